@@ -1,0 +1,326 @@
+package dev.hedgekit.posthog.openapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Builds the curated spec from a normalized selection and the overlay: our paths and
+ * parameter names, tags, summaries and descriptions, slugs, defaults and enums the toolkit
+ * documents, response corrections, schema patches, servers and security.
+ */
+final class CuratedSpec {
+
+  private final JsonNode overlay;
+  private final List<String> problems = new ArrayList<>();
+
+  CuratedSpec(JsonNode overlay) {
+    this.overlay = overlay;
+  }
+
+  List<String> problems() {
+    return problems;
+  }
+
+  ObjectNode build(JsonNode selection, Normalizer finder) {
+    ObjectNode schemas = ((ObjectNode) selection.path("components").path("schemas")).deepCopy();
+    patchSchemas(schemas);
+    TreeMap<String, ObjectNode> paths = new TreeMap<>();
+    TreeSet<String> usedTags = new TreeSet<>();
+    Iterator<Map.Entry<String, JsonNode>> ops = overlay.path("operations").fields();
+    while (ops.hasNext()) {
+      Map.Entry<String, JsonNode> e = ops.next();
+      String id = e.getKey();
+      JsonNode ov = e.getValue();
+      Normalizer.Match m = finder.find(id, ov.path("method").asText(), ov.path("path").asText(), true);
+      JsonNode sel = m == null ? null : m.operation;
+      if (sel == null) {
+        problems.add(id + ": not in the selection at " + ov.path("method").asText() + " "
+            + ov.path("path").asText());
+        continue;
+      }
+      ObjectNode op = operation(id, ov, sel, schemas);
+      usedTags.add(ov.path("tag").asText());
+      paths.computeIfAbsent(ov.path("path").asText(), k -> Trees.obj())
+          .set(ov.path("method").asText(), op);
+    }
+    ObjectNode doc = Trees.obj();
+    doc.put("openapi", "3.0.3");
+    ObjectNode info = Trees.obj();
+    info.put("title", overlay.path("info").path("title").asText());
+    info.put("version", overlay.path("info").path("version").asText());
+    info.put("description", overlay.path("info").path("description").asText());
+    doc.set("info", info);
+    ArrayNode servers = Trees.arr();
+    ObjectNode server = Trees.obj();
+    server.put("url", "https://{subdomain}.posthog.com");
+    server.put("description", "PostHog Cloud; self-hosted instances use their own base URL.");
+    ObjectNode vars = Trees.obj();
+    ObjectNode sub = Trees.obj();
+    sub.put("default", "us");
+    sub.put("description", "Cloud region: us or eu.");
+    vars.set("subdomain", sub);
+    server.set("variables", vars);
+    servers.add(server);
+    doc.set("servers", servers);
+    ArrayNode security = Trees.arr();
+    ObjectNode req = Trees.obj();
+    req.set("PersonalAPIKey", Trees.arr());
+    security.add(req);
+    doc.set("security", security);
+    ArrayNode tags = Trees.arr();
+    for (String t : usedTags) {
+      ObjectNode tag = Trees.obj();
+      tag.put("name", t);
+      String d = Trees.text(overlay.path("tags"), t);
+      if (d == null) {
+        problems.add("tag " + t + " has no description in the overlay");
+      } else {
+        tag.put("description", d);
+      }
+      tags.add(tag);
+    }
+    doc.set("tags", tags);
+    ObjectNode pathsNode = Trees.obj();
+    for (Map.Entry<String, ObjectNode> p : paths.entrySet()) {
+      pathsNode.set(p.getKey(), Trees.ordered(p.getValue(), Trees.METHODS));
+    }
+    doc.set("paths", pathsNode);
+    ObjectNode components = Trees.obj();
+    components.set("schemas", schemas);
+    ObjectNode schemes = Trees.obj();
+    ObjectNode bearer = Trees.obj();
+    bearer.put("type", "http");
+    bearer.put("scheme", "bearer");
+    bearer.put("description", "A personal API key, sent as Authorization: Bearer <key>.");
+    schemes.set("PersonalAPIKey", bearer);
+    components.set("securitySchemes", schemes);
+    doc.set("components", components);
+    return doc;
+  }
+
+  private ObjectNode operation(String id, JsonNode ov, JsonNode sel, ObjectNode schemas) {
+    ObjectNode op = Trees.obj();
+    ArrayNode tags = Trees.arr();
+    tags.add(ov.path("tag").asText());
+    op.set("tags", tags);
+    op.put("summary", ov.path("summary").asText());
+    op.put("description", ov.path("description").asText());
+    op.put("operationId", id);
+    JsonNode renames = ov.path("renameParameters");
+    JsonNode overrides = ov.path("parameters");
+    TreeSet<String> applied = new TreeSet<>();
+    ArrayNode selected = Trees.arr();
+    TreeSet<String> removed = new TreeSet<>();
+    ov.path("removeParameters").forEach(r -> removed.add(r.asText()));
+    for (JsonNode p : sel.path("parameters")) {
+      if (removed.remove(p.path("name").asText())) {
+        continue;
+      }
+      selected.add(p);
+    }
+    for (String r : removed) {
+      problems.add(id + ": removeParameters names " + r + ", which upstream does not have");
+    }
+    for (JsonNode p : ov.path("addParameters")) {
+      selected.add(p);
+    }
+    if (selected.size() > 0) {
+      ArrayNode params = Trees.arr();
+      for (JsonNode p : selected) {
+        ObjectNode np = ((ObjectNode) p).deepCopy();
+        String name = p.path("name").asText();
+        if (renames.has(name)) {
+          name = renames.get(name).asText();
+          np.put("name", name);
+        }
+        String d = Trees.text(overlay.path("parameterDescriptions"), name);
+        JsonNode o = overrides.get(name);
+        if (o != null) {
+          applied.add(name);
+          if (o.has("description")) {
+            d = o.get("description").asText();
+          }
+          if (o.has("required") && !"path".equals(np.path("in").asText())) {
+            np.put("required", o.get("required").asBoolean());
+          }
+          np.set("schema", patchSchema((ObjectNode) np.get("schema").deepCopy(), o));
+        }
+        ObjectNode ordered = Trees.obj();
+        ordered.set("name", np.get("name"));
+        ordered.set("in", np.get("in"));
+        if (d != null) {
+          ordered.put("description", d);
+        }
+        ordered.set("required", np.get("required"));
+        ordered.set("schema", np.get("schema"));
+        params.add(ordered);
+      }
+      op.set("parameters", params);
+    }
+    JsonNode bodySource = sel.get("requestBody");
+    if (ov.has("requestBody")) {
+      ObjectNode replaced = Trees.obj();
+      replaced.put("required", ov.path("requestBody").path("required").asBoolean(false));
+      ObjectNode json = Trees.obj();
+      json.set("schema", ov.path("requestBody").path("schema").deepCopy());
+      ObjectNode ct = Trees.obj();
+      ct.set("application/json", json);
+      replaced.set("content", ct);
+      bodySource = replaced;
+    }
+    if (bodySource != null) {
+      ObjectNode body = bodySource.deepCopy();
+      ObjectNode schema = (ObjectNode) body.path("content").path("application/json").path("schema");
+      Iterator<Map.Entry<String, JsonNode>> oi = overrides.fields();
+      while (oi.hasNext()) {
+        Map.Entry<String, JsonNode> o = oi.next();
+        if (applied.contains(o.getKey()) || renames.has(o.getKey())) {
+          continue;
+        }
+        ObjectNode target = bodyProperty(schema, schemas, o.getKey());
+        if (target == null) {
+          if (!o.getValue().has("note")) {
+            problems.add(id + ": overlay parameter " + o.getKey() + " is neither a parameter nor a body field");
+          }
+          continue;
+        }
+        applied.add(o.getKey());
+        ObjectNode patched = patchSchema(target.deepCopy(), o.getValue());
+        target.removeAll();
+        target.setAll(patched);
+      }
+      op.set("requestBody", body);
+    }
+    Iterator<String> names = overrides.fieldNames();
+    while (names.hasNext()) {
+      String n = names.next();
+      if (!applied.contains(n) && !overrides.get(n).has("note")) {
+        problems.add(id + ": overlay parameter " + n + " matches nothing");
+      }
+    }
+    JsonNode resp = ov.get("response");
+    if (resp != null) {
+      ObjectNode responses = Trees.obj();
+      String status = resp.path("status").asText();
+      ObjectNode r = Trees.obj();
+      r.put("description", Normalizer.statusText(status));
+      JsonNode schemaName = resp.get("schema");
+      if (schemaName != null && !schemaName.isNull()) {
+        ObjectNode json = Trees.obj();
+        json.set("schema", responseSchema(schemaName.asText(), schemas, id));
+        ObjectNode ct = Trees.obj();
+        ct.set("application/json", json);
+        r.set("content", ct);
+      }
+      responses.set(status, r);
+      op.set("responses", responses);
+    } else {
+      op.set("responses", sel.get("responses").deepCopy());
+    }
+    String upstream = Trees.text(ov, "upstream");
+    if ("removed".equals(upstream) || sel.path("deprecated").asBoolean(false)) {
+      op.put("deprecated", true);
+    }
+    ArrayNode slugs = Trees.arr();
+    ov.path("slugs").forEach(slugs::add);
+    op.set("x-composio-slugs", slugs);
+    if (upstream != null) {
+      op.put("x-hedgekit-upstream", upstream);
+    }
+    return op;
+  }
+
+  private JsonNode responseSchema(String name, ObjectNode schemas, String id) {
+    if (name.equals("object")) {
+      ObjectNode free = Trees.obj();
+      free.put("type", "object");
+      free.put("additionalProperties", true);
+      return free;
+    }
+    boolean array = name.endsWith("[]");
+    String base = array ? name.substring(0, name.length() - 2) : name;
+    if (!schemas.has(base)) {
+      problems.add(id + ": response schema " + base + " is not a component");
+    }
+    if (!array) {
+      return Trees.ref(base);
+    }
+    ObjectNode a = Trees.obj();
+    a.put("type", "array");
+    a.set("items", Trees.ref(base));
+    return a;
+  }
+
+  private static ObjectNode bodyProperty(ObjectNode schema, ObjectNode schemas, String field) {
+    ObjectNode s = schema;
+    for (int guard = 0; guard < 5 && s != null; guard++) {
+      if (s.has("properties") && s.get("properties").has(field)) {
+        JsonNode p = s.get("properties").get(field);
+        return p.isObject() ? (ObjectNode) p : null;
+      }
+      String ref = Trees.refName(s);
+      if (ref == null && s.has("allOf") && s.get("allOf").size() == 1) {
+        ref = Trees.refName(s.get("allOf").get(0));
+      }
+      JsonNode next = ref == null ? null : schemas.get(ref);
+      s = next instanceof ObjectNode ? (ObjectNode) next : null;
+    }
+    return null;
+  }
+
+  private static ObjectNode patchSchema(ObjectNode schema, JsonNode o) {
+    if ("array".equals(schema.path("type").asText()) && o.has("enum")) {
+      JsonNode items = schema.get("items");
+      if (items instanceof ObjectNode && !items.has("enum") && !items.has("$ref")
+          && !items.has("allOf")) {
+        ((ObjectNode) items).set("enum", o.get("enum"));
+      }
+      o = ((ObjectNode) o.deepCopy()).without("enum");
+    }
+    for (String k : new String[] {"type", "format", "enum", "default", "readOnly", "nullable",
+        "minimum", "maximum"}) {
+      if (o.has(k)) {
+        if (k.equals("enum") && (schema.has("enum") || schema.has("allOf") || schema.has("$ref"))) {
+          continue;
+        }
+        schema.set(k, o.get(k));
+      }
+    }
+    return Normalizer.orderSchema(schema);
+  }
+
+  private void patchSchemas(ObjectNode schemas) {
+    Iterator<Map.Entry<String, JsonNode>> it = overlay.path("schemas").fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode target = schemas.get(e.getKey());
+      if (!(target instanceof ObjectNode)) {
+        problems.add("overlay schema patch for " + e.getKey() + ": no such component");
+        continue;
+      }
+      merge((ObjectNode) target, e.getValue());
+    }
+  }
+
+  private static void merge(ObjectNode target, JsonNode patch) {
+    Iterator<Map.Entry<String, JsonNode>> it = patch.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode existing = target.get(e.getKey());
+      if (e.getValue().isObject() && existing instanceof ObjectNode && !e.getValue().has("$ref")) {
+        merge((ObjectNode) existing, e.getValue());
+      } else if (e.getValue().isNull()) {
+        target.remove(e.getKey());
+      } else {
+        target.set(e.getKey(), e.getValue());
+      }
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package dev.hedgekit.posthog.core;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Checks of extra header names and values supplied by callers, so that no input can split a
+ * header or inject a new one.
+ */
+public final class Headers {
+
+  private static final Set<String> RESERVED = Set.of("authorization", "host", "content-length",
+      "transfer-encoding", "connection");
+
+  private Headers() {
+  }
+
+  /**
+   * Checks an extra header.
+   *
+   * @param name the header name
+   * @param value the header value
+   * @throws IllegalArgumentException if the name is not an HTTP token, is reserved by the
+   *     client (Authorization, Host, Content-Length, Transfer-Encoding, Connection), or the
+   *     value holds CR, LF or another control character
+   */
+  public static void check(String name, String value) {
+    if (name == null || name.isEmpty()) {
+      throw new IllegalArgumentException("header name is empty");
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!isTokenChar(c)) {
+        throw new IllegalArgumentException("header name \"" + Endpoint.printable(name)
+            + "\" has a character not allowed in a header name at position " + i);
+      }
+    }
+    if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
+      throw new IllegalArgumentException("header " + name + " is set by the client and cannot be"
+          + " overridden" + (name.equalsIgnoreCase("authorization") ? "; pass the key with apiKey(...)" : ""));
+    }
+    if (value == null) {
+      throw new IllegalArgumentException("header " + name + " has a null value");
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\r' || c == '\n') {
+        throw new IllegalArgumentException("header " + name
+            + " value contains a line break (CR/LF) at position " + i);
+      }
+      if ((c < 0x20 && c != '\t') || c == 0x7F) {
+        throw new IllegalArgumentException("header " + name
+            + " value contains a control character (code " + (int) c + ") at position " + i);
+      }
+      if (c > 0xFF) {
+        throw new IllegalArgumentException("header " + name
+            + " value contains a character outside ISO-8859-1 at position " + i);
+      }
+    }
+  }
+
+  private static boolean isTokenChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+  }
+}

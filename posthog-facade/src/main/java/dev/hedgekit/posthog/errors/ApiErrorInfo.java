@@ -1,0 +1,73 @@
+package dev.hedgekit.posthog.errors;
+
+import java.util.List;
+
+/**
+ * What is known about one failed answer, decoded from the status and PostHog's error body.
+ * Built by {@link ApiErrors}; carried into the exception it becomes.
+ */
+public final class ApiErrorInfo {
+
+  private final int status;
+  private final String method;
+  private final String path;
+  private final ErrorDetail error;
+  private final List<ErrorDetail> errors;
+  private final String bodyExcerpt;
+
+  ApiErrorInfo(int status, String method, String path, ErrorDetail error,
+      List<ErrorDetail> errors, String bodyExcerpt) {
+    this.status = status;
+    this.method = method;
+    this.path = path;
+    this.error = error;
+    this.errors = List.copyOf(errors);
+    this.bodyExcerpt = bodyExcerpt;
+  }
+
+  int status() {
+    return status;
+  }
+
+  String method() {
+    return method;
+  }
+
+  String path() {
+    return path;
+  }
+
+  ErrorDetail error() {
+    return error;
+  }
+
+  List<ErrorDetail> errors() {
+    return errors;
+  }
+
+  String bodyExcerpt() {
+    return bodyExcerpt;
+  }
+
+  String message(String hint) {
+    StringBuilder sb = new StringBuilder("PostHog answered ").append(status);
+    sb.append(" to ").append(method).append(' ').append(path);
+    String described = error.describe();
+    if (!described.isEmpty()) {
+      sb.append(": ").append(described);
+    } else if (bodyExcerpt != null && !bodyExcerpt.isEmpty()) {
+      sb.append(": ").append(bodyExcerpt);
+    }
+    if (errors.size() > 1 || (errors.size() == 1 && !errors.get(0).equals(error))) {
+      sb.append(" [");
+      for (int i = 0; i < errors.size(); i++) {
+        sb.append(i == 0 ? "" : "; ").append(errors.get(i).describe());
+      }
+      sb.append(']');
+    }
+    if (hint != null) {
+      sb.append(". ").append(hint);
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,67 @@
+package dev.hedgekit.posthog.http;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hedgekit.posthog.errors.PostHogDecodeException;
+import dev.hedgekit.posthog.json.Json;
+import feign.RequestTemplate;
+import feign.Response;
+import feign.Util;
+import feign.codec.Decoder;
+import feign.codec.EncodeException;
+import feign.codec.Encoder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Writes request bodies and reads answers with the SDK's Jackson configuration.
+ */
+final class JsonCodec implements Encoder, Decoder {
+
+  private static final int EXCERPT = 200;
+
+  private final ObjectMapper mapper = Json.mapper();
+  private final ConcurrentHashMap<Type, JavaType> types = new ConcurrentHashMap<>();
+
+  @Override
+  public void encode(Object object, Type bodyType, RequestTemplate template) {
+    try {
+      template.body(mapper.writeValueAsBytes(object), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new EncodeException("request body could not be written as JSON: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Object decode(Response response, Type type) throws IOException {
+    if (response.status() == 204 || response.body() == null) {
+      return null;
+    }
+    byte[] data;
+    try (InputStream in = response.body().asInputStream()) {
+      data = Util.toByteArray(in);
+    }
+    if (data.length == 0) {
+      return null;
+    }
+    if (type == byte[].class) {
+      return data;
+    }
+    if (type == String.class) {
+      return new String(data, StandardCharsets.UTF_8);
+    }
+    try {
+      return mapper.readValue(data, types.computeIfAbsent(type, t -> mapper.constructType(t)));
+    } catch (IOException e) {
+      String text = new String(data, 0, Math.min(data.length, EXCERPT), StandardCharsets.UTF_8);
+      throw new PostHogDecodeException("could not decode the answer to "
+          + response.request().httpMethod() + " " + RetryingClient.pathOf(response.request().url())
+          + " (status " + response.status() + ", " + data.length + " bytes) as "
+          + type.getTypeName() + ": " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException ? ((com.fasterxml.jackson.core.JsonProcessingException) e).getOriginalMessage() : e.getMessage()) + "; body starts with: " + text,
+          e, response.status());
+    }
+  }
+}

@@ -1,0 +1,306 @@
+package dev.hedgekit.posthog.http;
+
+import dev.hedgekit.posthog.core.ClientConfig;
+import dev.hedgekit.posthog.core.Endpoint;
+import dev.hedgekit.posthog.core.HttpLogLevel;
+import dev.hedgekit.posthog.core.RequestOptions;
+import dev.hedgekit.posthog.errors.PostHogDecodeException;
+import dev.hedgekit.posthog.generated.raw.RawOperations;
+import feign.Feign;
+import feign.InvocationContext;
+import feign.Logger;
+import feign.Request;
+import feign.Response;
+import feign.ResponseInterceptor;
+import feign.Retryer;
+import feign.codec.DecodeException;
+import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * The HTTP side of one client: Feign proxies of the generated interfaces (built lazily, once
+ * each), the retrying Apache HttpClient transport under them, the call scope that carries
+ * per-call options, and the executor of async calls. Thread-safe; closed with the client.
+ */
+public final class Transport implements AutoCloseable {
+
+  private final ClientConfig config;
+  private final CallScope scope;
+  private final ApacheTransport apache;
+  private final Watchdog watchdog = new Watchdog();
+  private final RetryingClient client;
+  private final JsonCodec codec = new JsonCodec();
+  private final ApiErrorDecoder errorDecoder;
+  private final HeaderInterceptor headers;
+  private final RedactingLogger logger = new RedactingLogger();
+  private final ConcurrentHashMap<Class<?>, Object> proxies = new ConcurrentHashMap<>();
+  private final Object executorLock = new Object();
+  private volatile ExecutorService ownExecutor;
+  private volatile boolean closed;
+
+  /**
+   * Creates the transport of a client.
+   *
+   * @param config the client's configuration
+   */
+  public Transport(ClientConfig config) {
+    this.config = config;
+    this.scope = new CallScope(config.defaultOptions(), config.readTimeout(), config.callTimeout());
+    this.apache = new ApacheTransport(config.connectTimeout(), config.readTimeout(),
+        config.maxConnections());
+    RateLimiter limiter = config.rateLimits().enabled()
+        ? new PostHogRateLimiter(config.rateLimits(), config.clock(), config.sleeper()) : RateLimiter.NONE;
+    this.client = new RetryingClient(apache, scope, config.retryPolicy(), config.sleeper(),
+        config.clock(), config.jitterSource(), limiter, watchdog);
+    this.errorDecoder = new ApiErrorDecoder(config.clock(), config.endpoint().isCloud());
+    this.headers = new HeaderInterceptor(config.apiKey(), config.userAgent(), scope);
+  }
+
+  /** @return the configuration */
+  public ClientConfig config() {
+    return config;
+  }
+
+  /** @return where requests go */
+  public Endpoint endpoint() {
+    return config.endpoint();
+  }
+
+  /**
+   * A Feign proxy of a generated interface, wired to this client (auth, retries, errors).
+   * Built on first request and reused.
+   *
+   * @param type a generated interface, e.g. {@code FeatureFlagsApi.class}
+   * @param <T> the interface
+   * @return the proxy
+   */
+  public <T> T api(Class<T> type) {
+    ensureOpen();
+    Object proxy = proxies.get(type);
+    if (proxy == null) {
+      proxy = proxies.computeIfAbsent(type, this::build);
+    }
+    return type.cast(proxy);
+  }
+
+  /** @return the untyped interface holding every operation */
+  public RawOperations raw() {
+    return api(RawOperations.class);
+  }
+
+  private Object build(Class<?> type) {
+    return Feign.builder()
+        .client(client)
+        .encoder(codec)
+        .decoder(codec)
+        .errorDecoder(errorDecoder)
+        .responseInterceptor(Transport::unwrapDecodeFailure)
+        .requestInterceptor(headers)
+        .logger(logger)
+        .logLevel(feignLevel(config.logLevel()))
+        .retryer(Retryer.NEVER_RETRY)
+        .options(new Request.Options(config.connectTimeout(), config.readTimeout(), false))
+        .target(type, config.endpoint().url());
+  }
+
+  /**
+   * Feign wraps any decoder failure that is not a FeignException in its own DecodeException;
+   * callers are promised the SDK's {@link PostHogDecodeException}, so it is thrown unwrapped.
+   */
+  private static Object unwrapDecodeFailure(InvocationContext context,
+      ResponseInterceptor.Chain chain) throws Exception {
+    try {
+      return chain.next(context);
+    } catch (DecodeException e) {
+      if (e.getCause() instanceof PostHogDecodeException) {
+        throw (PostHogDecodeException) e.getCause();
+      }
+      throw e;
+    }
+  }
+
+  private static Logger.Level feignLevel(HttpLogLevel level) {
+    switch (level) {
+      case BASIC:
+        return Logger.Level.BASIC;
+      case HEADERS:
+        return Logger.Level.HEADERS;
+      case FULL:
+        return Logger.Level.FULL;
+      default:
+        return Logger.Level.NONE;
+    }
+  }
+
+  /**
+   * Runs a call (one or more HTTP requests made by {@code body}) with per-call options.
+   *
+   * @param options options on top of the client's
+   * @param body the work, usually one generated method call
+   * @param <T> the result type
+   * @return the result of {@code body}
+   */
+  public <T> T call(RequestOptions options, Supplier<T> body) {
+    ensureOpen();
+    try (CallScope.Binding b = scope.bind(scope.open(options))) {
+      return body.get();
+    }
+  }
+
+  /**
+   * Runs a call on the async executor. Cancelling the returned future aborts the request in
+   * flight and any wait between retries.
+   *
+   * @param options options on top of the client's
+   * @param body the work
+   * @param <T> the result type
+   * @return the future result
+   */
+  public <T> CompletableFuture<T> callAsync(RequestOptions options, Supplier<T> body) {
+    ensureOpen();
+    CallState state = scope.open(options);
+    CallFuture<T> future = new CallFuture<>(state);
+    executor().execute(() -> {
+      if (future.isDone()) {
+        return;
+      }
+      state.bindWorker(Thread.currentThread());
+      try (CallScope.Binding b = scope.bind(state)) {
+        future.complete(body.get());
+      } catch (Throwable t) {
+        future.completeExceptionally(t);
+      } finally {
+        state.bindWorker(null);
+        if (state.isCancelled()) {
+          Thread.interrupted();
+        }
+      }
+    });
+    return future;
+  }
+
+  /**
+   * GETs an absolute URL returned by PostHog (a pagination link) after checking that it points
+   * at this client's host, scheme and port.
+   *
+   * @param url the link
+   * @return the answer, body in memory
+   * @throws IllegalArgumentException if the link points anywhere else (nothing is sent)
+   */
+  public Response getLink(String url) {
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("pagination link is not a valid URL: " + e.getMessage());
+    }
+    if (!config.endpoint().owns(uri)) {
+      throw new IllegalArgumentException("refusing to follow a pagination link to "
+          + uri.getScheme() + "://" + uri.getRawAuthority()
+          + ": it is not the configured PostHog host " + config.endpoint().url());
+    }
+    Response r = api(NextPageApi.class).get(uri);
+    if (r.status() < 200 || r.status() > 299) {
+      throw ApiErrorDecoder.toException(r, config.clock(), config.endpoint().isCloud());
+    }
+    return r;
+  }
+
+  /**
+   * Turns a non-success answer of the untyped interface into the matching exception.
+   *
+   * @param response the answer
+   * @return the exception
+   */
+  public RuntimeException errorOf(Response response) {
+    return ApiErrorDecoder.toException(response, config.clock(), config.endpoint().isCloud());
+  }
+
+  private Executor executor() {
+    if (config.executor() != null) {
+      return config.executor();
+    }
+    ExecutorService e = ownExecutor;
+    if (e == null) {
+      synchronized (executorLock) {
+        ensureOpen();
+        e = ownExecutor;
+        if (e == null) {
+          AtomicInteger n = new AtomicInteger();
+          ThreadFactory f = r -> {
+            Thread t = new Thread(r, "posthog-async-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+          };
+          e = Executors.newCachedThreadPool(f);
+          ownExecutor = e;
+        }
+      }
+    }
+    return e;
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("this PostHogClient is closed");
+    }
+  }
+
+  /** @return whether {@link #close()} was called */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  public void close() {
+    synchronized (executorLock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    ExecutorService e = ownExecutor;
+    if (e != null) {
+      e.shutdownNow();
+      try {
+        e.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    watchdog.close();
+    apache.close();
+  }
+
+  /** A future whose cancellation stops the call. */
+  static final class CallFuture<T> extends CompletableFuture<T> {
+    private final CallState state;
+
+    CallFuture(CallState state) {
+      this.state = state;
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      boolean done = super.cancel(mayInterruptIfRunning);
+      if (done) {
+        state.cancel();
+      }
+      return done;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Transport{" + config.endpoint() + "}";
+  }
+
+}
