@@ -1,0 +1,25 @@
+package dev.hedgekit.posthog.resources;
+
+import dev.hedgekit.posthog.PostHogClient;
+
+/**
+ * Dashboard templates.
+ */
+public final class DashboardTemplates extends Resource {
+
+  private final String projectId;
+
+  /**
+   * @param client the client
+   * @param projectId the project id
+   */
+  public DashboardTemplates(PostHogClient client, String projectId) {
+    super(client);
+    this.projectId = id(projectId, "projectId");
+  }
+
+  /** @return the project id this group works on */
+  public String projectId() {
+    return projectId;
+  }
+}

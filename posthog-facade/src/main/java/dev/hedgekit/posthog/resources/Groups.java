@@ -1,0 +1,25 @@
+package dev.hedgekit.posthog.resources;
+
+import dev.hedgekit.posthog.PostHogClient;
+
+/**
+ * Groups and group types.
+ */
+public final class Groups extends Resource {
+
+  private final String projectId;
+
+  /**
+   * @param client the client
+   * @param projectId the project id
+   */
+  public Groups(PostHogClient client, String projectId) {
+    super(client);
+    this.projectId = id(projectId, "projectId");
+  }
+
+  /** @return the project id this group works on */
+  public String projectId() {
+    return projectId;
+  }
+}

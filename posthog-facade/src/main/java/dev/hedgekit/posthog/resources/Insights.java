@@ -1,0 +1,25 @@
+package dev.hedgekit.posthog.resources;
+
+import dev.hedgekit.posthog.PostHogClient;
+
+/**
+ * Insights (saved and ad-hoc analytics).
+ */
+public final class Insights extends Resource {
+
+  private final String projectId;
+
+  /**
+   * @param client the client
+   * @param projectId the project id
+   */
+  public Insights(PostHogClient client, String projectId) {
+    super(client);
+    this.projectId = id(projectId, "projectId");
+  }
+
+  /** @return the project id this group works on */
+  public String projectId() {
+    return projectId;
+  }
+}

@@ -1,0 +1,25 @@
+package dev.hedgekit.posthog.resources;
+
+import dev.hedgekit.posthog.PostHogClient;
+
+/**
+ * Organization roles.
+ */
+public final class Roles extends Resource {
+
+  private final String organizationId;
+
+  /**
+   * @param client the client
+   * @param organizationId the organization id
+   */
+  public Roles(PostHogClient client, String organizationId) {
+    super(client);
+    this.organizationId = id(organizationId, "organizationId");
+  }
+
+  /** @return the organization id this group works on */
+  public String organizationId() {
+    return organizationId;
+  }
+}
