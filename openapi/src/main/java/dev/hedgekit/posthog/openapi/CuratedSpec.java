@@ -164,6 +164,19 @@ final class CuratedSpec {
       }
       op.set("parameters", params);
     }
+    // The spec uses the overlay's path: its placeholders must be exactly the path parameters
+    // (an upstream rename needs renameParameters, or the generated code would not compile).
+    TreeSet<String> placeholders = new TreeSet<>(Trees.pathParams(ov.path("path").asText()));
+    TreeSet<String> pathParams = new TreeSet<>();
+    op.path("parameters").forEach(p -> {
+      if ("path".equals(p.path("in").asText())) {
+        pathParams.add(p.path("name").asText());
+      }
+    });
+    if (!placeholders.equals(pathParams)) {
+      problems.add(id + ": path parameters " + pathParams + " do not match the path "
+          + ov.path("path").asText() + "; map upstream's names with renameParameters");
+    }
     JsonNode bodySource = sel.get("requestBody");
     if (ov.has("requestBody")) {
       ObjectNode replaced = Trees.obj();

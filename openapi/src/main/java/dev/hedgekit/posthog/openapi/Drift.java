@@ -91,13 +91,21 @@ final class Drift {
       add(id, "operationId changed", wasId + " -> " + nowId
           + " (rename the overlay entry to keep the generated method name in step)", true);
     }
+    Map<String, String> renamed = new TreeMap<>();
     if (!was.method.equals(now.method) || !Trees.shape(was.path).equals(Trees.shape(now.path))) {
       add(id, "path changed", was.method.toUpperCase() + " " + was.path + " -> "
           + now.method.toUpperCase() + " " + now.path, true);
     } else if (!was.path.equals(now.path)) {
-      add(id, "path parameter renamed", was.path + " -> " + now.path, false);
+      // Same URL, new placeholder names: one finding, not a removed and an added parameter.
+      add(id, "path parameter renamed", was.path + " -> " + now.path
+          + " (the spec keeps the overlay's path; map the new name with renameParameters)", false);
+      List<String> oldNames = Trees.pathParams(was.path);
+      List<String> newNames = Trees.pathParams(now.path);
+      for (int i = 0; i < oldNames.size(); i++) {
+        renamed.put(oldNames.get(i), newNames.get(i));
+      }
     }
-    compareParameters(id, was.operation, now.operation);
+    compareParameters(id, was.operation, now.operation, renamed);
     compareSchemas(id, "request body",
         was.operation.path("requestBody").path("content").path("application/json").get("schema"),
         now.operation.path("requestBody").path("content").path("application/json").get("schema"),
@@ -121,8 +129,14 @@ final class Drift {
     }
   }
 
-  private void compareParameters(String id, JsonNode was, JsonNode now) {
-    Map<String, JsonNode> a = params(was);
+  private void compareParameters(String id, JsonNode was, JsonNode now,
+      Map<String, String> renamedPathParams) {
+    Map<String, JsonNode> a = new TreeMap<>();
+    params(was).forEach((k, v) -> {
+      String name = v.path("name").asText();
+      a.put(k.startsWith("path ") && renamedPathParams.containsKey(name)
+          ? "path " + renamedPathParams.get(name) : k, v);
+    });
     Map<String, JsonNode> b = params(now);
     for (Map.Entry<String, JsonNode> e : a.entrySet()) {
       JsonNode n = b.get(e.getKey());

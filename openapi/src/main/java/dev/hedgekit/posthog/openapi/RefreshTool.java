@@ -44,6 +44,7 @@ public final class RefreshTool {
     Path report = Path.of("target/drift-report.md");
     boolean acceptBreaking;
     boolean write = true;
+    Path dir;
 
     /** @return options with the defaults, relative to the openapi/ folder */
     public static Options defaults() {
@@ -53,8 +54,9 @@ public final class RefreshTool {
     /**
      * Parses command-line arguments.
      *
-     * @param args {@code --upstream X [--overlay F] [--previous F] [--spec F] [--selection-out F]
-     *     [--report F] [--accept-breaking] [--dry-run]}
+     * @param args {@code --upstream X [--dir D] [--overlay F] [--previous F] [--spec F]
+     *     [--selection-out F] [--report F] [--accept-breaking[=true|false]] [--dry-run]}; with
+     *     {@code --dir}, relative paths (and an upstream that is not a URL) are taken from D
      * @return the options
      */
     public static Options parse(String[] args) {
@@ -63,7 +65,12 @@ public final class RefreshTool {
         String a = args[i];
         switch (a) {
           case "--accept-breaking":
+          case "--accept-breaking=true":
             o.acceptBreaking = true;
+            break;
+          case "--accept-breaking=false":
+          case "--accept-breaking=":
+            o.acceptBreaking = false;
             break;
           case "--dry-run":
             o.write = false;
@@ -91,6 +98,9 @@ public final class RefreshTool {
                 break;
               case "--report":
                 o.report = Path.of(v);
+                break;
+              case "--dir":
+                o.dir = Path.of(v);
                 break;
               default:
                 throw new IllegalArgumentException("unknown option " + a);
@@ -140,6 +150,15 @@ public final class RefreshTool {
       return this;
     }
 
+    /**
+     * @param v the folder relative paths are resolved against (default: the working directory)
+     * @return this
+     */
+    public Options dir(Path v) {
+      dir = v;
+      return this;
+    }
+
     /** @param v accept breaking drift @return this */
     public Options acceptBreaking(boolean v) {
       acceptBreaking = v;
@@ -150,6 +169,15 @@ public final class RefreshTool {
     public Options write(boolean v) {
       write = v;
       return this;
+    }
+
+    Path at(Path p) {
+      return dir == null ? p : dir.resolve(p);
+    }
+
+    String upstreamLocation() {
+      boolean url = upstream.startsWith("http://") || upstream.startsWith("https://");
+      return url || dir == null ? upstream : dir.resolve(upstream).toString();
     }
   }
 
@@ -206,9 +234,11 @@ public final class RefreshTool {
    * @throws IOException if an input cannot be read or an output written
    */
   public static Result run(Options o, PrintStream log) throws IOException {
-    JsonNode upstream = SpecFiles.read(o.upstream);
-    JsonNode overlay = SpecFiles.read(o.overlay.toString());
-    JsonNode previous = Files.exists(o.previous) ? SpecFiles.read(o.previous.toString()) : null;
+    Path overlayFile = o.at(o.overlay);
+    Path previousFile = o.at(o.previous);
+    JsonNode upstream = SpecFiles.read(o.upstreamLocation());
+    JsonNode overlay = SpecFiles.read(overlayFile.toString());
+    JsonNode previous = Files.exists(previousFile) ? SpecFiles.read(previousFile.toString()) : null;
     List<String> problems = new ArrayList<>();
 
     Normalizer fresh = new Normalizer(upstream);
@@ -228,7 +258,10 @@ public final class RefreshTool {
       String path = e.getValue().path("path").asText();
       Normalizer.Match now = fresh.find(id, method, path);
       Normalizer.Match was = old == null ? null : old.find(id, method, path, true);
-      boolean knownRemoved = "removed".equals(Trees.text(e.getValue(), "upstream"));
+      // upstream: removed (PostHog dropped it), hidden (PostHog serves it but leaves it out of
+      // its published schema) or unverified: the operation may be absent from the schema.
+      String mark = Trees.text(e.getValue(), "upstream");
+      boolean knownAbsent = mark != null;
       if (now == null) {
         Normalizer.Match kept = was != null ? was : fresh.find(id, method, path, true);
         if (kept == null) {
@@ -236,10 +269,10 @@ public final class RefreshTool {
               + ") and not in the previous selection");
           continue;
         }
-        if (!knownRemoved) {
+        if (!knownAbsent) {
           drift.add(id, "removed upstream", method.toUpperCase() + " " + path
-              + " kept from the previous selection; mark it upstream: removed in the overlay,"
-              + " or drop the action", true);
+              + " kept from the previous selection; mark it upstream: removed (or hidden) in the"
+              + " overlay, or drop the action", true);
         }
         carried.add(id);
         carriedMatches.put(id, kept);
@@ -248,9 +281,9 @@ public final class RefreshTool {
       }
       if (was == null && previous != null) {
         drift.add(id, "new in selection", method.toUpperCase() + " " + path, false);
-      } else if (knownRemoved) {
-        drift.add(id, "back upstream", "marked upstream: removed in the overlay but present;"
-            + " remove the mark", false);
+      } else if (knownAbsent && previous != null) {
+        drift.add(id, "back upstream", "marked upstream: " + mark + " in the overlay but present"
+            + " in the schema; remove the mark", false);
       }
       if (was != null && was.operation.path(Normalizer.CARRIED).asBoolean(false)) {
         was = null;
@@ -329,19 +362,21 @@ public final class RefreshTool {
     }
     int status = !problems.isEmpty() ? 1 : drift.breaking() && !o.acceptBreaking ? 2 : 0;
     if (o.write) {
-      Files.createDirectories(o.report.toAbsolutePath().getParent());
-      Files.writeString(o.report, report, StandardCharsets.UTF_8);
+      Path reportFile = o.at(o.report);
+      Files.createDirectories(reportFile.toAbsolutePath().getParent());
+      Files.writeString(reportFile, report, StandardCharsets.UTF_8);
       if (status == 0) {
-        Path selOut = o.selectionOut != null ? o.selectionOut : o.previous;
+        Path selOut = o.selectionOut != null ? o.at(o.selectionOut) : previousFile;
         Files.createDirectories(selOut.toAbsolutePath().getParent());
         Files.writeString(selOut, selectionYaml, StandardCharsets.UTF_8);
-        Files.writeString(o.spec, specYaml, StandardCharsets.UTF_8);
+        Files.writeString(o.at(o.spec), specYaml, StandardCharsets.UTF_8);
       }
     }
     log.println("refresh: " + overlay.path("operations").size() + " curated operations, "
         + drift.items().size() + " drift item(s)" + (drift.breaking() ? " (breaking)" : "")
         + ", " + problems.size() + " problem(s); status " + status
-        + (status == 2 ? " (rerun with --accept-breaking after review)" : ""));
+        + (status == 2 ? " (after review, rerun with --accept-breaking;"
+            + " in Maven -DacceptBreaking=true)" : ""));
     for (String p : problems) {
       log.println("  problem: " + p);
     }

@@ -14,7 +14,8 @@ final class YamlWriter {
 
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z_/$@.][A-Za-z0-9 _./{}$@()'+,-]*");
   private static final Pattern LOOKS_TYPED = Pattern.compile(
-      "(?i)(true|false|yes|no|on|off|null|~|y|n|[-+]?[0-9][0-9_.:eE+-]*|\\.inf|\\.nan)");
+      "(?i)(true|false|yes|no|on|off|null|~|y|n|[-+]?[0-9][0-9_.:eE+-]*|\\.inf|\\.nan"
+          + "|\\.[0-9].*)");
   private static final Pattern FLOW_SPECIAL = Pattern.compile("[,\\[\\]{}#:]");
   private static final int FLOW_LIMIT = 100;
 
@@ -79,6 +80,8 @@ final class YamlWriter {
         }
       } else if (item.isArray() && item.size() > 0) {
         sb.append(flowAny(item)).append('\n');
+      } else if (item.isArray()) {
+        sb.append("[]\n");
       } else if (item.isObject()) {
         sb.append("{}\n");
       } else {
@@ -182,8 +185,12 @@ final class YamlWriter {
           sb.append("\\r");
           break;
         default:
-          if (c < 0x20 || c == 0x7F) {
+          if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
+            // control characters; YAML readers refuse C1 controls and read U+0085 as a line break
             sb.append(String.format("\\x%02x", (int) c));
+          } else if (c == 0x2028 || c == 0x2029 || c == 0xFEFF || c == 0xFFFE || c == 0xFFFF) {
+            // line and paragraph separators (line breaks to YAML), byte order mark, non-characters
+            sb.append(String.format("\\u%04x", (int) c));
           } else {
             sb.append(c);
           }

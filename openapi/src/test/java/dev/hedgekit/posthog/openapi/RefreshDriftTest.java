@@ -1,0 +1,292 @@
+package dev.hedgekit.posthog.openapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The refresh tool on a small upstream schema written for this test (src/test/resources/refresh):
+ * upstream-v1.yaml normalizes to the reviewed expected files, and upstream-v2.yaml (v1 with
+ * planted changes) gives a drift report with exactly those changes.
+ */
+class RefreshDriftTest {
+
+  private static final Path FIXTURES = TestFiles.file("src/test/resources/refresh");
+  private static final String V1 = FIXTURES.resolve("upstream-v1.yaml").toString();
+  private static final String V2 = FIXTURES.resolve("upstream-v2.yaml").toString();
+  private static final Path OVERLAY = FIXTURES.resolve("overlay.yaml");
+
+  private static final String LEGACY_ROW = "| legacy_stats_retrieve | removed upstream | GET"
+      + " /api/projects/{project_id}/legacy_stats/ kept from the previous selection; mark it"
+      + " upstream: removed (or hidden) in the overlay, or drop the action | yes |";
+
+  /** One row per change planted in upstream-v2.yaml, in the report's order. */
+  private static final List<String> PLANTED = List.of(
+      "| gadgets_destroy | operationId changed | gadgets_destroy -> gadgets_delete (rename the"
+          + " overlay entry to keep the generated method name in step) | yes |",
+      "| gadgets_destroy | parameter added | query confirm (required) | yes |",
+      "| gadgets_run | path changed | POST /api/projects/{project_id}/gadgets/{id}/run/ -> POST"
+          + " /api/environments/{project_id}/gadgets/{id}/run/ | yes |",
+      "| gadgets_run | response 200 type changed | ref:GadgetRunResult ->"
+          + " array<ref:GadgetRunResult> | yes |",
+      LEGACY_ROW,
+      "| widgets_list | enum values removed | parameter query status [draft] | yes |",
+      "| widgets_list | parameter added | query ordering (optional) | no |",
+      "| widgets_list | parameter removed | query search | yes |",
+      "| widgets_list | parameter required changed | query kind false -> true | yes |",
+      "| widgets_list | parameter type changed | query limit integer -> string | yes |",
+      "| widgets_retrieve | path parameter renamed | /api/projects/{project_id}/widgets/{id}/ ->"
+          + " /api/projects/{project_id}/widgets/{widget_id}/ (the spec keeps the overlay's path;"
+          + " map the new name with renameParameters) | no |",
+      "| widgets_retrieve | response 200 field removed | legacy_score | yes |");
+
+  @TempDir
+  Path tmp;
+
+  private RefreshTool.Result run(String upstream, Path previous, Path overlay, boolean accept)
+      throws IOException {
+    RefreshTool.Options o = RefreshTool.Options.defaults().upstream(upstream).previous(previous)
+        .overlay(overlay).acceptBreaking(accept).write(false);
+    return RefreshTool.run(o, quiet());
+  }
+
+  private static PrintStream quiet() {
+    return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+  }
+
+  /** The expected files carry review comments on whole lines; the tool writes none. */
+  private static String expected(String name) {
+    return TestFiles.text(FIXTURES.resolve(name)).lines()
+        .filter(l -> !l.stripLeading().startsWith("#"))
+        .collect(Collectors.joining("\n", "", "\n"));
+  }
+
+  private static List<String> rows(String report) {
+    return report.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| operation |"))
+        .collect(Collectors.toList());
+  }
+
+  /** Runs v1 with no previous selection and stores its selection as the previous one. */
+  private Path v1Selection() throws IOException {
+    RefreshTool.Result v1 = run(V1, tmp.resolve("none.yaml"), OVERLAY, false);
+    assertEquals(0, v1.status, () -> "v1: " + v1.problems);
+    Path previous = tmp.resolve("selection-v1.yaml");
+    Files.writeString(previous, v1.selectionYaml, StandardCharsets.UTF_8);
+    return previous;
+  }
+
+  /** Writes a changed copy of the overlay fixture. */
+  private Path overlayVariant(String name, Consumer<ObjectNode> change) throws IOException {
+    ObjectNode overlay = (ObjectNode) TestFiles.yaml(OVERLAY);
+    change.accept(overlay);
+    Path file = tmp.resolve(name);
+    Files.writeString(file, YamlWriter.write(overlay), StandardCharsets.UTF_8);
+    return file;
+  }
+
+  private static ObjectNode op(ObjectNode overlay, String id) {
+    return (ObjectNode) overlay.path("operations").path(id);
+  }
+
+  @Test
+  void v1GivesTheReviewedSelectionAndSpec() throws IOException {
+    RefreshTool.Result r = run(V1, tmp.resolve("none.yaml"), OVERLAY, false);
+    assertEquals(List.of(), r.problems);
+    assertEquals(0, r.status);
+    assertTrue(r.report.contains("No drift"), r.report);
+    TestFiles.assertSameText(expected("expected-selection-v1.yaml"), r.selectionYaml,
+        "selection of upstream-v1.yaml");
+    TestFiles.assertSameText(expected("expected-spec-v1.yaml"), r.specYaml,
+        "curated spec of upstream-v1.yaml");
+  }
+
+  @Test
+  void v1SelectionKeepsNoUpstreamProseOr31Constructs() throws IOException {
+    RefreshTool.Result r = run(V1, tmp.resolve("none.yaml"), OVERLAY, false);
+    JsonNode selection = TestFiles.YAML.readTree(r.selectionYaml);
+    List<String> found = new ArrayList<>();
+    scan(selection.path("paths"), "/paths", false, found);
+    scan(selection.path("components"), "/components", false, found);
+    assertEquals(List.of(), found, "3.1 constructs or prose left in the selection");
+    Set<String> schemas =
+        Set.copyOf(Trees.fieldNames(selection.path("components").path("schemas")));
+    assertEquals(Set.of("GadgetRunRequest", "GadgetRunResult", "KindEnum", "LegacyStats",
+        "PaginatedWidgetList", "UserBasic", "Widget", "WidgetDetail"), schemas,
+        "only the schemas the curated operations reach");
+
+    ParseOptions options = new ParseOptions();
+    options.setResolve(false);
+    SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(r.specYaml, null, options);
+    assertEquals(List.of(), parsed.getMessages() == null ? List.of() : parsed.getMessages(),
+        "swagger-parser on the fixture spec");
+  }
+
+  private static void scan(JsonNode node, String at, boolean propertyMap, List<String> found) {
+    if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        scan(node.get(i), at + "/" + i, false, found);
+      }
+      return;
+    }
+    Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String k = e.getKey();
+      String where = at + "/" + k;
+      if (!propertyMap) {
+        boolean responseDescription = k.equals("description") && at.matches(".*/responses/\\d+");
+        if (Set.of("title", "example", "examples", "const", "oneOf", "anyOf", "summary",
+            "security").contains(k) || (k.equals("description") && !responseDescription)
+            || (k.startsWith("x-") && !k.startsWith("x-hedgekit-"))
+            || (k.equals("type") && !e.getValue().isTextual())) {
+          found.add(where);
+        }
+      }
+      scan(e.getValue(), where, !propertyMap && k.equals("properties"), found);
+    }
+  }
+
+  @Test
+  void driftReportListsExactlyThePlantedChanges() throws IOException {
+    Path previous = v1Selection();
+    RefreshTool.Result r = run(V2, previous, OVERLAY, false);
+    assertEquals(List.of(), r.problems);
+    assertEquals(PLANTED, rows(r.report), r.report);
+    assertTrue(r.report.contains("12 change(s), 10 breaking."), r.report);
+    assertEquals(2, r.status, "breaking drift, not accepted");
+
+    RefreshTool.Result accepted = run(V2, previous, OVERLAY, true);
+    assertEquals(0, accepted.status, "breaking drift, accepted");
+    assertEquals(r.report, accepted.report);
+    assertEquals(r.selectionYaml, accepted.selectionYaml);
+  }
+
+  @Test
+  void breakingDriftWritesOnlyTheReportUntilAccepted() throws IOException {
+    Path previous = v1Selection();
+    String v1Bytes = Files.readString(previous);
+    RefreshTool.Options o = RefreshTool.Options.defaults().dir(tmp).upstream(V2)
+        .overlay(OVERLAY).previous(Path.of("selection-v1.yaml")).spec(Path.of("api.yaml"))
+        .report(Path.of("target/drift-report.md"));
+
+    RefreshTool.Result refused = RefreshTool.run(o, quiet());
+    assertEquals(2, refused.status);
+    assertEquals(refused.report, Files.readString(tmp.resolve("target/drift-report.md")));
+    assertEquals(v1Bytes, Files.readString(previous), "selection must stay as it was");
+    assertFalse(Files.exists(tmp.resolve("api.yaml")), "spec must not be written");
+
+    RefreshTool.Result done = RefreshTool.run(o.acceptBreaking(true), quiet());
+    assertEquals(0, done.status);
+    assertEquals(done.selectionYaml, Files.readString(previous));
+    assertEquals(done.specYaml, Files.readString(tmp.resolve("api.yaml")));
+  }
+
+  @Test
+  void commandLineFlagsFromMaven() {
+    String[] base = {"--dir", tmp.toString(), "--upstream", "upstream/selection.yaml"};
+    RefreshTool.Options off = RefreshTool.Options.parse(concat(base, "--accept-breaking=false"));
+    assertFalse(off.acceptBreaking);
+    assertEquals(tmp.resolve("overlay.yaml"), off.at(off.overlay));
+    assertEquals(tmp.resolve("upstream/selection.yaml").toString(), off.upstreamLocation());
+    assertTrue(RefreshTool.Options.parse(concat(base, "--accept-breaking=true")).acceptBreaking);
+    assertTrue(RefreshTool.Options.parse(concat(base, "--accept-breaking")).acceptBreaking);
+    RefreshTool.Options url = RefreshTool.Options.parse(new String[] {"--dir", tmp.toString(),
+        "--upstream", "https://us.posthog.com/api/schema/"});
+    assertEquals("https://us.posthog.com/api/schema/", url.upstreamLocation());
+  }
+
+  private static String[] concat(String[] a, String b) {
+    String[] out = Arrays.copyOf(a, a.length + 1);
+    out[a.length] = b;
+    return out;
+  }
+
+  @Test
+  void operationRemovedUpstreamIsCarriedForward() throws IOException {
+    Path previous = v1Selection();
+    JsonNode v1 = TestFiles.yaml(previous);
+    Path marked = overlayVariant("overlay-marked.yaml",
+        o -> op(o, "legacy_stats_retrieve").put("upstream", "removed"));
+
+    // Unmarked: reported as breaking drift, and kept.
+    RefreshTool.Result unmarked = run(V2, previous, OVERLAY, true);
+    assertTrue(rows(unmarked.report).contains(LEGACY_ROW), unmarked.report);
+    assertCarried(unmarked, v1);
+
+    // Marked upstream: removed: kept without a drift item, deprecated in the spec.
+    RefreshTool.Result r = run(V2, previous, marked, false);
+    assertEquals(List.of(), r.problems);
+    List<String> expectedRows = new ArrayList<>(PLANTED);
+    expectedRows.remove(LEGACY_ROW);
+    assertEquals(expectedRows, rows(r.report), r.report);
+    assertCarried(r, v1);
+    JsonNode specOp = TestFiles.YAML.readTree(r.specYaml).path("paths")
+        .path("/api/projects/{project_id}/legacy_stats/").path("get");
+    assertTrue(specOp.path("deprecated").asBoolean(false), "deprecated in the spec");
+    assertEquals("removed", specOp.path("x-hedgekit-upstream").asText());
+    assertFalse(specOp.has(Normalizer.CARRIED), "the carried mark stays in the selection");
+    assertEquals("#/components/schemas/LegacyStats", specOp.path("responses").path("200")
+        .path("content").path("application/json").path("schema").path("$ref").asText());
+
+    // The next refresh starts from a selection with the carried operation: still carried,
+    // and nothing else to report.
+    Path accepted = tmp.resolve("selection-v2.yaml");
+    Files.writeString(accepted, run(V2, previous, marked, true).selectionYaml);
+    RefreshTool.Result again = run(V2, accepted, marked, false);
+    assertEquals(0, again.status);
+    assertTrue(again.report.contains("No drift"), again.report);
+    assertEquals(Files.readString(accepted), again.selectionYaml, "a fixed point");
+    RefreshTool.Result againUnmarked = run(V2, accepted, OVERLAY, false);
+    assertEquals(List.of(LEGACY_ROW), rows(againUnmarked.report));
+    assertEquals(2, againUnmarked.status);
+  }
+
+  private static void assertCarried(RefreshTool.Result r, JsonNode v1) throws IOException {
+    JsonNode selection = TestFiles.YAML.readTree(r.selectionYaml);
+    JsonNode op = selection.path("paths").path("/api/projects/{project_id}/legacy_stats/")
+        .path("get");
+    assertEquals("legacy_stats_retrieve", op.path("operationId").asText(), r.selectionYaml);
+    assertTrue(op.path(Normalizer.CARRIED).asBoolean(false), "marked x-hedgekit-carried");
+    ObjectNode withoutMark = ((ObjectNode) op.deepCopy());
+    withoutMark.remove(Normalizer.CARRIED);
+    assertEquals(v1.path("paths").path("/api/projects/{project_id}/legacy_stats/").path("get"),
+        withoutMark, "carried as the previous selection had it");
+    assertEquals(v1.path("components").path("schemas").path("LegacyStats"),
+        selection.path("components").path("schemas").path("LegacyStats"),
+        "its schema is carried too");
+  }
+
+  @Test
+  void unmappedPathParameterRenameIsAProblem() throws IOException {
+    Path previous = v1Selection();
+    Path overlay = overlayVariant("overlay-no-rename.yaml",
+        o -> op(o, "widgets_retrieve").remove("renameParameters"));
+    RefreshTool.Result r = run(V2, previous, overlay, true);
+    assertEquals(1, r.status);
+    assertEquals(List.of("widgets_retrieve: path parameters [project_id, widget_id] do not match"
+        + " the path /api/projects/{project_id}/widgets/{id}/; map upstream's names with"
+        + " renameParameters"), r.problems);
+  }
+}
