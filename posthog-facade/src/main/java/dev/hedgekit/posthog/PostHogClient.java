@@ -1,5 +1,6 @@
 package dev.hedgekit.posthog;
 
+import dev.hedgekit.posthog.actions.Actions;
 import dev.hedgekit.posthog.core.ApiKey;
 import dev.hedgekit.posthog.core.ClientConfig;
 import dev.hedgekit.posthog.core.Endpoint;
@@ -29,6 +30,7 @@ import dev.hedgekit.posthog.resources.Insights;
 import dev.hedgekit.posthog.resources.Invites;
 import dev.hedgekit.posthog.resources.Members;
 import dev.hedgekit.posthog.resources.Notebooks;
+import dev.hedgekit.posthog.resources.OrganizationBatchExports;
 import dev.hedgekit.posthog.resources.Organizations;
 import dev.hedgekit.posthog.resources.Persons;
 import dev.hedgekit.posthog.resources.Pipelines;
@@ -87,6 +89,7 @@ public final class PostHogClient implements AutoCloseable {
   private final ClientConfig config;
   private final Transport transport;
   private final RequestOptions options;
+  private volatile Actions actions;
 
   private PostHogClient(ClientConfig config) {
     this.config = config;
@@ -1103,12 +1106,52 @@ public final class PostHogClient implements AutoCloseable {
   }
 
   /**
+   * Batch exports of the default organization (across its projects).
+   *
+   * @return the resource group
+   */
+  public OrganizationBatchExports organizationBatchExports() {
+    return new OrganizationBatchExports(this, defaultOrganizationId());
+  }
+
+  /**
+   * Batch exports of an organization (across its projects).
+   *
+   * @param organizationId the organization's UUID, or {@code @current}
+   * @return the resource group
+   */
+  public OrganizationBatchExports organizationBatchExports(String organizationId) {
+    return new OrganizationBatchExports(this, organizationId);
+  }
+
+  /**
    * The HTTP layer of this client, for the SDK's own resource classes.
    *
    * @return the transport
    */
   public Transport transport() {
     return transport;
+  }
+
+  /**
+   * Runs, validates, lists and describes API calls by action slug (the toolkit's names), and
+   * exports them as tool definitions for LLM agents. Made on first use, once per client or
+   * view; calls use this client's (or view's) options.
+   *
+   * @return the actions of this client
+   */
+  public Actions actions() {
+    Actions a = actions;
+    if (a == null) {
+      synchronized (this) {
+        a = actions;
+        if (a == null) {
+          a = new Actions(this);
+          actions = a;
+        }
+      }
+    }
+    return a;
   }
 
   /**

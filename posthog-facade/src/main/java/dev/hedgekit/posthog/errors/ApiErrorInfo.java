@@ -66,7 +66,9 @@ public final class ApiErrorInfo {
       sb.append(']');
     }
     if (hint != null) {
-      sb.append(". ").append(hint);
+      char last = sb.charAt(sb.length() - 1);
+      sb.append(last == '.' || last == ']' && sb.charAt(sb.length() - 2) == '.' ? " " : ". ")
+          .append(hint);
     }
     return sb.toString();
   }

@@ -54,6 +54,10 @@ final class JsonCodec implements Encoder, Decoder {
       return new String(data, StandardCharsets.UTF_8);
     }
     try {
+      if (type == Object.class || type == com.fasterxml.jackson.databind.JsonNode.class) {
+        // Untyped answers are kept as a JSON tree: nothing (not even a null field) is lost.
+        return mapper.readTree(data);
+      }
       return mapper.readValue(data, types.computeIfAbsent(type, t -> mapper.constructType(t)));
     } catch (IOException e) {
       String text = new String(data, 0, Math.min(data.length, EXCERPT), StandardCharsets.UTF_8);

@@ -108,7 +108,7 @@ final class RetryingClient implements Client {
         return response;
       }
       Duration wait = RetryAfter.parse(response.headers(), clock);
-      if (false) {
+      if (wait != null && wait.compareTo(policy.maxRetryAfter()) > 0) {
         return response;
       }
       if (wait == null) {

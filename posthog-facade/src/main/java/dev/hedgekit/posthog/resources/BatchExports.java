@@ -1,9 +1,29 @@
 package dev.hedgekit.posthog.resources;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.generated.api.BatchExportsApi;
+import dev.hedgekit.posthog.generated.api.BatchExportsApi.BatchExportsList2Query;
+import dev.hedgekit.posthog.generated.api.BatchExportsApi.BatchExportsRunsListQuery;
+import dev.hedgekit.posthog.generated.model.BatchExport;
+import dev.hedgekit.posthog.generated.model.BatchExportRun;
+import dev.hedgekit.posthog.generated.model.PaginatedBatchExportList;
+import dev.hedgekit.posthog.generated.model.PaginatedBatchExportRunList;
+import dev.hedgekit.posthog.json.Json;
+import dev.hedgekit.posthog.pagination.Page;
+import dev.hedgekit.posthog.pagination.Pager;
+import java.util.UUID;
 
 /**
- * Batch exports.
+ * Batch exports of one project (scheduled exports of events to a warehouse or bucket): list,
+ * read and delete them, read their logs, and follow their runs. The batch exports of a whole
+ * organization are in {@link OrganizationBatchExports}.
+ *
+ * <pre>{@code
+ * BatchExports exports = client.batchExports(42);
+ * for (BatchExport e : exports.listAll()) { ... }
+ * for (BatchExportRun r : exports.runsAll(exportId.toString())) { ... }   // paged by cursor
+ * }</pre>
  */
 public final class BatchExports extends Resource {
 
@@ -18,8 +38,156 @@ public final class BatchExports extends Resource {
     this.projectId = id(projectId, "projectId");
   }
 
+  private BatchExportsApi exports() {
+    return api(BatchExportsApi.class);
+  }
+
+  /** @return the first page of batch exports (PostHog's default page size) */
+  public Page<BatchExport> list() {
+    return list(new BatchExportsList2Query());
+  }
+
+  /**
+   * One page of batch exports.
+   *
+   * @param query paging ({@code limit}, {@code offset})
+   * @return the page
+   */
+  public Page<BatchExport> list(BatchExportsList2Query query) {
+    required(query, "query");
+    return call(() -> page(exports().batchExportsList2(projectId, query)));
+  }
+
+  /** @return every batch export, fetched lazily page by page */
+  public Pager<BatchExport> listAll() {
+    return listAll(new BatchExportsList2Query());
+  }
+
+  /**
+   * Every batch export, fetched lazily page by page.
+   *
+   * @param query paging; its {@code limit} sets the page size
+   * @return the pager
+   */
+  public Pager<BatchExport> listAll(BatchExportsList2Query query) {
+    required(query, "query");
+    return pager(BatchExport.class, () -> page(exports().batchExportsList2(projectId, query)));
+  }
+
+  static Page<BatchExport> page(PaginatedBatchExportList p) {
+    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
+        p.getCount() == null ? null : p.getCount().longValue());
+  }
+
+  /**
+   * @param id the batch export's id
+   * @return the batch export, with its destination and latest runs
+   */
+  public BatchExport get(UUID id) {
+    required(id, "id");
+    return call(() -> exports().batchExportsRetrieve2(projectId, id));
+  }
+
+  /**
+   * Deletes the batch export (DELETE); its schedule stops.
+   *
+   * @param id the batch export's id
+   */
+  public void delete(UUID id) {
+    required(id, "id");
+    run(() -> exports().batchExportsDestroy2(projectId, id));
+  }
+
+  /**
+   * @param id the batch export's id
+   * @return the log entries of the batch export
+   */
+  public JsonNode logs(UUID id) {
+    required(id, "id");
+    return call(() -> Json.mapper().valueToTree(exports().batchExportsLogsRetrieve2(projectId, id)));
+  }
+
+  /**
+   * The first page of a batch export's runs.
+   *
+   * @param batchExportId the batch export's id
+   * @return the page (PostHog pages runs by cursor and does not report a count)
+   */
+  public Page<BatchExportRun> runs(String batchExportId) {
+    return runs(batchExportId, new BatchExportsRunsListQuery());
+  }
+
+  /**
+   * One page of a batch export's runs.
+   *
+   * @param batchExportId the batch export's id
+   * @param query the {@code ordering} and the {@code cursor} of the page
+   * @return the page
+   */
+  public Page<BatchExportRun> runs(String batchExportId, BatchExportsRunsListQuery query) {
+    id(batchExportId, "batchExportId");
+    required(query, "query");
+    return call(() -> runPage(exports().batchExportsRunsList(projectId, batchExportId, query)));
+  }
+
+  /**
+   * Every run of a batch export, fetched lazily page by page.
+   *
+   * @param batchExportId the batch export's id
+   * @return the pager
+   */
+  public Pager<BatchExportRun> runsAll(String batchExportId) {
+    return runsAll(batchExportId, new BatchExportsRunsListQuery());
+  }
+
+  /**
+   * Every run of a batch export, fetched lazily page by page.
+   *
+   * @param batchExportId the batch export's id
+   * @param query the {@code ordering}
+   * @return the pager
+   */
+  public Pager<BatchExportRun> runsAll(String batchExportId, BatchExportsRunsListQuery query) {
+    id(batchExportId, "batchExportId");
+    required(query, "query");
+    return pager(BatchExportRun.class,
+        () -> runPage(exports().batchExportsRunsList(projectId, batchExportId, query)));
+  }
+
+  private static Page<BatchExportRun> runPage(PaginatedBatchExportRunList p) {
+    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(), null);
+  }
+
+  /**
+   * @param batchExportId the batch export's id
+   * @param id the run's id
+   * @return the run, with status, record counts, latest error and data interval
+   */
+  public BatchExportRun run(String batchExportId, UUID id) {
+    id(batchExportId, "batchExportId");
+    required(id, "id");
+    return call(() -> exports().batchExportsRunsRetrieve(projectId, batchExportId, id));
+  }
+
+  /**
+   * @param batchExportId the batch export's id
+   * @param id the run's id
+   * @return the log entries of the run
+   */
+  public JsonNode runLogs(String batchExportId, UUID id) {
+    id(batchExportId, "batchExportId");
+    required(id, "id");
+    return call(() -> Json.mapper().valueToTree(
+        exports().batchExportsRunsLogsRetrieve(projectId, batchExportId, id)));
+  }
+
   /** @return the project id this group works on */
   public String projectId() {
     return projectId;
+  }
+
+  @Override
+  public String toString() {
+    return "BatchExports{projectId=" + projectId + "}";
   }
 }

@@ -1,11 +1,31 @@
 package dev.hedgekit.posthog.resources;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.generated.api.CohortsApi;
+import dev.hedgekit.posthog.generated.api.CohortsApi.CohortsListQuery;
+import dev.hedgekit.posthog.generated.model.Cohort;
+import dev.hedgekit.posthog.generated.model.PaginatedCohortList;
+import dev.hedgekit.posthog.generated.model.PatchedCohort;
+import dev.hedgekit.posthog.json.Json;
+import dev.hedgekit.posthog.pagination.Page;
+import dev.hedgekit.posthog.pagination.Pager;
 
 /**
- * Cohorts.
+ * Cohorts of one project: dynamic or static groups of persons. List, read, create, change,
+ * soft delete, and the cohort's related views (members, activity, static copies).
+ *
+ * <pre>{@code
+ * Cohorts cohorts = client.cohorts(42);
+ * Cohort paying = cohorts.create(new Cohort().name("Paying users").filters(filters));
+ * cohorts.update(paying.getId(), new PatchedCohort().description("Plan is not free"));
+ * cohorts.delete(paying.getId());                          // soft delete
+ * }</pre>
  */
 public final class Cohorts extends Resource {
+
+  /** Leaves PostHog's {@code format} query parameter out, so answers come as JSON. */
+  private static final String DEFAULT_FORMAT = null;
 
   private final String projectId;
 
@@ -18,8 +38,144 @@ public final class Cohorts extends Resource {
     this.projectId = id(projectId, "projectId");
   }
 
+  private CohortsApi cohorts() {
+    return api(CohortsApi.class);
+  }
+
+  /** @return the first page of cohorts (PostHog's default page size) */
+  public Page<Cohort> list() {
+    return list(new CohortsListQuery());
+  }
+
+  /**
+   * One page of cohorts.
+   *
+   * @param query paging ({@code limit}, {@code offset})
+   * @return the page
+   */
+  public Page<Cohort> list(CohortsListQuery query) {
+    required(query, "query");
+    return call(() -> page(cohorts().cohortsList(projectId, query)));
+  }
+
+  /** @return every cohort, fetched lazily page by page */
+  public Pager<Cohort> listAll() {
+    return listAll(new CohortsListQuery());
+  }
+
+  /**
+   * Every cohort, fetched lazily page by page.
+   *
+   * @param query its {@code limit} sets the page size
+   * @return the pager
+   */
+  public Pager<Cohort> listAll(CohortsListQuery query) {
+    required(query, "query");
+    return pager(Cohort.class, () -> page(cohorts().cohortsList(projectId, query)));
+  }
+
+  private static Page<Cohort> page(PaginatedCohortList p) {
+    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
+        p.getCount() == null ? null : p.getCount().longValue());
+  }
+
+  /**
+   * @param id the cohort's numeric id
+   * @return the cohort
+   */
+  public Cohort get(int id) {
+    return call(() -> cohorts().cohortsRetrieve(projectId, id));
+  }
+
+  /**
+   * Creates a cohort. {@code name} is required; a dynamic cohort's conditions go in
+   * {@code filters} (or {@code query}), a static cohort sets {@code is_static}.
+   *
+   * @param cohort the new cohort
+   * @return the created cohort, with its id
+   */
+  public Cohort create(Cohort cohort) {
+    required(cohort, "cohort");
+    return call(() -> cohorts().cohortsCreate(projectId, cohort));
+  }
+
+  /**
+   * Changes the fields set in {@code patch} (PATCH); unset fields are left as they are.
+   *
+   * @param id the cohort's id
+   * @param patch the fields to change
+   * @return the cohort after the change
+   */
+  public Cohort update(int id, PatchedCohort patch) {
+    required(patch, "patch");
+    return call(() -> cohorts().cohortsPartialUpdate(projectId, id, patch));
+  }
+
+  /**
+   * Replaces the cohort (PUT): fields not set in {@code cohort} are reset by PostHog.
+   *
+   * @param id the cohort's id
+   * @param cohort the full new state
+   * @return the cohort after the change
+   */
+  public Cohort replace(int id, Cohort cohort) {
+    required(cohort, "cohort");
+    return call(() -> cohorts().cohortsUpdate(projectId, id, cohort));
+  }
+
+  /**
+   * Soft deletes the cohort: PostHog does not allow a hard delete of cohorts (the DELETE
+   * answers 405), so this sends a PATCH setting {@code deleted} to true. The cohort disappears
+   * from lists and is no longer recalculated.
+   *
+   * @param id the cohort's id
+   * @return the cohort as PostHog answered the PATCH
+   */
+  public Cohort delete(int id) {
+    return update(id, new PatchedCohort().deleted(true));
+  }
+
+  /**
+   * The persons in a cohort.
+   *
+   * @param id the cohort's id
+   * @return PostHog's answer (a page of persons)
+   */
+  public JsonNode persons(int id) {
+    return call(() -> Json.mapper().valueToTree(cohorts().cohortsPersonsRetrieve(projectId, id, DEFAULT_FORMAT)));
+  }
+
+  /**
+   * Copies a cohort, as it is now, into a new static cohort.
+   *
+   * @param id the cohort's id
+   * @return PostHog's answer, holding the new cohort
+   */
+  public JsonNode duplicateAsStaticCohort(int id) {
+    return call(() -> Json.mapper().valueToTree(
+        cohorts().cohortsDuplicateAsStaticCohortRetrieve(projectId, id)));
+  }
+
+  /** @return the project's cohort activity log (changes to any cohort) */
+  public JsonNode activity() {
+    return call(() -> Json.mapper().valueToTree(cohorts().cohortsActivityRetrieve(projectId)));
+  }
+
+  /**
+   * @param id the cohort's id
+   * @return the activity log of one cohort
+   */
+  public JsonNode activity(int id) {
+    return call(() -> Json.mapper().valueToTree(cohorts().cohortsActivityRetrieve2(projectId, id)));
+  }
+
   /** @return the project id this group works on */
   public String projectId() {
     return projectId;
+  }
+
+  @Override
+  public String toString() {
+    return "Cohorts{projectId=" + projectId + "}";
   }
 }

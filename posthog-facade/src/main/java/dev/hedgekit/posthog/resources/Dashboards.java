@@ -1,11 +1,35 @@
 package dev.hedgekit.posthog.resources;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.generated.api.DashboardsApi;
+import dev.hedgekit.posthog.generated.api.DashboardsApi.DashboardsListQuery;
+import dev.hedgekit.posthog.generated.model.Dashboard;
+import dev.hedgekit.posthog.generated.model.DashboardBasic;
+import dev.hedgekit.posthog.generated.model.DashboardCollaborator;
+import dev.hedgekit.posthog.generated.model.PaginatedDashboardBasicList;
+import dev.hedgekit.posthog.generated.model.PatchedDashboard;
+import dev.hedgekit.posthog.generated.model.SharingConfiguration;
+import dev.hedgekit.posthog.json.Json;
+import dev.hedgekit.posthog.pagination.Page;
+import dev.hedgekit.posthog.pagination.Pager;
+import java.util.List;
 
 /**
- * Dashboards, their tiles, sharing and collaborators.
+ * Dashboards of one project: list, read, create, change, soft delete, and the dashboard's
+ * tiles, sharing settings and collaborators. Lists hold the dashboards without their tiles.
+ *
+ * <pre>{@code
+ * Dashboards dashboards = client.dashboards(42);
+ * Dashboard kpis = dashboards.create(new Dashboard().name("KPIs").pinned(true));
+ * dashboards.update(kpis.getId(), new PatchedDashboard().description("Weekly numbers"));
+ * dashboards.delete(kpis.getId());                         // soft delete
+ * }</pre>
  */
 public final class Dashboards extends Resource {
+
+  /** Leaves PostHog's {@code format} query parameter out, so answers come as JSON. */
+  private static final String DEFAULT_FORMAT = null;
 
   private final String projectId;
 
@@ -18,8 +42,177 @@ public final class Dashboards extends Resource {
     this.projectId = id(projectId, "projectId");
   }
 
+  private DashboardsApi dashboards() {
+    return api(DashboardsApi.class);
+  }
+
+  /** @return the first page of dashboards (PostHog's default page size) */
+  public Page<DashboardBasic> list() {
+    return list(new DashboardsListQuery());
+  }
+
+  /**
+   * One page of dashboards.
+   *
+   * @param query paging ({@code limit}, {@code offset})
+   * @return the page
+   */
+  public Page<DashboardBasic> list(DashboardsListQuery query) {
+    required(query, "query");
+    return call(() -> page(dashboards().dashboardsList(projectId, query)));
+  }
+
+  /** @return every dashboard, fetched lazily page by page */
+  public Pager<DashboardBasic> listAll() {
+    return listAll(new DashboardsListQuery());
+  }
+
+  /**
+   * Every dashboard, fetched lazily page by page.
+   *
+   * @param query its {@code limit} sets the page size
+   * @return the pager
+   */
+  public Pager<DashboardBasic> listAll(DashboardsListQuery query) {
+    required(query, "query");
+    return pager(DashboardBasic.class, () -> page(dashboards().dashboardsList(projectId, query)));
+  }
+
+  private static Page<DashboardBasic> page(PaginatedDashboardBasicList p) {
+    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
+        p.getCount() == null ? null : p.getCount().longValue());
+  }
+
+  /**
+   * @param id the dashboard's numeric id
+   * @return the dashboard, with its tiles
+   */
+  public Dashboard get(int id) {
+    return call(() -> dashboards().dashboardsRetrieve(projectId, id, DEFAULT_FORMAT));
+  }
+
+  /**
+   * Creates a dashboard. {@code use_template} or {@code use_dashboard} start it from a
+   * template or as a copy of another dashboard.
+   *
+   * @param dashboard the new dashboard
+   * @return the created dashboard, with its id
+   */
+  public Dashboard create(Dashboard dashboard) {
+    required(dashboard, "dashboard");
+    return call(() -> dashboards().dashboardsCreate(projectId, DEFAULT_FORMAT, dashboard));
+  }
+
+  /**
+   * Changes the fields set in {@code patch} (PATCH); unset fields are left as they are.
+   *
+   * @param id the dashboard's id
+   * @param patch the fields to change
+   * @return the dashboard after the change
+   */
+  public Dashboard update(int id, PatchedDashboard patch) {
+    required(patch, "patch");
+    return call(() -> dashboards().dashboardsPartialUpdate(projectId, id, DEFAULT_FORMAT, patch));
+  }
+
+  /**
+   * Replaces the dashboard (PUT): fields not set in {@code dashboard} are reset by PostHog.
+   *
+   * @param id the dashboard's id
+   * @param dashboard the full new state
+   * @return the dashboard after the change
+   */
+  public Dashboard replace(int id, Dashboard dashboard) {
+    required(dashboard, "dashboard");
+    return call(() -> dashboards().dashboardsUpdate(projectId, id, DEFAULT_FORMAT, dashboard));
+  }
+
+  /**
+   * Soft deletes the dashboard: PostHog does not allow a hard delete of dashboards (the DELETE
+   * answers 405), so this sends a PATCH setting {@code deleted} to true. The dashboard
+   * disappears from lists; its insights are kept (set {@code delete_insights} in a PATCH of
+   * your own to remove them too).
+   *
+   * @param id the dashboard's id
+   * @return the dashboard as PostHog answered the PATCH
+   */
+  public Dashboard delete(int id) {
+    return update(id, new PatchedDashboard().deleted(true));
+  }
+
+  /**
+   * Moves a tile from this dashboard to another ({@code tile} and {@code toDashboard} in the
+   * body).
+   *
+   * @param id the dashboard the tile is on
+   * @param move the move (PostHog requires a body of the dashboard's shape)
+   * @return PostHog's answer
+   */
+  public JsonNode moveTile(int id, PatchedDashboard move) {
+    required(move, "move");
+    return call(() -> Json.mapper().valueToTree(
+        dashboards().dashboardsMoveTilePartialUpdate(projectId, id, DEFAULT_FORMAT, move)));
+  }
+
+  /**
+   * Creates a dashboard from a template document (its tiles, filters and variables).
+   *
+   * @param template the dashboard holding the template (PostHog requires a body of the
+   *     dashboard's shape)
+   * @return PostHog's answer, holding the new dashboard
+   */
+  public JsonNode createFromTemplateJson(Dashboard template) {
+    required(template, "template");
+    return call(() -> Json.mapper().valueToTree(
+        dashboards().dashboardsCreateFromTemplateJsonCreate(projectId, DEFAULT_FORMAT, template)));
+  }
+
+  /**
+   * @param dashboardId the dashboard's id
+   * @return the dashboard's public sharing settings
+   */
+  public List<SharingConfiguration> sharing(int dashboardId) {
+    return call(() -> dashboards().dashboardsSharingList(projectId, dashboardId));
+  }
+
+  /**
+   * @param dashboardId the dashboard's id
+   * @return the users given explicit access to a restricted dashboard
+   */
+  public List<DashboardCollaborator> collaborators(int dashboardId) {
+    return call(() -> dashboards().dashboardsCollaboratorsList(projectId, dashboardId));
+  }
+
+  /**
+   * Gives a user explicit access to a restricted dashboard.
+   *
+   * @param dashboardId the dashboard's id
+   * @param collaborator the user ({@code user_uuid}) and the {@code level} of access
+   * @return the created collaborator entry
+   */
+  public DashboardCollaborator addCollaborator(int dashboardId, DashboardCollaborator collaborator) {
+    required(collaborator, "collaborator");
+    return call(() -> dashboards().dashboardsCollaboratorsCreate(projectId, dashboardId, collaborator));
+  }
+
+  /**
+   * Removes a user's explicit access to a dashboard.
+   *
+   * @param dashboardId the dashboard's id
+   * @param userUuid the user's uuid
+   */
+  public void removeCollaborator(int dashboardId, String userUuid) {
+    id(userUuid, "userUuid");
+    run(() -> dashboards().dashboardsCollaboratorsDestroy(projectId, dashboardId, userUuid));
+  }
+
   /** @return the project id this group works on */
   public String projectId() {
     return projectId;
+  }
+
+  @Override
+  public String toString() {
+    return "Dashboards{projectId=" + projectId + "}";
   }
 }

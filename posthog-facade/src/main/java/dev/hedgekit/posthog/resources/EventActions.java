@@ -1,11 +1,30 @@
 package dev.hedgekit.posthog.resources;
 
 import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.generated.api.ActionsApi;
+import dev.hedgekit.posthog.generated.api.ActionsApi.ActionsListQuery;
+import dev.hedgekit.posthog.generated.model.Action;
+import dev.hedgekit.posthog.generated.model.PaginatedActionList;
+import dev.hedgekit.posthog.generated.model.PatchedAction;
+import dev.hedgekit.posthog.pagination.Page;
+import dev.hedgekit.posthog.pagination.Pager;
 
 /**
- * Actions (named event combinations; not to be confused with actions() run by slug).
+ * Actions of one project (PostHog's spec tag {@code actions}): named combinations of events,
+ * such as "clicked sign-up on the pricing page", that insights can count like events. Not to be
+ * confused with running an operation by its slug. List, read, create, change and soft delete.
+ *
+ * <pre>{@code
+ * EventActions actions = client.eventActions(42);
+ * Action signUp = actions.create(new Action().name("Signed up").steps(List.of(step)));
+ * actions.update(signUp.getId(), new PatchedAction().description("Any sign-up form"));
+ * actions.delete(signUp.getId());                          // soft delete
+ * }</pre>
  */
 public final class EventActions extends Resource {
+
+  /** Leaves PostHog's {@code format} query parameter out, so answers come as JSON. */
+  private static final String DEFAULT_FORMAT = null;
 
   private final String projectId;
 
@@ -18,8 +37,109 @@ public final class EventActions extends Resource {
     this.projectId = id(projectId, "projectId");
   }
 
+  private ActionsApi actions() {
+    return api(ActionsApi.class);
+  }
+
+  /** @return the first page of actions (PostHog's default page size) */
+  public Page<Action> list() {
+    return list(new ActionsListQuery());
+  }
+
+  /**
+   * One page of actions.
+   *
+   * @param query paging ({@code limit}, {@code offset})
+   * @return the page
+   */
+  public Page<Action> list(ActionsListQuery query) {
+    required(query, "query");
+    return call(() -> page(actions().actionsList(projectId, query)));
+  }
+
+  /** @return every action, fetched lazily page by page */
+  public Pager<Action> listAll() {
+    return listAll(new ActionsListQuery());
+  }
+
+  /**
+   * Every action, fetched lazily page by page.
+   *
+   * @param query its {@code limit} sets the page size
+   * @return the pager
+   */
+  public Pager<Action> listAll(ActionsListQuery query) {
+    required(query, "query");
+    return pager(Action.class, () -> page(actions().actionsList(projectId, query)));
+  }
+
+  private static Page<Action> page(PaginatedActionList p) {
+    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
+        p.getCount() == null ? null : p.getCount().longValue());
+  }
+
+  /**
+   * @param id the action's numeric id
+   * @return the action
+   */
+  public Action get(int id) {
+    return call(() -> actions().actionsRetrieve(projectId, id, DEFAULT_FORMAT));
+  }
+
+  /**
+   * Creates an action. {@code name} is required; {@code steps} say which events match.
+   *
+   * @param action the new action
+   * @return the created action, with its id
+   */
+  public Action create(Action action) {
+    required(action, "action");
+    return call(() -> actions().actionsCreate(projectId, DEFAULT_FORMAT, action));
+  }
+
+  /**
+   * Changes the fields set in {@code patch} (PATCH); unset fields are left as they are.
+   *
+   * @param id the action's id
+   * @param patch the fields to change
+   * @return the action after the change
+   */
+  public Action update(int id, PatchedAction patch) {
+    required(patch, "patch");
+    return call(() -> actions().actionsPartialUpdate(projectId, id, DEFAULT_FORMAT, patch));
+  }
+
+  /**
+   * Replaces the action (PUT): fields not set in {@code action} are reset by PostHog.
+   *
+   * @param id the action's id
+   * @param action the full new state
+   * @return the action after the change
+   */
+  public Action replace(int id, Action action) {
+    required(action, "action");
+    return call(() -> actions().actionsUpdate(projectId, id, DEFAULT_FORMAT, action));
+  }
+
+  /**
+   * Soft deletes the action: PostHog does not allow a hard delete of actions (the DELETE
+   * answers 405), so this sends a PATCH setting {@code deleted} to true. The action disappears
+   * from lists and can no longer be used in new insights.
+   *
+   * @param id the action's id
+   * @return the action as PostHog answered the PATCH
+   */
+  public Action delete(int id) {
+    return update(id, new PatchedAction().deleted(true));
+  }
+
   /** @return the project id this group works on */
   public String projectId() {
     return projectId;
+  }
+
+  @Override
+  public String toString() {
+    return "EventActions{projectId=" + projectId + "}";
   }
 }

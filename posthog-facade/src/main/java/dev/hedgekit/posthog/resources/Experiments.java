@@ -1,9 +1,27 @@
 package dev.hedgekit.posthog.resources;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.generated.api.ExperimentsApi;
+import dev.hedgekit.posthog.generated.api.ExperimentsApi.ExperimentsListQuery;
+import dev.hedgekit.posthog.generated.model.Experiment;
+import dev.hedgekit.posthog.generated.model.PaginatedExperimentList;
+import dev.hedgekit.posthog.generated.model.PatchedExperiment;
+import dev.hedgekit.posthog.json.Json;
+import dev.hedgekit.posthog.pagination.Page;
+import dev.hedgekit.posthog.pagination.Pager;
 
 /**
- * Experiments.
+ * Experiments (A/B tests) of one project: list, read, create, change, soft delete, and the
+ * experiment's related actions (exposure cohort, flag implementation check, legacy results).
+ *
+ * <pre>{@code
+ * Experiments experiments = client.experiments(42);
+ * Experiment test = experiments.create(new Experiment().name("New checkout")
+ *     .featureFlagKey("new-checkout"));
+ * experiments.update(test.getId(), new PatchedExperiment().startDate(OffsetDateTime.now()));
+ * experiments.delete(test.getId());                        // soft delete
+ * }</pre>
  */
 public final class Experiments extends Resource {
 
@@ -18,8 +36,156 @@ public final class Experiments extends Resource {
     this.projectId = id(projectId, "projectId");
   }
 
+  private ExperimentsApi experiments() {
+    return api(ExperimentsApi.class);
+  }
+
+  /** @return the first page of experiments (PostHog's default page size) */
+  public Page<Experiment> list() {
+    return list(new ExperimentsListQuery());
+  }
+
+  /**
+   * One page of experiments.
+   *
+   * @param query paging ({@code limit}, {@code offset})
+   * @return the page
+   */
+  public Page<Experiment> list(ExperimentsListQuery query) {
+    required(query, "query");
+    return call(() -> page(experiments().experimentsList(projectId, query)));
+  }
+
+  /** @return every experiment, fetched lazily page by page */
+  public Pager<Experiment> listAll() {
+    return listAll(new ExperimentsListQuery());
+  }
+
+  /**
+   * Every experiment, fetched lazily page by page.
+   *
+   * @param query its {@code limit} sets the page size
+   * @return the pager
+   */
+  public Pager<Experiment> listAll(ExperimentsListQuery query) {
+    required(query, "query");
+    return pager(Experiment.class, () -> page(experiments().experimentsList(projectId, query)));
+  }
+
+  private static Page<Experiment> page(PaginatedExperimentList p) {
+    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
+        p.getCount() == null ? null : p.getCount().longValue());
+  }
+
+  /**
+   * @param id the experiment's numeric id
+   * @return the experiment
+   */
+  public Experiment get(int id) {
+    return call(() -> experiments().experimentsRetrieve(projectId, id));
+  }
+
+  /**
+   * Creates an experiment. {@code name} and {@code feature_flag_key} are required; PostHog
+   * creates the flag when it does not exist.
+   *
+   * @param experiment the new experiment
+   * @return the created experiment, with its id
+   */
+  public Experiment create(Experiment experiment) {
+    required(experiment, "experiment");
+    return call(() -> experiments().experimentsCreate(projectId, experiment));
+  }
+
+  /**
+   * Changes the fields set in {@code patch} (PATCH); unset fields are left as they are.
+   *
+   * @param id the experiment's id
+   * @param patch the fields to change
+   * @return the experiment after the change
+   */
+  public Experiment update(int id, PatchedExperiment patch) {
+    required(patch, "patch");
+    return call(() -> experiments().experimentsPartialUpdate(projectId, id, patch));
+  }
+
+  /**
+   * Replaces the experiment (PUT): fields not set in {@code experiment} are reset by PostHog.
+   *
+   * @param id the experiment's id
+   * @param experiment the full new state
+   * @return the experiment after the change
+   */
+  public Experiment replace(int id, Experiment experiment) {
+    required(experiment, "experiment");
+    return call(() -> experiments().experimentsUpdate(projectId, id, experiment));
+  }
+
+  /**
+   * Soft deletes the experiment: PostHog does not allow a hard delete of experiments (the
+   * DELETE answers 405), so this sends a PATCH setting {@code deleted} to true. The experiment
+   * disappears from lists; its feature flag is left as it is.
+   *
+   * @param id the experiment's id
+   * @return the experiment as PostHog answered the PATCH
+   */
+  public Experiment delete(int id) {
+    return update(id, new PatchedExperiment().deleted(true));
+  }
+
+  /**
+   * Creates the exposure cohort of an experiment: the persons who saw any of its variants.
+   *
+   * @param id the experiment's id
+   * @param experiment the experiment (PostHog requires a body of the experiment's shape)
+   * @return PostHog's answer, holding the new cohort
+   */
+  public JsonNode createExposureCohort(int id, Experiment experiment) {
+    required(experiment, "experiment");
+    return call(() -> Json.mapper().valueToTree(
+        experiments().experimentsCreateExposureCohortForExperimentCreate(projectId, id, experiment)));
+  }
+
+  /** @return whether the project's experiment flags still need to be implemented in code */
+  public JsonNode requiresFlagImplementation() {
+    return call(() -> Json.mapper().valueToTree(
+        experiments().experimentsRequiresFlagImplementationRetrieve(projectId)));
+  }
+
+  /**
+   * The computed results of an experiment (legacy endpoint).
+   *
+   * @param id the experiment's id
+   * @return PostHog's answer
+   * @deprecated PostHog no longer documents this endpoint (it was removed upstream and may
+   *     answer 404); experiment results now come from the query API.
+   */
+  @Deprecated
+  public JsonNode results(int id) {
+    return call(() -> Json.mapper().valueToTree(experiments().experimentsResultsRetrieve(projectId, id)));
+  }
+
+  /**
+   * The secondary metric results of an experiment (legacy endpoint).
+   *
+   * @param id the experiment's id
+   * @return PostHog's answer
+   * @deprecated PostHog no longer documents this endpoint (it was removed upstream and may
+   *     answer 404); experiment results now come from the query API.
+   */
+  @Deprecated
+  public JsonNode secondaryResults(int id) {
+    return call(() -> Json.mapper().valueToTree(
+        experiments().experimentsSecondaryResultsRetrieve(projectId, id)));
+  }
+
   /** @return the project id this group works on */
   public String projectId() {
     return projectId;
+  }
+
+  @Override
+  public String toString() {
+    return "Experiments{projectId=" + projectId + "}";
   }
 }

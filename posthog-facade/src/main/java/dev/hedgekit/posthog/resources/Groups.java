@@ -1,9 +1,30 @@
 package dev.hedgekit.posthog.resources;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.generated.api.GroupsApi;
+import dev.hedgekit.posthog.generated.api.GroupsApi.GroupsFindRetrieveQuery;
+import dev.hedgekit.posthog.generated.api.GroupsApi.GroupsListQuery;
+import dev.hedgekit.posthog.generated.api.GroupsApi.GroupsPropertyValuesRetrieveQuery;
+import dev.hedgekit.posthog.generated.model.Group;
+import dev.hedgekit.posthog.generated.model.GroupType;
+import dev.hedgekit.posthog.generated.model.PaginatedGroupList;
+import dev.hedgekit.posthog.generated.model.PatchedGroupType;
+import dev.hedgekit.posthog.json.Json;
+import dev.hedgekit.posthog.pagination.Page;
+import java.util.List;
+import dev.hedgekit.posthog.pagination.Pager;
 
 /**
- * Groups and group types.
+ * Groups (companies, teams, ...) and group types of one project. Groups are created by
+ * capturing events; this API lists and finds them and names the group types. Every group
+ * belongs to a group type, named by its index (0 to 4).
+ *
+ * <pre>{@code
+ * Groups groups = client.groups(42);
+ * for (Group company : groups.listAll(0)) { ... }          // every group of type 0
+ * JsonNode acme = groups.find(0, "acme-inc");
+ * }</pre>
  */
 public final class Groups extends Resource {
 
@@ -18,8 +39,125 @@ public final class Groups extends Resource {
     this.projectId = id(projectId, "projectId");
   }
 
+  private GroupsApi groups() {
+    return api(GroupsApi.class);
+  }
+
+  /**
+   * The first page of the groups of one type.
+   *
+   * @param groupTypeIndex the group type's index (0 to 4)
+   * @return the page
+   */
+  public Page<Group> list(int groupTypeIndex) {
+    return list(new GroupsListQuery().groupTypeIndex(groupTypeIndex));
+  }
+
+  /**
+   * One page of groups. Pages are cursor based: follow them with {@link #listAll(GroupsListQuery)}.
+   *
+   * @param query {@code group_type_index} (required), {@code search} and {@code cursor}
+   * @return the page
+   * @throws NullPointerException if the query has no group type index
+   */
+  public Page<Group> list(GroupsListQuery query) {
+    checkListQuery(query);
+    return call(() -> page(groups().groupsList(projectId, query)));
+  }
+
+  /**
+   * Every group of one type, fetched lazily page by page.
+   *
+   * @param groupTypeIndex the group type's index (0 to 4)
+   * @return the pager
+   */
+  public Pager<Group> listAll(int groupTypeIndex) {
+    return listAll(new GroupsListQuery().groupTypeIndex(groupTypeIndex));
+  }
+
+  /**
+   * Every group matching the query, fetched lazily page by page.
+   *
+   * @param query {@code group_type_index} (required) and {@code search}
+   * @return the pager
+   * @throws NullPointerException if the query has no group type index
+   */
+  public Pager<Group> listAll(GroupsListQuery query) {
+    checkListQuery(query);
+    return pager(Group.class, () -> page(groups().groupsList(projectId, query)));
+  }
+
+  private static void checkListQuery(GroupsListQuery query) {
+    required(query, "query");
+    required(query.groupTypeIndex(), "query.groupTypeIndex");
+  }
+
+  private static Page<Group> page(PaginatedGroupList p) {
+    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(), null);
+  }
+
+  /**
+   * Finds one group by its type and key.
+   *
+   * @param groupTypeIndex the group type's index (0 to 4)
+   * @param groupKey the group's key (as given when capturing)
+   * @return the group as PostHog answered it
+   */
+  public JsonNode find(int groupTypeIndex, String groupKey) {
+    id(groupKey, "groupKey");
+    GroupsFindRetrieveQuery query = new GroupsFindRetrieveQuery()
+        .groupTypeIndex(groupTypeIndex).groupKey(groupKey);
+    return call(() -> Json.mapper().valueToTree(groups().groupsFindRetrieve(projectId, query)));
+  }
+
+  /** @return the property names of groups, per group type */
+  public JsonNode propertyDefinitions() {
+    return call(() -> Json.mapper().valueToTree(groups().groupsPropertyDefinitionsRetrieve(projectId)));
+  }
+
+  /**
+   * The known values of one group property.
+   *
+   * @param groupTypeIndex the group type's index (0 to 4)
+   * @param key the property name
+   * @return the values
+   */
+  public JsonNode propertyValues(int groupTypeIndex, String key) {
+    id(key, "key");
+    GroupsPropertyValuesRetrieveQuery query = new GroupsPropertyValuesRetrieveQuery()
+        .groupTypeIndex(groupTypeIndex).key(key);
+    return call(() -> Json.mapper().valueToTree(groups().groupsPropertyValuesRetrieve(projectId, query)));
+  }
+
+  /**
+   * The group types of the project (at most five, indexed 0 to 4).
+   *
+   * @return the group types
+   */
+  public List<GroupType> types() {
+    return call(() -> groups().groupsTypesList(projectId));
+  }
+
+  /**
+   * Changes the display names ({@code name_singular}, {@code name_plural}) and other metadata of
+   * group types.
+   *
+   * @param metadata the fields to change
+   * @return PostHog's answer
+   */
+  public JsonNode updateTypesMetadata(PatchedGroupType metadata) {
+    required(metadata, "metadata");
+    return call(() -> Json.mapper().valueToTree(
+        groups().groupsTypesUpdateMetadataPartialUpdate(projectId, metadata)));
+  }
+
   /** @return the project id this group works on */
   public String projectId() {
     return projectId;
+  }
+
+  @Override
+  public String toString() {
+    return "Groups{projectId=" + projectId + "}";
   }
 }

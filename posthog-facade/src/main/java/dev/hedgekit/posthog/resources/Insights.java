@@ -1,11 +1,40 @@
 package dev.hedgekit.posthog.resources;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.generated.api.InsightsApi;
+import dev.hedgekit.posthog.generated.api.InsightsApi.InsightsListQuery;
+import dev.hedgekit.posthog.generated.api.InsightsApi.InsightsRetrieveQuery;
+import dev.hedgekit.posthog.generated.model.Funnel;
+import dev.hedgekit.posthog.generated.model.FunnelStepsResults;
+import dev.hedgekit.posthog.generated.model.Insight;
+import dev.hedgekit.posthog.generated.model.PaginatedInsightList;
+import dev.hedgekit.posthog.generated.model.PatchedInsight;
+import dev.hedgekit.posthog.generated.model.SharingConfiguration;
+import dev.hedgekit.posthog.generated.model.Trend;
+import dev.hedgekit.posthog.generated.model.TrendResults;
+import dev.hedgekit.posthog.json.Json;
+import dev.hedgekit.posthog.pagination.Page;
+import dev.hedgekit.posthog.pagination.Pager;
+import java.util.List;
 
 /**
- * Insights (saved and ad-hoc analytics).
+ * Insights of one project: list, read (with results), create, change, soft delete, and the
+ * insight's related views (activity, sharing, recently viewed). The legacy calculation
+ * endpoints ({@code trend}, {@code funnel}, {@code retention}, {@code path}) are kept for old
+ * callers but PostHog has removed most of them; new code runs queries through the query API.
+ *
+ * <pre>{@code
+ * Insights insights = client.insights(42);
+ * Insight pageviews = insights.create(new Insight().name("Pageviews").query(trendsQuery));
+ * Insight fresh = insights.get(pageviews.getId(), new InsightsRetrieveQuery().refresh("blocking"));
+ * insights.delete(pageviews.getId());                      // soft delete
+ * }</pre>
  */
 public final class Insights extends Resource {
+
+  /** Leaves PostHog's {@code format} query parameter out, so answers come as JSON. */
+  private static final String DEFAULT_FORMAT = null;
 
   private final String projectId;
 
@@ -18,8 +47,310 @@ public final class Insights extends Resource {
     this.projectId = id(projectId, "projectId");
   }
 
+  private InsightsApi insights() {
+    return api(InsightsApi.class);
+  }
+
+  /** @return the first page of insights (PostHog's default page size) */
+  public Page<Insight> list() {
+    return list(new InsightsListQuery());
+  }
+
+  /**
+   * One page of insights.
+   *
+   * @param query filters and paging ({@code basic}, {@code created_by}, {@code short_id},
+   *     {@code refresh}, {@code limit}, {@code offset})
+   * @return the page
+   */
+  public Page<Insight> list(InsightsListQuery query) {
+    required(query, "query");
+    return call(() -> page(insights().insightsList(projectId, query)));
+  }
+
+  /** @return every insight, fetched lazily page by page */
+  public Pager<Insight> listAll() {
+    return listAll(new InsightsListQuery());
+  }
+
+  /**
+   * Every insight matching the filters, fetched lazily page by page.
+   *
+   * @param query filters; its {@code limit} sets the page size
+   * @return the pager
+   */
+  public Pager<Insight> listAll(InsightsListQuery query) {
+    required(query, "query");
+    return pager(Insight.class, () -> page(insights().insightsList(projectId, query)));
+  }
+
+  private static Page<Insight> page(PaginatedInsightList p) {
+    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
+        p.getCount() == null ? null : p.getCount().longValue());
+  }
+
+  /**
+   * @param id the insight's numeric id
+   * @return the insight, with its cached results
+   */
+  public Insight get(int id) {
+    return get(id, new InsightsRetrieveQuery());
+  }
+
+  /**
+   * Reads an insight, choosing how its results are computed.
+   *
+   * @param id the insight's numeric id
+   * @param query {@code refresh} (e.g. {@code blocking}, {@code force_cache}) and
+   *     {@code from_dashboard} (the dashboard whose filters apply)
+   * @return the insight, with its results
+   */
+  public Insight get(int id, InsightsRetrieveQuery query) {
+    required(query, "query");
+    return call(() -> insights().insightsRetrieve(projectId, id, query));
+  }
+
+  /**
+   * Creates an insight. What it computes goes in {@code query} (a query API node such as an
+   * {@code InsightVizNode}); {@code saved} makes it appear in the saved insights list.
+   *
+   * @param insight the new insight
+   * @return the created insight, with its id and short id
+   */
+  public Insight create(Insight insight) {
+    required(insight, "insight");
+    return call(() -> insights().insightsCreate(projectId, DEFAULT_FORMAT, insight));
+  }
+
+  /**
+   * Changes the fields set in {@code patch} (PATCH); unset fields are left as they are.
+   *
+   * @param id the insight's id
+   * @param patch the fields to change
+   * @return the insight after the change
+   */
+  public Insight update(int id, PatchedInsight patch) {
+    required(patch, "patch");
+    return call(() -> insights().insightsPartialUpdate(projectId, id, DEFAULT_FORMAT, patch));
+  }
+
+  /**
+   * Replaces the insight (PUT): fields not set in {@code insight} are reset by PostHog.
+   *
+   * @param id the insight's id
+   * @param insight the full new state
+   * @return the insight after the change
+   */
+  public Insight replace(int id, Insight insight) {
+    required(insight, "insight");
+    return call(() -> insights().insightsUpdate(projectId, id, DEFAULT_FORMAT, insight));
+  }
+
+  /**
+   * Soft deletes the insight: PostHog does not allow a hard delete of insights (the DELETE
+   * answers 405), so this sends a PATCH setting {@code deleted} to true. The insight
+   * disappears from lists and from the dashboards it was on.
+   *
+   * @param id the insight's id
+   * @return the insight as PostHog answered the PATCH
+   */
+  public Insight delete(int id) {
+    return update(id, new PatchedInsight().deleted(true));
+  }
+
+  /** @return the project's insight activity log (changes to any insight) */
+  public JsonNode activity() {
+    return call(() -> Json.mapper().valueToTree(insights().insightsActivityRetrieve(projectId, DEFAULT_FORMAT)));
+  }
+
+  /**
+   * @param id the insight's id
+   * @return the activity log of one insight
+   */
+  public JsonNode activity(int id) {
+    return call(() -> Json.mapper().valueToTree(insights().insightsActivityRetrieve2(projectId, id, DEFAULT_FORMAT)));
+  }
+
+  /** @return the insights the key's user viewed most recently */
+  public JsonNode myLastViewed() {
+    return call(() -> Json.mapper().valueToTree(insights().insightsMyLastViewedRetrieve(projectId, DEFAULT_FORMAT)));
+  }
+
+  /**
+   * @param insightId the insight's id
+   * @return the insight's public sharing settings
+   */
+  public List<SharingConfiguration> sharing(int insightId) {
+    return call(() -> insights().insightsSharingList(projectId, insightId));
+  }
+
+  /**
+   * Cancels a running insight calculation.
+   *
+   * @param insight names the calculation to cancel (PostHog requires a body of the insight's
+   *     shape)
+   */
+  public void cancel(Insight insight) {
+    required(insight, "insight");
+    run(() -> insights().insightsCancelCreate(projectId, DEFAULT_FORMAT, insight));
+  }
+
+  /**
+   * Reports how long an insight took to load (PostHog's own telemetry).
+   *
+   * @param insight the timing report (PostHog requires a body of the insight's shape)
+   */
+  public void timing(Insight insight) {
+    required(insight, "insight");
+    run(() -> insights().insightsTimingCreate(projectId, DEFAULT_FORMAT, insight));
+  }
+
+  /**
+   * Finds events and properties correlated with converting, for a funnel given in the body
+   * (legacy filters).
+   *
+   * @param insight the funnel (its {@code filters})
+   * @return PostHog's answer
+   */
+  public JsonNode funnelCorrelation(Insight insight) {
+    required(insight, "insight");
+    return call(() -> Json.mapper().valueToTree(
+        insights().insightsFunnelCorrelationCreate(projectId, DEFAULT_FORMAT, insight)));
+  }
+
+  /**
+   * Finds events and properties correlated with converting, for a funnel given in the query
+   * string (legacy filters; PostHog reads them from the request).
+   *
+   * @return PostHog's answer
+   */
+  public JsonNode funnelCorrelation() {
+    return call(() -> Json.mapper().valueToTree(insights().insightsFunnelCorrelationRetrieve(projectId, DEFAULT_FORMAT)));
+  }
+
+  /**
+   * Computes a trend from legacy filters given in the body. No insight is saved.
+   *
+   * @param trend the filters
+   * @return the trend series
+   * @deprecated PostHog no longer documents this endpoint (it was removed upstream); run a
+   *     {@code TrendsQuery} through the query API instead.
+   */
+  @Deprecated
+  public TrendResults trend(Trend trend) {
+    required(trend, "trend");
+    return call(() -> insights().trends(projectId, DEFAULT_FORMAT, trend));
+  }
+
+  /**
+   * Computes a trend from legacy filters in the query string.
+   *
+   * @return PostHog's answer
+   * @deprecated PostHog no longer documents this endpoint (it was removed upstream); run a
+   *     {@code TrendsQuery} through the query API instead.
+   */
+  @Deprecated
+  public JsonNode trend() {
+    return call(() -> Json.mapper().valueToTree(insights().insightsTrendRetrieve(projectId, DEFAULT_FORMAT)));
+  }
+
+  /**
+   * Computes funnel steps from legacy filters given in the body. No insight is saved.
+   *
+   * @param funnel the filters
+   * @return the funnel steps
+   * @deprecated PostHog no longer documents this endpoint (it was removed upstream); run a
+   *     {@code FunnelsQuery} through the query API instead.
+   */
+  @Deprecated
+  public FunnelStepsResults funnel(Funnel funnel) {
+    required(funnel, "funnel");
+    return call(() -> insights().funnels(projectId, DEFAULT_FORMAT, funnel));
+  }
+
+  /**
+   * Computes a funnel from legacy filters in the query string.
+   *
+   * @return PostHog's answer
+   * @deprecated PostHog no longer documents this endpoint (it was removed upstream); run a
+   *     {@code FunnelsQuery} through the query API instead.
+   */
+  @Deprecated
+  public JsonNode funnel() {
+    return call(() -> Json.mapper().valueToTree(insights().insightsFunnelRetrieve(projectId, DEFAULT_FORMAT)));
+  }
+
+  /**
+   * Computes a retention table from legacy filters given in the body. No insight is saved.
+   *
+   * @param insight the filters (its {@code filters})
+   * @return PostHog's answer
+   * @deprecated PostHog no longer documents this endpoint (it was removed upstream); run a
+   *     {@code RetentionQuery} through the query API instead.
+   */
+  @Deprecated
+  public JsonNode retention(Insight insight) {
+    required(insight, "insight");
+    return call(() -> Json.mapper().valueToTree(insights().insightsRetentionCreate(projectId, DEFAULT_FORMAT, insight)));
+  }
+
+  /**
+   * Computes a retention table from legacy filters in the query string.
+   *
+   * @return PostHog's answer
+   * @deprecated PostHog no longer documents this endpoint (it was removed upstream); run a
+   *     {@code RetentionQuery} through the query API instead.
+   */
+  @Deprecated
+  public JsonNode retention() {
+    return call(() -> Json.mapper().valueToTree(insights().insightsRetentionRetrieve(projectId, DEFAULT_FORMAT)));
+  }
+
+  /**
+   * Computes user paths from legacy filters given in the body. No insight is saved.
+   *
+   * @param insight the filters (its {@code filters})
+   * @return PostHog's answer
+   * @deprecated PostHog no longer documents this endpoint (it was removed upstream); run a
+   *     {@code PathsQuery} through the query API instead.
+   */
+  @Deprecated
+  public JsonNode path(Insight insight) {
+    required(insight, "insight");
+    return call(() -> Json.mapper().valueToTree(insights().insightsPathCreate(projectId, DEFAULT_FORMAT, insight)));
+  }
+
+  /**
+   * Computes user paths from legacy filters in the query string.
+   *
+   * @return PostHog's answer
+   * @deprecated PostHog no longer documents this endpoint (it was removed upstream); run a
+   *     {@code PathsQuery} through the query API instead.
+   */
+  @Deprecated
+  public JsonNode path() {
+    return call(() -> Json.mapper().valueToTree(insights().insightsPathRetrieve(projectId, DEFAULT_FORMAT)));
+  }
+
+  /**
+   * Records that the key's user viewed an insight now (feeds {@link #myLastViewed()}). The
+   * request body is empty.
+   *
+   * @param id the insight's id
+   * @deprecated PostHog no longer documents this endpoint (it was removed upstream).
+   */
+  @Deprecated
+  public void viewed(int id) {
+    run(() -> insights().insightsViewedCreate(projectId, id, DEFAULT_FORMAT, new Insight()));
+  }
+
   /** @return the project id this group works on */
   public String projectId() {
     return projectId;
+  }
+
+  @Override
+  public String toString() {
+    return "Insights{projectId=" + projectId + "}";
   }
 }

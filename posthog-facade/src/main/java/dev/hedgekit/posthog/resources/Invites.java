@@ -1,9 +1,25 @@
 package dev.hedgekit.posthog.resources;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.generated.api.InvitesApi;
+import dev.hedgekit.posthog.generated.api.InvitesApi.InvitesListQuery;
+import dev.hedgekit.posthog.generated.model.OrganizationInvite;
+import dev.hedgekit.posthog.generated.model.PaginatedOrganizationInviteList;
+import dev.hedgekit.posthog.json.Json;
+import dev.hedgekit.posthog.pagination.Page;
+import dev.hedgekit.posthog.pagination.Pager;
+import java.util.UUID;
 
 /**
- * Organization invites.
+ * Pending invites of one organization: list, send and revoke them.
+ *
+ * <pre>{@code
+ * Invites invites = client.invites("0187c2...");
+ * OrganizationInvite sent = invites.create(new OrganizationInvite().targetEmail("ada@example.com"));
+ * for (OrganizationInvite i : invites.listAll()) { ... }   // every pending invite
+ * invites.delete(sent.getId());                              // revokes it
+ * }</pre>
  */
 public final class Invites extends Resource {
 
@@ -18,8 +34,87 @@ public final class Invites extends Resource {
     this.organizationId = id(organizationId, "organizationId");
   }
 
+  private InvitesApi invites() {
+    return api(InvitesApi.class);
+  }
+
+  /** @return the first page of invites (PostHog's default page size) */
+  public Page<OrganizationInvite> list() {
+    return list(new InvitesListQuery());
+  }
+
+  /**
+   * One page of invites.
+   *
+   * @param query paging ({@code limit}, {@code offset})
+   * @return the page
+   */
+  public Page<OrganizationInvite> list(InvitesListQuery query) {
+    required(query, "query");
+    return call(() -> page(invites().invitesList(organizationId, query)));
+  }
+
+  /** @return every invite, fetched lazily page by page */
+  public Pager<OrganizationInvite> listAll() {
+    return listAll(new InvitesListQuery());
+  }
+
+  /**
+   * Every invite, fetched lazily page by page.
+   *
+   * @param query paging; its {@code limit} sets the page size
+   * @return the pager
+   */
+  public Pager<OrganizationInvite> listAll(InvitesListQuery query) {
+    required(query, "query");
+    return pager(OrganizationInvite.class, () -> page(invites().invitesList(organizationId, query)));
+  }
+
+  private static Page<OrganizationInvite> page(PaginatedOrganizationInviteList p) {
+    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
+        p.getCount() == null ? null : p.getCount().longValue());
+  }
+
+  /**
+   * Invites someone to the organization. {@code target_email} is required; {@code level},
+   * {@code message}, {@code private_project_access} and {@code send_email} are optional.
+   *
+   * @param invite the new invite
+   * @return the created invite, with its id
+   */
+  public OrganizationInvite create(OrganizationInvite invite) {
+    required(invite, "invite");
+    return call(() -> invites().invitesCreate(organizationId, invite));
+  }
+
+  /**
+   * Creates several invites in one call (the spec types the body as one invite, as sent here).
+   *
+   * @param invites the invites to create, in the shape the spec gives
+   * @return PostHog's answer, holding the created invites
+   */
+  public JsonNode bulkCreate(OrganizationInvite invites) {
+    required(invites, "invites");
+    return call(() -> Json.mapper().valueToTree(invites().invitesBulkCreate(organizationId, invites)));
+  }
+
+  /**
+   * Revokes an invite (DELETE); its link stops working.
+   *
+   * @param id the invite's id
+   */
+  public void delete(UUID id) {
+    required(id, "id");
+    run(() -> invites().invitesDestroy(organizationId, id));
+  }
+
   /** @return the organization id this group works on */
   public String organizationId() {
     return organizationId;
+  }
+
+  @Override
+  public String toString() {
+    return "Invites{organizationId=" + organizationId + "}";
   }
 }

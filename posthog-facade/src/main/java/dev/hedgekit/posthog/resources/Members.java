@@ -1,9 +1,24 @@
 package dev.hedgekit.posthog.resources;
 
 import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.generated.api.MembersApi;
+import dev.hedgekit.posthog.generated.api.MembersApi.MembersListQuery;
+import dev.hedgekit.posthog.generated.model.OrganizationMember;
+import dev.hedgekit.posthog.generated.model.PaginatedOrganizationMemberList;
+import dev.hedgekit.posthog.generated.model.PatchedOrganizationMember;
+import dev.hedgekit.posthog.pagination.Page;
+import dev.hedgekit.posthog.pagination.Pager;
 
 /**
- * Organization members.
+ * Members of one organization: list them, change their membership level, remove them.
+ * Members are addressed by their user's UUID. New members join through {@link Invites}.
+ *
+ * <pre>{@code
+ * Members members = client.members("0187c2...");
+ * for (OrganizationMember m : members.listAll()) { ... }   // every member, page by page
+ * members.update(userUuid, new PatchedOrganizationMember().level(OrganizationMembershipLevel.NUMBER_8));
+ * members.delete(userUuid);                                 // removes the user from the organization
+ * }</pre>
  */
 public final class Members extends Resource {
 
@@ -18,8 +33,91 @@ public final class Members extends Resource {
     this.organizationId = id(organizationId, "organizationId");
   }
 
+  private MembersApi members() {
+    return api(MembersApi.class);
+  }
+
+  /** @return the first page of members (PostHog's default page size) */
+  public Page<OrganizationMember> list() {
+    return list(new MembersListQuery());
+  }
+
+  /**
+   * One page of members.
+   *
+   * @param query paging ({@code limit}, {@code offset})
+   * @return the page
+   */
+  public Page<OrganizationMember> list(MembersListQuery query) {
+    required(query, "query");
+    return call(() -> page(members().membersList(organizationId, query)));
+  }
+
+  /** @return every member, fetched lazily page by page */
+  public Pager<OrganizationMember> listAll() {
+    return listAll(new MembersListQuery());
+  }
+
+  /**
+   * Every member, fetched lazily page by page.
+   *
+   * @param query paging; its {@code limit} sets the page size
+   * @return the pager
+   */
+  public Pager<OrganizationMember> listAll(MembersListQuery query) {
+    required(query, "query");
+    return pager(OrganizationMember.class, () -> page(members().membersList(organizationId, query)));
+  }
+
+  private static Page<OrganizationMember> page(PaginatedOrganizationMemberList p) {
+    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
+        p.getCount() == null ? null : p.getCount().longValue());
+  }
+
+  /**
+   * Changes the fields set in {@code patch} (PATCH), typically the membership {@code level};
+   * unset fields are left as they are.
+   *
+   * @param userUuid the member's user UUID
+   * @param patch the fields to change
+   * @return the membership after the change
+   */
+  public OrganizationMember update(String userUuid, PatchedOrganizationMember patch) {
+    id(userUuid, "userUuid");
+    required(patch, "patch");
+    return call(() -> members().membersPartialUpdate(organizationId, userUuid, patch));
+  }
+
+  /**
+   * Replaces the membership (PUT): fields not set in {@code member} are reset by PostHog.
+   *
+   * @param userUuid the member's user UUID
+   * @param member the full new state of the membership
+   * @return the membership after the change
+   */
+  public OrganizationMember replace(String userUuid, OrganizationMember member) {
+    id(userUuid, "userUuid");
+    required(member, "member");
+    return call(() -> members().membersUpdate(organizationId, userUuid, member));
+  }
+
+  /**
+   * Removes the user from the organization (DELETE); the user account itself remains.
+   *
+   * @param userUuid the member's user UUID
+   */
+  public void delete(String userUuid) {
+    id(userUuid, "userUuid");
+    run(() -> members().membersDestroy(organizationId, userUuid));
+  }
+
   /** @return the organization id this group works on */
   public String organizationId() {
     return organizationId;
+  }
+
+  @Override
+  public String toString() {
+    return "Members{organizationId=" + organizationId + "}";
   }
 }

@@ -1,9 +1,28 @@
 package dev.hedgekit.posthog.resources;
 
 import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.generated.api.OrganizationsApi;
+import dev.hedgekit.posthog.generated.api.OrganizationsApi.CallListQuery;
+import dev.hedgekit.posthog.generated.model.Organization;
+import dev.hedgekit.posthog.generated.model.PaginatedOrganizationList;
+import dev.hedgekit.posthog.generated.model.PatchedOrganization;
+import dev.hedgekit.posthog.pagination.Page;
+import dev.hedgekit.posthog.pagination.Pager;
+import java.util.UUID;
 
 /**
- * Organizations.
+ * Organizations the key's user belongs to: list, read, create, change and delete them.
+ *
+ * <p>PostHog addresses organizations by UUID on these operations, so the id-taking methods
+ * take a {@link UUID}; {@link #get()} reads the organization this group was made for, which
+ * then must be a UUID rather than {@code @current}.
+ *
+ * <pre>{@code
+ * Organizations orgs = client.organizations();
+ * for (Organization o : orgs.listAll()) { ... }          // every organization, page by page
+ * Organization org = orgs.get();                           // the configured organization
+ * orgs.update(org.getId(), new PatchedOrganization().name("Hedgehogs Inc."));
+ * }</pre>
  */
 public final class Organizations extends Resource {
 
@@ -18,8 +37,131 @@ public final class Organizations extends Resource {
     this.organizationId = id(organizationId, "organizationId");
   }
 
+  private OrganizationsApi organizations() {
+    return api(OrganizationsApi.class);
+  }
+
+  /** @return the first page of the user's organizations (PostHog's default page size) */
+  public Page<Organization> list() {
+    return list(new CallListQuery());
+  }
+
+  /**
+   * One page of the user's organizations.
+   *
+   * @param query paging ({@code limit}, {@code offset})
+   * @return the page
+   */
+  public Page<Organization> list(CallListQuery query) {
+    required(query, "query");
+    return call(() -> page(organizations().callList(query)));
+  }
+
+  /** @return every organization of the user, fetched lazily page by page */
+  public Pager<Organization> listAll() {
+    return listAll(new CallListQuery());
+  }
+
+  /**
+   * Every organization of the user, fetched lazily page by page.
+   *
+   * @param query paging; its {@code limit} sets the page size
+   * @return the pager
+   */
+  public Pager<Organization> listAll(CallListQuery query) {
+    required(query, "query");
+    return pager(Organization.class, () -> page(organizations().callList(query)));
+  }
+
+  private static Page<Organization> page(PaginatedOrganizationList p) {
+    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
+        p.getCount() == null ? null : p.getCount().longValue());
+  }
+
+  /**
+   * The organization this group was made for.
+   *
+   * @return the organization
+   * @throws IllegalStateException if this group's organization id is not a UUID (for example
+   *     {@code @current}); use {@link #get(UUID)} then
+   */
+  public Organization get() {
+    return get(ownUuid());
+  }
+
+  /**
+   * @param id the organization's UUID
+   * @return the organization
+   */
+  public Organization get(UUID id) {
+    required(id, "id");
+    return call(() -> organizations().retrieve(id));
+  }
+
+  /**
+   * Creates an organization; the key's user becomes its owner. {@code name} is required.
+   *
+   * @param organization the new organization
+   * @return the created organization, with its id
+   */
+  public Organization create(Organization organization) {
+    required(organization, "organization");
+    return call(() -> organizations().create(organization));
+  }
+
+  /**
+   * Changes the fields set in {@code patch} (PATCH); unset fields are left as they are.
+   *
+   * @param id the organization's UUID
+   * @param patch the fields to change
+   * @return the organization after the change
+   */
+  public Organization update(UUID id, PatchedOrganization patch) {
+    required(id, "id");
+    required(patch, "patch");
+    return call(() -> organizations().partialUpdate(id, patch));
+  }
+
+  /**
+   * Replaces the organization (PUT): fields not set in {@code organization} are reset by PostHog.
+   *
+   * @param id the organization's UUID
+   * @param organization the full new state
+   * @return the organization after the change
+   */
+  public Organization replace(UUID id, Organization organization) {
+    required(id, "id");
+    required(organization, "organization");
+    return call(() -> organizations().update(id, organization));
+  }
+
+  /**
+   * Deletes the organization permanently, with its projects and their data (DELETE; only
+   * owners may do this).
+   *
+   * @param id the organization's UUID
+   */
+  public void delete(UUID id) {
+    required(id, "id");
+    run(() -> organizations().destroy(id));
+  }
+
+  private UUID ownUuid() {
+    try {
+      return UUID.fromString(organizationId);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("this operation needs the organization's UUID, but this"
+          + " group was made for '" + organizationId + "': pass the UUID (e.g. get(UUID))", e);
+    }
+  }
+
   /** @return the organization id this group works on */
   public String organizationId() {
     return organizationId;
+  }
+
+  @Override
+  public String toString() {
+    return "Organizations{organizationId=" + organizationId + "}";
   }
 }

@@ -1,13 +1,48 @@
 package dev.hedgekit.posthog.resources;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.generated.api.PipelinesApi;
+import dev.hedgekit.posthog.generated.api.PipelinesApi.PipelineDestinationsListQuery;
+import dev.hedgekit.posthog.generated.api.PipelinesApi.PipelineFrontendAppsListQuery;
+import dev.hedgekit.posthog.generated.api.PipelinesApi.PipelineImportAppsListQuery;
+import dev.hedgekit.posthog.generated.api.PipelinesApi.PipelineTransformationsListQuery;
+import dev.hedgekit.posthog.generated.api.PipelinesApi.PluginsListQuery;
+import dev.hedgekit.posthog.generated.api.PluginsApi;
+import dev.hedgekit.posthog.generated.model.PaginatedPluginList;
+import dev.hedgekit.posthog.generated.model.Plugin;
+import dev.hedgekit.posthog.json.Json;
+import dev.hedgekit.posthog.pagination.Page;
+import dev.hedgekit.posthog.pagination.Pager;
+import java.util.function.Supplier;
 
 /**
- * Plugins and plugin-based apps of an organization.
+ * Plugins (the apps behind PostHog's data pipeline) installed in or available to one
+ * organization: list, read and uninstall them, check them for updates, read their source,
+ * and browse the public repository. How a project uses a plugin (its configs) is in
+ * {@link Pipelines}.
+ *
+ * <p>The methods of this class work on every plugin. PostHog also serves the same operations
+ * restricted to one kind of app; each kind is a view with the same methods:
+ * {@link #destinations()}, {@link #transformations()}, {@link #frontendApps()} and
+ * {@link #importApps()}.
+ *
+ * <pre>{@code
+ * Plugins plugins = client.plugins("0187c2...");
+ * for (Plugin p : plugins.listAll()) { ... }                        // every plugin
+ * for (Plugin d : plugins.destinations().listAll()) { ... }         // destination plugins only
+ * JsonNode unused = plugins.unused();                                // ids no project enables
+ * plugins.delete(17);                                                // uninstalls it
+ * }</pre>
  */
 public final class Plugins extends Resource {
 
   private final String organizationId;
+  private final Apps<PluginsListQuery> all;
+  private final Apps<PipelineDestinationsListQuery> destinations;
+  private final Apps<PipelineTransformationsListQuery> transformations;
+  private final Apps<PipelineFrontendAppsListQuery> frontendApps;
+  private final Apps<PipelineImportAppsListQuery> importApps;
 
   /**
    * @param client the client
@@ -16,10 +51,344 @@ public final class Plugins extends Resource {
   public Plugins(PostHogClient client, String organizationId) {
     super(client);
     this.organizationId = id(organizationId, "organizationId");
+    this.all = new Apps<>("plugins", PluginsListQuery::new, new AllPlugins());
+    this.destinations = new Apps<>("pipeline_destinations", PipelineDestinationsListQuery::new,
+        new Destinations());
+    this.transformations = new Apps<>("pipeline_transformations",
+        PipelineTransformationsListQuery::new, new Transformations());
+    this.frontendApps = new Apps<>("pipeline_frontend_apps", PipelineFrontendAppsListQuery::new,
+        new FrontendApps());
+    this.importApps = new Apps<>("pipeline_import_apps", PipelineImportAppsListQuery::new,
+        new ImportApps());
+  }
+
+  private PipelinesApi pipelines() {
+    return api(PipelinesApi.class);
+  }
+
+  // ------------------------------------------------------------------ every plugin
+
+  /** @return the first page of the organization's plugins (PostHog's default page size) */
+  public Page<Plugin> list() {
+    return all.list();
+  }
+
+  /**
+   * One page of the organization's plugins.
+   *
+   * @param query paging ({@code limit}, {@code offset})
+   * @return the page
+   */
+  public Page<Plugin> list(PluginsListQuery query) {
+    return all.list(query);
+  }
+
+  /** @return every plugin, fetched lazily page by page */
+  public Pager<Plugin> listAll() {
+    return all.listAll();
+  }
+
+  /**
+   * Every plugin, fetched lazily page by page.
+   *
+   * @param query paging; its {@code limit} sets the page size
+   * @return the pager
+   */
+  public Pager<Plugin> listAll(PluginsListQuery query) {
+    return all.listAll(query);
+  }
+
+  /**
+   * @param id the plugin's numeric id
+   * @return the plugin
+   */
+  public Plugin get(int id) {
+    return all.get(id);
+  }
+
+  /**
+   * Uninstalls a plugin the organization installed (DELETE). Global plugins must be made local
+   * first, otherwise PostHog rejects the call.
+   *
+   * @param id the plugin's id
+   */
+  public void delete(int id) {
+    all.delete(id);
+  }
+
+  /** @return the activity log of the organization's plugins */
+  public JsonNode activity() {
+    return all.activity();
+  }
+
+  /**
+   * Looks up the latest version of a plugin at its source and stores it.
+   *
+   * @param id the plugin's id
+   * @return PostHog's answer, holding the refreshed plugin under {@code plugin}
+   */
+  public JsonNode checkForUpdates(int id) {
+    return all.checkForUpdates(id);
+  }
+
+  /** @return the catalog of installable plugins of PostHog's public repository */
+  public JsonNode repository() {
+    return all.repository();
+  }
+
+  /**
+   * @param id the plugin's id
+   * @return the plugin's source files, as a map from file name to content
+   */
+  public JsonNode source(int id) {
+    return all.source(id);
+  }
+
+  /** @return the ids of the organization's plugins that no project has enabled */
+  public JsonNode unused() {
+    return all.unused();
+  }
+
+  /** @return the enabled plugin configs to disable when unsubscribing from plugin exports */
+  public JsonNode exportsUnsubscribeConfigs() {
+    return all.exportsUnsubscribeConfigs();
+  }
+
+  // ------------------------------------------------------------------ views by kind
+
+  /** @return the same operations restricted to destination plugins ({@code pipeline_destinations}) */
+  public Apps<PipelineDestinationsListQuery> destinations() {
+    return destinations;
+  }
+
+  /** @return the same operations restricted to transformation plugins ({@code pipeline_transformations}) */
+  public Apps<PipelineTransformationsListQuery> transformations() {
+    return transformations;
+  }
+
+  /** @return the same operations restricted to frontend app plugins ({@code pipeline_frontend_apps}) */
+  public Apps<PipelineFrontendAppsListQuery> frontendApps() {
+    return frontendApps;
+  }
+
+  /** @return the same operations restricted to import app plugins ({@code pipeline_import_apps}) */
+  public Apps<PipelineImportAppsListQuery> importApps() {
+    return importApps;
   }
 
   /** @return the organization id this group works on */
   public String organizationId() {
     return organizationId;
+  }
+
+  @Override
+  public String toString() {
+    return "Plugins{organizationId=" + organizationId + "}";
+  }
+
+  private static Page<Plugin> page(PaginatedPluginList p) {
+    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
+        p.getCount() == null ? null : p.getCount().longValue());
+  }
+
+  /**
+   * The plugins of one kind of pipeline app in the organization (destinations, transformations,
+   * frontend apps or import apps): the operations of {@link Plugins}, sent to that kind's
+   * endpoints.
+   *
+   * @param <Q> the kind's list query (paging: {@code limit}, {@code offset})
+   */
+  public final class Apps<Q> {
+
+    private final String path;
+    private final Supplier<Q> emptyQuery;
+    private final AppEndpoints<Q> endpoints;
+
+    private Apps(String path, Supplier<Q> emptyQuery, AppEndpoints<Q> endpoints) {
+      this.path = path;
+      this.emptyQuery = emptyQuery;
+      this.endpoints = endpoints;
+    }
+
+    /** @return the first page of plugins of this kind (PostHog's default page size) */
+    public Page<Plugin> list() {
+      return list(emptyQuery.get());
+    }
+
+    /**
+     * One page of plugins of this kind.
+     *
+     * @param query paging ({@code limit}, {@code offset})
+     * @return the page
+     */
+    public Page<Plugin> list(Q query) {
+      required(query, "query");
+      return call(() -> page(endpoints.list(query)));
+    }
+
+    /** @return every plugin of this kind, fetched lazily page by page */
+    public Pager<Plugin> listAll() {
+      return listAll(emptyQuery.get());
+    }
+
+    /**
+     * Every plugin of this kind, fetched lazily page by page.
+     *
+     * @param query paging; its {@code limit} sets the page size
+     * @return the pager
+     */
+    public Pager<Plugin> listAll(Q query) {
+      required(query, "query");
+      return pager(Plugin.class, () -> page(endpoints.list(query)));
+    }
+
+    /**
+     * @param id the plugin's numeric id
+     * @return the plugin
+     */
+    public Plugin get(int id) {
+      return call(() -> endpoints.get(id));
+    }
+
+    /**
+     * Uninstalls a plugin the organization installed (DELETE). Global plugins must be made
+     * local first, otherwise PostHog rejects the call.
+     *
+     * @param id the plugin's id
+     */
+    public void delete(int id) {
+      run(() -> endpoints.delete(id));
+    }
+
+    /** @return the activity log of the organization's plugins of this kind */
+    public JsonNode activity() {
+      return call(() -> Json.mapper().valueToTree(endpoints.activity()));
+    }
+
+    /**
+     * Looks up the latest version of a plugin at its source and stores it.
+     *
+     * @param id the plugin's id
+     * @return PostHog's answer, holding the refreshed plugin under {@code plugin}
+     */
+    public JsonNode checkForUpdates(int id) {
+      return call(() -> Json.mapper().valueToTree(endpoints.checkForUpdates(id)));
+    }
+
+    /** @return the catalog of installable plugins of PostHog's public repository */
+    public JsonNode repository() {
+      return call(() -> Json.mapper().valueToTree(endpoints.repository()));
+    }
+
+    /**
+     * @param id the plugin's id
+     * @return the plugin's source files, as a map from file name to content
+     */
+    public JsonNode source(int id) {
+      return call(() -> Json.mapper().valueToTree(endpoints.source(id)));
+    }
+
+    /** @return the ids of the organization's plugins of this kind that no project has enabled */
+    public JsonNode unused() {
+      return call(() -> Json.mapper().valueToTree(endpoints.unused()));
+    }
+
+    /** @return the enabled plugin configs to disable when unsubscribing from plugin exports */
+    public JsonNode exportsUnsubscribeConfigs() {
+      return call(() -> Json.mapper().valueToTree(endpoints.exportsUnsubscribeConfigs()));
+    }
+
+    @Override
+    public String toString() {
+      return "Plugins." + path + "{organizationId=" + organizationId + "}";
+    }
+  }
+
+  /** The generated operations of one kind of plugin endpoint, bound to this organization. */
+  private interface AppEndpoints<Q> {
+    PaginatedPluginList list(Q query);
+
+    Plugin get(int id);
+
+    void delete(int id);
+
+    Object activity();
+
+    Object checkForUpdates(int id);
+
+    Object repository();
+
+    Object source(int id);
+
+    Object unused();
+
+    Object exportsUnsubscribeConfigs();
+  }
+
+  /** {@code /api/organizations/{id}/plugins/}. */
+  private final class AllPlugins implements AppEndpoints<PluginsListQuery> {
+    @Override public PaginatedPluginList list(PluginsListQuery q) { return pipelines().pluginsList(organizationId, q); }
+    @Override public Plugin get(int id) { return pipelines().pluginsRetrieve(organizationId, id); }
+    @Override public void delete(int id) { pipelines().pluginsDestroy(organizationId, id); }
+    @Override public Object activity() { return pipelines().pluginsActivityRetrieve(organizationId); }
+    @Override public Object checkForUpdates(int id) { return pipelines().pluginsCheckForUpdatesRetrieve(organizationId, id); }
+    @Override public Object repository() { return pipelines().pluginsRepositoryRetrieve(organizationId); }
+    @Override public Object source(int id) { return pipelines().pluginsSourceRetrieve(organizationId, id); }
+    @Override public Object unused() { return pipelines().pluginsUnusedRetrieve(organizationId); }
+    @Override public Object exportsUnsubscribeConfigs() {
+      return api(PluginsApi.class).pluginsExportsUnsubscribeConfigsRetrieve(organizationId);
+    }
+  }
+
+  /** {@code /api/organizations/{id}/pipeline_destinations/}. */
+  private final class Destinations implements AppEndpoints<PipelineDestinationsListQuery> {
+    @Override public PaginatedPluginList list(PipelineDestinationsListQuery q) { return pipelines().pipelineDestinationsList(organizationId, q); }
+    @Override public Plugin get(int id) { return pipelines().pipelineDestinationsRetrieve(organizationId, id); }
+    @Override public void delete(int id) { pipelines().pipelineDestinationsDestroy(organizationId, id); }
+    @Override public Object activity() { return pipelines().pipelineDestinationsActivityRetrieve(organizationId); }
+    @Override public Object checkForUpdates(int id) { return pipelines().pipelineDestinationsCheckForUpdatesRetrieve(organizationId, id); }
+    @Override public Object repository() { return pipelines().pipelineDestinationsRepositoryRetrieve(organizationId); }
+    @Override public Object source(int id) { return pipelines().pipelineDestinationsSourceRetrieve(organizationId, id); }
+    @Override public Object unused() { return pipelines().pipelineDestinationsUnusedRetrieve(organizationId); }
+    @Override public Object exportsUnsubscribeConfigs() { return pipelines().pipelineDestinationsExportsUnsubscribeConfigsRetrieve(organizationId); }
+  }
+
+  /** {@code /api/organizations/{id}/pipeline_transformations/}. */
+  private final class Transformations implements AppEndpoints<PipelineTransformationsListQuery> {
+    @Override public PaginatedPluginList list(PipelineTransformationsListQuery q) { return pipelines().pipelineTransformationsList(organizationId, q); }
+    @Override public Plugin get(int id) { return pipelines().pipelineTransformationsRetrieve(organizationId, id); }
+    @Override public void delete(int id) { pipelines().pipelineTransformationsDestroy(organizationId, id); }
+    @Override public Object activity() { return pipelines().pipelineTransformationsActivityRetrieve(organizationId); }
+    @Override public Object checkForUpdates(int id) { return pipelines().pipelineTransformationsCheckForUpdatesRetrieve(organizationId, id); }
+    @Override public Object repository() { return pipelines().pipelineTransformationsRepositoryRetrieve(organizationId); }
+    @Override public Object source(int id) { return pipelines().pipelineTransformationsSourceRetrieve(organizationId, id); }
+    @Override public Object unused() { return pipelines().pipelineTransformationsUnusedRetrieve(organizationId); }
+    @Override public Object exportsUnsubscribeConfigs() { return pipelines().pipelineTransformationsExportsUnsubscribeConfigsRetrieve(organizationId); }
+  }
+
+  /** {@code /api/organizations/{id}/pipeline_frontend_apps/}. */
+  private final class FrontendApps implements AppEndpoints<PipelineFrontendAppsListQuery> {
+    @Override public PaginatedPluginList list(PipelineFrontendAppsListQuery q) { return pipelines().pipelineFrontendAppsList(organizationId, q); }
+    @Override public Plugin get(int id) { return pipelines().pipelineFrontendAppsRetrieve(organizationId, id); }
+    @Override public void delete(int id) { pipelines().pipelineFrontendAppsDestroy(organizationId, id); }
+    @Override public Object activity() { return pipelines().pipelineFrontendAppsActivityRetrieve(organizationId); }
+    @Override public Object checkForUpdates(int id) { return pipelines().pipelineFrontendAppsCheckForUpdatesRetrieve(organizationId, id); }
+    @Override public Object repository() { return pipelines().pipelineFrontendAppsRepositoryRetrieve(organizationId); }
+    @Override public Object source(int id) { return pipelines().pipelineFrontendAppsSourceRetrieve(organizationId, id); }
+    @Override public Object unused() { return pipelines().pipelineFrontendAppsUnusedRetrieve(organizationId); }
+    @Override public Object exportsUnsubscribeConfigs() { return pipelines().pipelineFrontendAppsExportsUnsubscribeConfigsRetrieve(organizationId); }
+  }
+
+  /** {@code /api/organizations/{id}/pipeline_import_apps/}. */
+  private final class ImportApps implements AppEndpoints<PipelineImportAppsListQuery> {
+    @Override public PaginatedPluginList list(PipelineImportAppsListQuery q) { return pipelines().pipelineImportAppsList(organizationId, q); }
+    @Override public Plugin get(int id) { return pipelines().pipelineImportAppsRetrieve(organizationId, id); }
+    @Override public void delete(int id) { pipelines().pipelineImportAppsDestroy(organizationId, id); }
+    @Override public Object activity() { return pipelines().pipelineImportAppsActivityRetrieve(organizationId); }
+    @Override public Object checkForUpdates(int id) { return pipelines().pipelineImportAppsCheckForUpdatesRetrieve(organizationId, id); }
+    @Override public Object repository() { return pipelines().pipelineImportAppsRepositoryRetrieve(organizationId); }
+    @Override public Object source(int id) { return pipelines().pipelineImportAppsSourceRetrieve(organizationId, id); }
+    @Override public Object unused() { return pipelines().pipelineImportAppsUnusedRetrieve(organizationId); }
+    @Override public Object exportsUnsubscribeConfigs() { return pipelines().pipelineImportAppsExportsUnsubscribeConfigsRetrieve(organizationId); }
   }
 }

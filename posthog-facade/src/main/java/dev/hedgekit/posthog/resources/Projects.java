@@ -1,9 +1,26 @@
 package dev.hedgekit.posthog.resources;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.generated.api.ProjectsApi;
+import dev.hedgekit.posthog.generated.api.ProjectsApi.List2Query;
+import dev.hedgekit.posthog.generated.model.PaginatedProjectBackwardCompatBasicList;
+import dev.hedgekit.posthog.generated.model.ProjectBackwardCompat;
+import dev.hedgekit.posthog.generated.model.ProjectBackwardCompatBasic;
+import dev.hedgekit.posthog.json.Json;
+import dev.hedgekit.posthog.pagination.Page;
+import dev.hedgekit.posthog.pagination.Pager;
 
 /**
- * Projects of an organization.
+ * Projects of one organization: list, read and delete them, and read a project's change
+ * history and demo data state.
+ *
+ * <pre>{@code
+ * Projects projects = client.projects("0187c2...");
+ * for (ProjectBackwardCompatBasic p : projects.listAll()) { ... }   // every project
+ * ProjectBackwardCompat p = projects.get(42);
+ * projects.delete(42);                                             // deletes its data too
+ * }</pre>
  */
 public final class Projects extends Resource {
 
@@ -18,8 +35,87 @@ public final class Projects extends Resource {
     this.organizationId = id(organizationId, "organizationId");
   }
 
+  private ProjectsApi projects() {
+    return api(ProjectsApi.class);
+  }
+
+  /** @return the first page of projects (PostHog's default page size) */
+  public Page<ProjectBackwardCompatBasic> list() {
+    return list(new List2Query());
+  }
+
+  /**
+   * One page of projects.
+   *
+   * @param query paging ({@code limit}, {@code offset})
+   * @return the page
+   */
+  public Page<ProjectBackwardCompatBasic> list(List2Query query) {
+    required(query, "query");
+    return call(() -> page(projects().list2(organizationId, query)));
+  }
+
+  /** @return every project, fetched lazily page by page */
+  public Pager<ProjectBackwardCompatBasic> listAll() {
+    return listAll(new List2Query());
+  }
+
+  /**
+   * Every project, fetched lazily page by page.
+   *
+   * @param query paging; its {@code limit} sets the page size
+   * @return the pager
+   */
+  public Pager<ProjectBackwardCompatBasic> listAll(List2Query query) {
+    required(query, "query");
+    return pager(ProjectBackwardCompatBasic.class, () -> page(projects().list2(organizationId, query)));
+  }
+
+  private static Page<ProjectBackwardCompatBasic> page(PaginatedProjectBackwardCompatBasicList p) {
+    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
+        p.getCount() == null ? null : p.getCount().longValue());
+  }
+
+  /**
+   * @param id the project's numeric id
+   * @return the project with its settings
+   */
+  public ProjectBackwardCompat get(int id) {
+    return call(() -> projects().retrieve2(organizationId, id));
+  }
+
+  /**
+   * Deletes the project together with its data (DELETE).
+   *
+   * @param id the project's id
+   */
+  public void delete(int id) {
+    run(() -> projects().destroy2(organizationId, id));
+  }
+
+  /**
+   * @param id the project's id
+   * @return the activity log of changes to the project's settings
+   */
+  public JsonNode activity(int id) {
+    return call(() -> Json.mapper().valueToTree(projects().activityRetrieve(organizationId, id)));
+  }
+
+  /**
+   * @param id the project's id
+   * @return whether PostHog is still filling the project with demo data
+   */
+  public JsonNode isGeneratingDemoData(int id) {
+    return call(() -> Json.mapper().valueToTree(projects().isGeneratingDemoDataRetrieve(organizationId, id)));
+  }
+
   /** @return the organization id this group works on */
   public String organizationId() {
     return organizationId;
+  }
+
+  @Override
+  public String toString() {
+    return "Projects{organizationId=" + organizationId + "}";
   }
 }

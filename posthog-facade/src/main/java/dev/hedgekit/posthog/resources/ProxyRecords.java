@@ -1,9 +1,28 @@
 package dev.hedgekit.posthog.resources;
 
 import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.generated.api.ProxyRecordsApi;
+import dev.hedgekit.posthog.generated.api.ProxyRecordsApi.ProxyRecordsListQuery;
+import dev.hedgekit.posthog.generated.model.PaginatedProxyRecordList;
+import dev.hedgekit.posthog.generated.model.PatchedProxyRecord;
+import dev.hedgekit.posthog.generated.model.ProxyRecord;
+import dev.hedgekit.posthog.pagination.Page;
+import dev.hedgekit.posthog.pagination.Pager;
+import java.util.UUID;
 
 /**
- * Managed proxy records.
+ * Managed reverse proxy records of one organization (a custom domain that forwards to PostHog):
+ * list, read, create, change and delete them.
+ *
+ * <p>The spec types the record id as text on read and delete but as a UUID on the two update
+ * operations; the methods follow it.
+ *
+ * <pre>{@code
+ * ProxyRecords proxies = client.proxyRecords("0187c2...");
+ * ProxyRecord r = proxies.create(new ProxyRecord().domain("ph.example.com"));
+ * // point a CNAME at r.getTargetCname(), then poll:
+ * proxies.get(r.getId().toString()).getStatus();
+ * }</pre>
  */
 public final class ProxyRecords extends Resource {
 
@@ -18,8 +37,110 @@ public final class ProxyRecords extends Resource {
     this.organizationId = id(organizationId, "organizationId");
   }
 
+  private ProxyRecordsApi proxyRecords() {
+    return api(ProxyRecordsApi.class);
+  }
+
+  /** @return the first page of proxy records (PostHog's default page size) */
+  public Page<ProxyRecord> list() {
+    return list(new ProxyRecordsListQuery());
+  }
+
+  /**
+   * One page of proxy records.
+   *
+   * @param query paging ({@code limit}, {@code offset})
+   * @return the page
+   */
+  public Page<ProxyRecord> list(ProxyRecordsListQuery query) {
+    required(query, "query");
+    return call(() -> page(proxyRecords().proxyRecordsList(organizationId, query)));
+  }
+
+  /** @return every proxy record, fetched lazily page by page */
+  public Pager<ProxyRecord> listAll() {
+    return listAll(new ProxyRecordsListQuery());
+  }
+
+  /**
+   * Every proxy record, fetched lazily page by page.
+   *
+   * @param query paging; its {@code limit} sets the page size
+   * @return the pager
+   */
+  public Pager<ProxyRecord> listAll(ProxyRecordsListQuery query) {
+    required(query, "query");
+    return pager(ProxyRecord.class, () -> page(proxyRecords().proxyRecordsList(organizationId, query)));
+  }
+
+  private static Page<ProxyRecord> page(PaginatedProxyRecordList p) {
+    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
+        p.getCount() == null ? null : p.getCount().longValue());
+  }
+
+  /**
+   * @param id the record's id
+   * @return the record, with its provisioning status
+   */
+  public ProxyRecord get(String id) {
+    id(id, "id");
+    return call(() -> proxyRecords().proxyRecordsRetrieve(organizationId, id));
+  }
+
+  /**
+   * Creates a proxy record. {@code domain} is required; the answer holds the CNAME target.
+   *
+   * @param record the new record
+   * @return the created record, with its id
+   */
+  public ProxyRecord create(ProxyRecord record) {
+    required(record, "record");
+    return call(() -> proxyRecords().proxyRecordsCreate(organizationId, record));
+  }
+
+  /**
+   * Changes the fields set in {@code patch} (PATCH); unset fields are left as they are.
+   *
+   * @param id the record's id
+   * @param patch the fields to change
+   * @return the record after the change
+   */
+  public ProxyRecord update(UUID id, PatchedProxyRecord patch) {
+    required(id, "id");
+    required(patch, "patch");
+    return call(() -> proxyRecords().proxyRecordsPartialUpdate(organizationId, id, patch));
+  }
+
+  /**
+   * Replaces the record (PUT): fields not set in {@code record} are reset by PostHog.
+   *
+   * @param id the record's id
+   * @param record the full new state
+   * @return the record after the change
+   */
+  public ProxyRecord replace(UUID id, ProxyRecord record) {
+    required(id, "id");
+    required(record, "record");
+    return call(() -> proxyRecords().proxyRecordsUpdate(organizationId, id, record));
+  }
+
+  /**
+   * Deletes the record (DELETE); PostHog tears the proxy down.
+   *
+   * @param id the record's id
+   */
+  public void delete(String id) {
+    id(id, "id");
+    run(() -> proxyRecords().proxyRecordsDestroy(organizationId, id));
+  }
+
   /** @return the organization id this group works on */
   public String organizationId() {
     return organizationId;
+  }
+
+  @Override
+  public String toString() {
+    return "ProxyRecords{organizationId=" + organizationId + "}";
   }
 }

@@ -1,9 +1,29 @@
 package dev.hedgekit.posthog.resources;
 
 import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.generated.api.RolesApi;
+import dev.hedgekit.posthog.generated.api.RolesApi.RolesListQuery;
+import dev.hedgekit.posthog.generated.api.RolesApi.RolesRoleMembershipsListQuery;
+import dev.hedgekit.posthog.generated.model.PaginatedRoleList;
+import dev.hedgekit.posthog.generated.model.PaginatedRoleMembershipList;
+import dev.hedgekit.posthog.generated.model.PatchedRole;
+import dev.hedgekit.posthog.generated.model.Role;
+import dev.hedgekit.posthog.generated.model.RoleMembership;
+import dev.hedgekit.posthog.pagination.Page;
+import dev.hedgekit.posthog.pagination.Pager;
+import java.util.UUID;
 
 /**
- * Organization roles.
+ * Roles of one organization (access control): list, read, create, change and delete roles,
+ * and manage which users hold a role.
+ *
+ * <pre>{@code
+ * Roles roles = client.roles("0187c2...");
+ * Role eng = roles.create(new Role().name("Engineering"));
+ * roles.addMember(eng.getId(), new RoleMembership().userUuid(userUuid));
+ * for (RoleMembership m : roles.membershipsAll(eng.getId().toString())) { ... }
+ * roles.delete(eng.getId());
+ * }</pre>
  */
 public final class Roles extends Resource {
 
@@ -18,8 +38,187 @@ public final class Roles extends Resource {
     this.organizationId = id(organizationId, "organizationId");
   }
 
+  private RolesApi roles() {
+    return api(RolesApi.class);
+  }
+
+  /** @return the first page of roles (PostHog's default page size) */
+  public Page<Role> list() {
+    return list(new RolesListQuery());
+  }
+
+  /**
+   * One page of roles.
+   *
+   * @param query paging ({@code limit}, {@code offset})
+   * @return the page
+   */
+  public Page<Role> list(RolesListQuery query) {
+    required(query, "query");
+    return call(() -> page(roles().rolesList(organizationId, query)));
+  }
+
+  /** @return every role, fetched lazily page by page */
+  public Pager<Role> listAll() {
+    return listAll(new RolesListQuery());
+  }
+
+  /**
+   * Every role, fetched lazily page by page.
+   *
+   * @param query paging; its {@code limit} sets the page size
+   * @return the pager
+   */
+  public Pager<Role> listAll(RolesListQuery query) {
+    required(query, "query");
+    return pager(Role.class, () -> page(roles().rolesList(organizationId, query)));
+  }
+
+  private static Page<Role> page(PaginatedRoleList p) {
+    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
+        p.getCount() == null ? null : p.getCount().longValue());
+  }
+
+  /**
+   * @param id the role's id
+   * @return the role
+   */
+  public Role get(UUID id) {
+    required(id, "id");
+    return call(() -> roles().rolesRetrieve(organizationId, id));
+  }
+
+  /**
+   * Creates a role. {@code name} is required.
+   *
+   * @param role the new role
+   * @return the created role, with its id
+   */
+  public Role create(Role role) {
+    required(role, "role");
+    return call(() -> roles().rolesCreate(organizationId, role));
+  }
+
+  /**
+   * Changes the fields set in {@code patch} (PATCH); unset fields are left as they are.
+   *
+   * @param id the role's id
+   * @param patch the fields to change
+   * @return the role after the change
+   */
+  public Role update(UUID id, PatchedRole patch) {
+    required(id, "id");
+    required(patch, "patch");
+    return call(() -> roles().rolesPartialUpdate(organizationId, id, patch));
+  }
+
+  /**
+   * Replaces the role (PUT): fields not set in {@code role} are reset by PostHog.
+   *
+   * @param id the role's id
+   * @param role the full new state
+   * @return the role after the change
+   */
+  public Role replace(UUID id, Role role) {
+    required(id, "id");
+    required(role, "role");
+    return call(() -> roles().rolesUpdate(organizationId, id, role));
+  }
+
+  /**
+   * Deletes the role (DELETE); its members lose the access it granted.
+   *
+   * @param id the role's id
+   */
+  public void delete(UUID id) {
+    required(id, "id");
+    run(() -> roles().rolesDestroy(organizationId, id));
+  }
+
+  /**
+   * The first page of a role's memberships (the users holding it).
+   *
+   * @param roleId the role's id
+   * @return the page
+   */
+  public Page<RoleMembership> memberships(String roleId) {
+    return memberships(roleId, new RolesRoleMembershipsListQuery());
+  }
+
+  /**
+   * One page of a role's memberships.
+   *
+   * @param roleId the role's id
+   * @param query paging ({@code limit}, {@code offset})
+   * @return the page
+   */
+  public Page<RoleMembership> memberships(String roleId, RolesRoleMembershipsListQuery query) {
+    id(roleId, "roleId");
+    required(query, "query");
+    return call(() -> membershipPage(roles().rolesRoleMembershipsList(organizationId, roleId, query)));
+  }
+
+  /**
+   * Every membership of a role, fetched lazily page by page.
+   *
+   * @param roleId the role's id
+   * @return the pager
+   */
+  public Pager<RoleMembership> membershipsAll(String roleId) {
+    return membershipsAll(roleId, new RolesRoleMembershipsListQuery());
+  }
+
+  /**
+   * Every membership of a role, fetched lazily page by page.
+   *
+   * @param roleId the role's id
+   * @param query paging; its {@code limit} sets the page size
+   * @return the pager
+   */
+  public Pager<RoleMembership> membershipsAll(String roleId, RolesRoleMembershipsListQuery query) {
+    id(roleId, "roleId");
+    required(query, "query");
+    return pager(RoleMembership.class,
+        () -> membershipPage(roles().rolesRoleMembershipsList(organizationId, roleId, query)));
+  }
+
+  private static Page<RoleMembership> membershipPage(PaginatedRoleMembershipList p) {
+    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
+        p.getCount() == null ? null : p.getCount().longValue());
+  }
+
+  /**
+   * Gives a role to a user of the organization.
+   *
+   * @param roleId the role's id
+   * @param membership the membership (its {@code user_uuid})
+   * @return the created membership
+   */
+  public RoleMembership addMember(UUID roleId, RoleMembership membership) {
+    required(roleId, "roleId");
+    required(membership, "membership");
+    return call(() -> roles().rolesRoleMembershipsCreate(organizationId, roleId, membership));
+  }
+
+  /**
+   * Takes a role away from a user (DELETE of the membership).
+   *
+   * @param roleId the role's id
+   * @param id the membership's id
+   */
+  public void removeMember(String roleId, UUID id) {
+    id(roleId, "roleId");
+    required(id, "id");
+    run(() -> roles().rolesRoleMembershipsDestroy(organizationId, roleId, id));
+  }
+
   /** @return the organization id this group works on */
   public String organizationId() {
     return organizationId;
+  }
+
+  @Override
+  public String toString() {
+    return "Roles{organizationId=" + organizationId + "}";
   }
 }

@@ -1,9 +1,29 @@
 package dev.hedgekit.posthog.resources;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.generated.api.SessionRecordingsApi;
+import dev.hedgekit.posthog.generated.api.SessionRecordingsApi.SessionRecordingsListQuery;
+import dev.hedgekit.posthog.generated.model.PaginatedSessionRecordingList;
+import dev.hedgekit.posthog.generated.model.SessionRecording;
+import dev.hedgekit.posthog.generated.model.SessionRecordingsPersistCreateRequest;
+import dev.hedgekit.posthog.generated.model.SharingConfiguration;
+import dev.hedgekit.posthog.json.Json;
+import dev.hedgekit.posthog.pagination.Page;
+import dev.hedgekit.posthog.pagination.Pager;
+import java.util.List;
+import java.util.UUID;
 
 /**
- * Session recordings.
+ * Session recordings of one project: list, read, delete, snapshots, sharing settings and AI
+ * summaries. Recordings are addressed by their session id; the spec types it as a UUID for
+ * reading and deleting and as text for the other calls.
+ *
+ * <pre>{@code
+ * SessionRecordings recordings = client.sessionRecordings(42);
+ * for (SessionRecording r : recordings.listAll()) { ... }
+ * recordings.delete(UUID.fromString(sessionId));           // real delete (204)
+ * }</pre>
  */
 public final class SessionRecordings extends Resource {
 
@@ -18,8 +38,170 @@ public final class SessionRecordings extends Resource {
     this.projectId = id(projectId, "projectId");
   }
 
+  private SessionRecordingsApi recordings() {
+    return api(SessionRecordingsApi.class);
+  }
+
+  /** @return the first page of recordings (PostHog's default page size) */
+  public Page<SessionRecording> list() {
+    return list(new SessionRecordingsListQuery());
+  }
+
+  /**
+   * One page of recordings.
+   *
+   * @param query paging ({@code limit}, {@code offset})
+   * @return the page
+   */
+  public Page<SessionRecording> list(SessionRecordingsListQuery query) {
+    required(query, "query");
+    return call(() -> page(recordings().sessionRecordingsList(projectId, query)));
+  }
+
+  /** @return every recording, fetched lazily page by page */
+  public Pager<SessionRecording> listAll() {
+    return listAll(new SessionRecordingsListQuery());
+  }
+
+  /**
+   * Every recording, fetched lazily page by page.
+   *
+   * @param query its {@code limit} sets the page size
+   * @return the pager
+   */
+  public Pager<SessionRecording> listAll(SessionRecordingsListQuery query) {
+    required(query, "query");
+    return pager(SessionRecording.class, () -> page(recordings().sessionRecordingsList(projectId, query)));
+  }
+
+  private static Page<SessionRecording> page(PaginatedSessionRecordingList p) {
+    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
+        p.getCount() == null ? null : p.getCount().longValue());
+  }
+
+  /**
+   * @param id the recording's session id
+   * @return the recording's metadata (duration, activity, person)
+   */
+  public SessionRecording get(UUID id) {
+    required(id, "id");
+    return call(() -> recordings().sessionRecordingsRetrieve(projectId, id));
+  }
+
+  /**
+   * Deletes a recording (a real delete: PostHog answers 204).
+   *
+   * @param id the recording's session id
+   */
+  public void delete(UUID id) {
+    required(id, "id");
+    run(() -> recordings().sessionRecordingsDestroy(projectId, id));
+  }
+
+  /**
+   * The snapshot data of a recording: its sources, or one source's blobs (PostHog reads the
+   * source from the query string).
+   *
+   * @param id the recording's session id
+   * @return PostHog's answer
+   */
+  public JsonNode snapshots(String id) {
+    id(id, "id");
+    return call(() -> Json.mapper().valueToTree(recordings().sessionRecordingsSnapshotsRetrieve(projectId, id)));
+  }
+
+  /**
+   * Generates an AI summary of a recording.
+   *
+   * @param id the recording's session id
+   * @param recording the recording (PostHog requires a body of the recording's shape)
+   * @return the summary
+   */
+  public JsonNode summarize(String id, SessionRecordingsPersistCreateRequest recording) {
+    id(id, "id");
+    required(recording, "recording");
+    return call(() -> Json.mapper().valueToTree(
+        recordings().sessionRecordingsSummarizeCreate(projectId, id, recording)));
+  }
+
+  /**
+   * @param recordingId the recording's session id
+   * @return the recording's public sharing settings
+   */
+  public List<SharingConfiguration> sharing(String recordingId) {
+    id(recordingId, "recordingId");
+    return call(() -> recordings().sessionRecordingsSharingList(projectId, recordingId));
+  }
+
+  /**
+   * The ids of the events of one recording that match event or action filters (PostHog reads
+   * the session and filters from the query string; meant for PostHog's own UI).
+   *
+   * @return PostHog's answer
+   */
+  public JsonNode matchingEvents() {
+    return call(() -> Json.mapper().valueToTree(recordings().sessionRecordingsMatchingEventsRetrieve(projectId)));
+  }
+
+  /**
+   * Asks PostHog to keep a recording beyond the retention period.
+   *
+   * @param id the recording's session id
+   * @param recording the recording (PostHog requires a body of the recording's shape)
+   * @return PostHog's answer
+   * @deprecated PostHog no longer documents this endpoint (it was removed upstream).
+   */
+  @Deprecated
+  public JsonNode persist(String id, SessionRecordingsPersistCreateRequest recording) {
+    id(id, "id");
+    required(recording, "recording");
+    return call(() -> Json.mapper().valueToTree(
+        recordings().sessionRecordingsPersistCreate(projectId, id, recording)));
+  }
+
+  /**
+   * Recordings similar to the given one.
+   *
+   * @param id the recording's session id
+   * @return PostHog's answer
+   * @deprecated PostHog no longer documents this endpoint (it was removed upstream).
+   */
+  @Deprecated
+  public JsonNode similarSessions(String id) {
+    id(id, "id");
+    return call(() -> Json.mapper().valueToTree(
+        recordings().sessionRecordingsSimilarSessionsRetrieve(projectId, id)));
+  }
+
+  /**
+   * Clusters of the console errors seen in recent recordings.
+   *
+   * @return PostHog's answer
+   * @deprecated PostHog no longer documents this endpoint (it was removed upstream).
+   */
+  @Deprecated
+  public JsonNode errorClusters() {
+    return call(() -> Json.mapper().valueToTree(recordings().sessionRecordingsErrorClustersRetrieve(projectId)));
+  }
+
+  /**
+   * The session properties of recordings (PostHog reads the session ids from the query string).
+   *
+   * @return PostHog's answer
+   * @deprecated PostHog no longer documents this endpoint (it was removed upstream).
+   */
+  @Deprecated
+  public JsonNode properties() {
+    return call(() -> Json.mapper().valueToTree(recordings().sessionRecordingsPropertiesRetrieve(projectId)));
+  }
+
   /** @return the project id this group works on */
   public String projectId() {
     return projectId;
+  }
+
+  @Override
+  public String toString() {
+    return "SessionRecordings{projectId=" + projectId + "}";
   }
 }

@@ -1,9 +1,30 @@
 package dev.hedgekit.posthog.resources;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.generated.api.SurveysApi;
+import dev.hedgekit.posthog.generated.api.SurveysApi.SurveysListQuery;
+import dev.hedgekit.posthog.generated.model.PaginatedSurveyList;
+import dev.hedgekit.posthog.generated.model.PatchedSurveySerializerCreateUpdateOnly;
+import dev.hedgekit.posthog.generated.model.Survey;
+import dev.hedgekit.posthog.generated.model.SurveySerializerCreateUpdateOnly;
+import dev.hedgekit.posthog.json.Json;
+import dev.hedgekit.posthog.pagination.Page;
+import dev.hedgekit.posthog.pagination.Pager;
+import java.util.UUID;
 
 /**
- * Surveys.
+ * Surveys of one project: list, read, create, change, delete, response counts and activity.
+ * Creating and changing use PostHog's write shape ({@link SurveySerializerCreateUpdateOnly},
+ * which takes flag ids and targeting filters); reading answers the full {@link Survey}.
+ *
+ * <pre>{@code
+ * Surveys surveys = client.surveys(42);
+ * SurveySerializerCreateUpdateOnly nps = surveys.create(new SurveySerializerCreateUpdateOnly()
+ *     .name("NPS").type(SurveyType.POPOVER).questions(questions));
+ * surveys.update(nps.getId(), new PatchedSurveySerializerCreateUpdateOnly().startDate(OffsetDateTime.now()));
+ * surveys.delete(nps.getId());                             // real delete (204)
+ * }</pre>
  */
 public final class Surveys extends Resource {
 
@@ -18,8 +39,131 @@ public final class Surveys extends Resource {
     this.projectId = id(projectId, "projectId");
   }
 
+  private SurveysApi surveys() {
+    return api(SurveysApi.class);
+  }
+
+  /** @return the first page of surveys (PostHog's default page size) */
+  public Page<Survey> list() {
+    return list(new SurveysListQuery());
+  }
+
+  /**
+   * One page of surveys.
+   *
+   * @param query filters and paging ({@code search}, {@code limit}, {@code offset})
+   * @return the page
+   */
+  public Page<Survey> list(SurveysListQuery query) {
+    required(query, "query");
+    return call(() -> page(surveys().surveysList(projectId, query)));
+  }
+
+  /** @return every survey, fetched lazily page by page */
+  public Pager<Survey> listAll() {
+    return listAll(new SurveysListQuery());
+  }
+
+  /**
+   * Every survey matching the filters, fetched lazily page by page.
+   *
+   * @param query filters; its {@code limit} sets the page size
+   * @return the pager
+   */
+  public Pager<Survey> listAll(SurveysListQuery query) {
+    required(query, "query");
+    return pager(Survey.class, () -> page(surveys().surveysList(projectId, query)));
+  }
+
+  private static Page<Survey> page(PaginatedSurveyList p) {
+    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
+        p.getCount() == null ? null : p.getCount().longValue());
+  }
+
+  /**
+   * @param id the survey's id
+   * @return the survey
+   */
+  public Survey get(UUID id) {
+    required(id, "id");
+    return call(() -> surveys().surveysRetrieve(projectId, id));
+  }
+
+  /**
+   * Creates a survey. {@code name}, {@code type} and {@code questions} are required; it starts
+   * showing once {@code start_date} is set.
+   *
+   * @param survey the new survey
+   * @return the created survey, with its id
+   */
+  public SurveySerializerCreateUpdateOnly create(SurveySerializerCreateUpdateOnly survey) {
+    required(survey, "survey");
+    return call(() -> surveys().surveysCreate(projectId, survey));
+  }
+
+  /**
+   * Changes the fields set in {@code patch} (PATCH); unset fields are left as they are.
+   *
+   * @param id the survey's id
+   * @param patch the fields to change
+   * @return the survey after the change
+   */
+  public SurveySerializerCreateUpdateOnly update(UUID id, PatchedSurveySerializerCreateUpdateOnly patch) {
+    required(id, "id");
+    required(patch, "patch");
+    return call(() -> surveys().surveysPartialUpdate(projectId, id, patch));
+  }
+
+  /**
+   * Replaces the survey (PUT): fields not set in {@code survey} are reset by PostHog.
+   *
+   * @param id the survey's id
+   * @param survey the full new state
+   * @return the survey after the change
+   */
+  public Survey replace(UUID id, Survey survey) {
+    required(id, "id");
+    required(survey, "survey");
+    return call(() -> surveys().surveysUpdate(projectId, id, survey));
+  }
+
+  /**
+   * Deletes a survey (a real delete: PostHog answers 204). Its responses, which are events, are
+   * kept.
+   *
+   * @param id the survey's id
+   */
+  public void delete(UUID id) {
+    required(id, "id");
+    run(() -> surveys().surveysDestroy(projectId, id));
+  }
+
+  /** @return the number of responses of each survey of the project, by survey id */
+  public JsonNode responsesCount() {
+    return call(() -> Json.mapper().valueToTree(surveys().surveysResponsesCountRetrieve(projectId)));
+  }
+
+  /** @return the project's survey activity log (changes to any survey) */
+  public JsonNode activity() {
+    return call(() -> Json.mapper().valueToTree(surveys().surveysActivityRetrieve(projectId)));
+  }
+
+  /**
+   * @param id the survey's id
+   * @return the activity log of one survey
+   */
+  public JsonNode activity(UUID id) {
+    required(id, "id");
+    return call(() -> Json.mapper().valueToTree(surveys().surveysActivityRetrieve2(projectId, id)));
+  }
+
   /** @return the project id this group works on */
   public String projectId() {
     return projectId;
+  }
+
+  @Override
+  public String toString() {
+    return "Surveys{projectId=" + projectId + "}";
   }
 }

@@ -1,0 +1,75 @@
+package dev.hedgekit.posthog.actions;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * What an action does and what it takes: its slug, the spec operation behind it, and a JSON
+ * Schema (draft 2020-12) of its parameters. Immutable; obtained from {@link Actions#list()} or
+ * {@link Actions#describe(String)}.
+ */
+public final class ActionDescriptor {
+
+  private final ActionSpec spec;
+  private final ObjectNode schema;
+
+  ActionDescriptor(ActionSpec spec, ObjectNode schema) {
+    this.spec = spec;
+    this.schema = schema;
+  }
+
+  /** @return the slug, e.g. {@code POSTHOG_LIST_PROJECT_FEATURE_FLAGS} */
+  public String slug() {
+    return spec.slug;
+  }
+
+  /** @return the operationId in the spec, e.g. {@code feature_flags_list} */
+  public String operationId() {
+    return spec.operationId;
+  }
+
+  /** @return the one-line summary from the spec (may be empty) */
+  public String summary() {
+    return spec.summary;
+  }
+
+  /** @return the longer description from the spec (may be empty) */
+  public String description() {
+    return spec.description;
+  }
+
+  /** @return the HTTP method in upper case */
+  public String method() {
+    return spec.method;
+  }
+
+  /** @return the path template, e.g. {@code /api/projects/{project_id}/feature_flags/} */
+  public String path() {
+    return spec.path;
+  }
+
+  /** @return whether PostHog marks the operation deprecated */
+  public boolean deprecated() {
+    return spec.deprecated;
+  }
+
+  /**
+   * The parameters as a JSON Schema (draft 2020-12) object: {@code $schema}, {@code title}
+   * (the slug), {@code description}, {@code type: object}, one property per accepted name
+   * (path and query parameters, then body fields) with type, format, enum, default,
+   * description and {@code readOnly}, {@code nullable} rendered as {@code [type, "null"]},
+   * {@code required}, and {@code additionalProperties: false}. Read-only body fields are
+   * listed (PostHog ignores them; they are never sent). When the client has a default project
+   * or organization, {@code project_id} / {@code organization_id} carry it as {@code default}
+   * and are not required.
+   *
+   * @return a copy of the schema
+   */
+  public ObjectNode parametersSchema() {
+    return schema.deepCopy();
+  }
+
+  @Override
+  public String toString() {
+    return spec.slug + " (" + spec.method + " " + spec.path + ")";
+  }
+}

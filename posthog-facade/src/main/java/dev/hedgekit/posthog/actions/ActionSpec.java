@@ -1,0 +1,67 @@
+package dev.hedgekit.posthog.actions;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the catalogue knows about one action: the operation that serves it (from the
+ * spec), the parameters a caller may pass, and how they map onto the generated raw method.
+ */
+final class ActionSpec {
+
+  final String slug;
+  final String operationId;
+  final String method;
+  final String path;
+  final String summary;
+  final String description;
+  final boolean deprecated;
+  /** Path, query and header parameters, then body fields, each in spec order. */
+  final List<ParamSpec> params;
+  /** Every accepted name (including aliases) to its parameter. */
+  final Map<String, ParamSpec> byName;
+  /** The body's schema, or null when the operation takes no body. */
+  final Schema body;
+  /** Whether the spec marks the request body as required. */
+  final boolean bodyRequired;
+  /** The generated method that runs the operation. */
+  final Invoker invoker;
+
+  ActionSpec(String slug, String operationId, String method, String path, String summary,
+      String description, boolean deprecated, List<ParamSpec> params, Schema body,
+      boolean bodyRequired, Invoker invoker) {
+    this.slug = slug;
+    this.operationId = operationId;
+    this.method = method;
+    this.path = path;
+    this.summary = summary;
+    this.description = description;
+    this.deprecated = deprecated;
+    this.params = List.copyOf(params);
+    this.body = body;
+    this.bodyRequired = bodyRequired;
+    this.invoker = invoker;
+    Map<String, ParamSpec> names = new LinkedHashMap<>();
+    for (ParamSpec p : params) {
+      names.putIfAbsent(p.name, p);
+    }
+    for (ParamSpec p : params) {
+      for (String alias : p.aliases) {
+        names.putIfAbsent(alias, p);
+      }
+    }
+    this.byName = Collections.unmodifiableMap(names);
+  }
+
+  /** @return the names a caller may use, canonical names first, in spec order */
+  List<String> acceptedNames() {
+    return List.copyOf(byName.keySet());
+  }
+
+  @Override
+  public String toString() {
+    return slug + " (" + method + " " + path + ")";
+  }
+}

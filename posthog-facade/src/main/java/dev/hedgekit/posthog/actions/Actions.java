@@ -1,0 +1,443 @@
+package dev.hedgekit.posthog.actions;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.core.ClientConfig;
+import dev.hedgekit.posthog.core.RequestOptions;
+import dev.hedgekit.posthog.errors.PostHogDecodeException;
+import dev.hedgekit.posthog.errors.PostHogException;
+import dev.hedgekit.posthog.errors.PostHogIoException;
+import dev.hedgekit.posthog.generated.raw.RawOperations;
+import dev.hedgekit.posthog.json.Json;
+import feign.FeignException;
+import feign.Response;
+import feign.Util;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.UndeclaredThrowableException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Runs PostHog API calls by action slug with a map of parameters, the way tool-calling agents
+ * do: {@code client.actions().execute("POSTHOG_LIST_PROJECT_FEATURE_FLAGS", Map.of("limit", 5))}.
+ * Also lists and describes the actions and exports them as OpenAI or Anthropic tool
+ * definitions.
+ *
+ * <h2>Where actions come from</h2>
+ * The catalogue is read once per JVM, on first use, from the curated spec on the classpath:
+ * every operation with {@code x-composio-slugs} is an action per slug, with the operation's
+ * path and query parameters and the top-level fields of its JSON request body as parameters.
+ * A call goes through the generated {@code RawOperations} interface (method found by its
+ * {@code @Operation}, arguments ordered by their {@code @Wire} annotations), so it gets the
+ * client's authentication, retries, rate limiting, timeouts and percent-encoding; no URL is
+ * built here.
+ *
+ * <h2>Parameters</h2>
+ * <ul>
+ *   <li>Names are those of the spec, which are the toolkit's: {@code project_id},
+ *       {@code organization_id}, {@code short_id}, {@code parent__membership__user__uuid}, ...
+ *       A name that is both a path parameter and a (read-only) body field means the path
+ *       parameter.
+ *   <li>A flattened nested body field {@code outer__inner__name} (not itself a parameter) is
+ *       set as {@code {"outer": {"inner_name": value}}} when {@code outer} is an object field
+ *       whose schema has {@code inner_name}; deeper levels work the same way. It is merged
+ *       into an {@code outer} object given as a whole.
+ *   <li>Aliases declared with {@code x-hedgekit-aliases} are accepted (for example
+ *       {@code unset} for {@code $unset}); giving both is an error.
+ *   <li>When {@code project_id} or {@code organization_id} is missing and the client was built
+ *       with {@code projectId(..)} / {@code organizationId(..)}, that value is used.
+ *   <li>When an optional query parameter or body field with a default in the spec is missing,
+ *       the default is sent (for example {@code send_email: true}); partial updates
+ *       ({@code PATCH}) get no body defaults, as they change only what is given.
+ *   <li>Read-only body fields (ids, timestamps) are accepted with any value and never sent:
+ *       PostHog ignores them. They are never required.
+ *   <li>Values may be anything Jackson writes as JSON: strings, numbers, booleans, maps, lists,
+ *       {@link JsonNode}s, UUIDs, {@code java.time} values (as ISO 8601 text).
+ *   <li>An array query parameter of scalars is sent as repeated {@code name=value} pairs (an
+ *       empty array sends nothing); an object, or an array of objects (property filters), is
+ *       sent as one JSON-encoded value. A JSON null for a nullable query parameter sends
+ *       nothing.
+ * </ul>
+ *
+ * <h2>Coercion</h2>
+ * Before checking a value against its spec type, it is converted where only one reading is
+ * possible: a string of digits ({@code "42"}) to an integer, an integral number ({@code 3.0})
+ * to an integer, a number to a string ({@code 42} to {@code "42"}), a numeric string to a
+ * number, {@code "true"}/{@code "false"} (any case) to a boolean, and a string holding JSON
+ * to an object or array field when it parses as that type. Array items are converted the same
+ * way. Nothing else is converted: {@code 3.5} for an integer or {@code true} for a string is
+ * an error.
+ *
+ * <h2>Validation</h2>
+ * Nothing is sent unless every parameter passes; all problems of a call are reported together,
+ * joined with {@code "; "} in {@link ActionError#message()} and listed in
+ * {@link ActionError#problems()}. Each problem has exactly one of these shapes:
+ * <pre>
+ * action 'POSTHOG_FOO': unknown; did you mean 'POSTHOG_A', 'POSTHOG_B', 'POSTHOG_C'?
+ * parameter 'project_id' of POSTHOG_X: required (path parameter)        [or query parameter, body field]
+ * parameter 'id' of POSTHOG_X: must not be empty (path parameter)
+ * parameter 'serch' of POSTHOG_X: unknown; did you mean 'search'?       [or: unknown; accepted: a, b, ...]
+ * parameter 'unset' of POSTHOG_X: given twice (also as '$unset')
+ * parameter 'name' of POSTHOG_X: null is not allowed
+ * parameter 'limit' of POSTHOG_X: expected integer, got string "abc"
+ * parameter 'id' of POSTHOG_X: expected format uuid, got string "42"    [uuid, date-time, email, uri]
+ * parameter 'format' of POSTHOG_X: expected one of "csv", "json", got string "xml"
+ * parameter 'group_type_index' of POSTHOG_X: expected at most 4, got integer 7    [or at least]
+ * parameter 'select[1]' of POSTHOG_X: expected string, got object        [array items]
+ * </pre>
+ * Values are shown as {@code string "..."} (JSON-quoted, cut at 60 characters),
+ * {@code integer 42}, {@code number 3.5}, {@code boolean true}, {@code object}, {@code array}
+ * or {@code null}. Slugs are suggested by edit distance over their words (up to three,
+ * closest first; a misspelt word counts as a fraction of an edit, so both typos and missing
+ * or extra words are found); a parameter name is suggested when it is within a third of its
+ * length in character edits. Date-times
+ * must be ISO 8601 with an offset ({@code 2024-01-31T09:00:00Z}). The first problem's rule
+ * and parameter are also {@link ActionError#rule()} and {@link ActionError#parameter()}.
+ *
+ * <h2>Results</h2>
+ * {@code execute} does not throw for validation, API, network, timeout, decode or cancellation
+ * failures, nor for a closed client: each is a failed {@link ActionResult} with an
+ * {@link ActionError.Kind}. The answer body is decoded as JSON into {@link ActionResult#data()}
+ * (null for 204 or an empty body).
+ *
+ * <p>Thread-safe; obtain it from {@link PostHogClient#actions()}.
+ */
+public final class Actions {
+
+  private static final int SUGGESTED_SLUGS = 3;
+  private static final int EXCERPT = 200;
+
+  private final PostHogClient client;
+  private volatile List<ActionDescriptor> descriptors;
+
+  /**
+   * Creates the action runner of a client; use {@link PostHogClient#actions()}, which makes
+   * one per client.
+   *
+   * @param client the client whose transport and defaults are used
+   */
+  public Actions(PostHogClient client) {
+    this.client = Objects.requireNonNull(client, "client");
+  }
+
+  /**
+   * Runs an action with the client's options (or the view's, for a client made by
+   * {@code withOptions}).
+   *
+   * @param slug the action, e.g. {@code POSTHOG_LIST_PROJECT_FEATURE_FLAGS}
+   * @param params parameters by name; null means none
+   * @return the outcome; never null, never thrown
+   */
+  public ActionResult execute(String slug, Map<String, ?> params) {
+    return execute(slug, params, RequestOptions.none());
+  }
+
+  /**
+   * Runs an action with per-call options (timeouts, retries, headers).
+   *
+   * @param slug the action
+   * @param params parameters by name; null means none
+   * @param options options for this call, on top of the client's; null means none
+   * @return the outcome; never null, never thrown
+   */
+  public ActionResult execute(String slug, Map<String, ?> params, RequestOptions options) {
+    Prepared p = prepare(slug, params);
+    if (p.failure != null) {
+      return p.failure;
+    }
+    try {
+      return client.transport().call(orNone(options), () -> perform(p));
+    } catch (RuntimeException | Error e) {
+      return failure(slug, e);
+    }
+  }
+
+  /**
+   * Runs an action on the client's async executor. Validation happens at once: a refused call
+   * gives an already completed future. Cancelling the future aborts the request in flight.
+   *
+   * @param slug the action
+   * @param params parameters by name; null means none
+   * @return the future outcome; it never completes exceptionally except by cancellation
+   */
+  public CompletableFuture<ActionResult> executeAsync(String slug, Map<String, ?> params) {
+    return executeAsync(slug, params, RequestOptions.none());
+  }
+
+  /**
+   * Like {@link #executeAsync(String, Map)} with per-call options.
+   *
+   * @param slug the action
+   * @param params parameters by name; null means none
+   * @param options options for this call; null means none
+   * @return the future outcome
+   */
+  public CompletableFuture<ActionResult> executeAsync(String slug, Map<String, ?> params,
+      RequestOptions options) {
+    Prepared p = prepare(slug, params);
+    if (p.failure != null) {
+      return CompletableFuture.completedFuture(p.failure);
+    }
+    try {
+      return client.transport().callAsync(orNone(options), () -> {
+        try {
+          return perform(p);
+        } catch (RuntimeException | Error e) {
+          return failure(slug, e);
+        }
+      });
+    } catch (RuntimeException e) {
+      return CompletableFuture.completedFuture(failure(slug, e));
+    }
+  }
+
+  /**
+   * Checks a call without sending it.
+   *
+   * @param slug the action
+   * @param params parameters by name; null means none
+   * @return every problem, in the shapes listed above; empty when the call would be sent
+   * @throws IllegalStateException if the spec is missing from the classpath
+   */
+  public List<ValidationProblem> validate(String slug, Map<String, ?> params) {
+    Catalog.get();
+    Prepared p = prepare(slug, params);
+    return p.failure == null ? List.of() : p.failure.error().problems();
+  }
+
+  /**
+   * Every action, sorted by slug.
+   *
+   * @return the descriptors (an unmodifiable list)
+   */
+  public List<ActionDescriptor> list() {
+    List<ActionDescriptor> d = descriptors;
+    if (d == null) {
+      List<ActionDescriptor> all = new ArrayList<>();
+      for (ActionSpec a : Catalog.get().actions().values()) {
+        all.add(descriptor(a));
+      }
+      d = Collections.unmodifiableList(all);
+      descriptors = d;
+    }
+    return d;
+  }
+
+  /**
+   * One action.
+   *
+   * @param slug the slug
+   * @return the action, or empty if no action has this slug
+   */
+  public Optional<ActionDescriptor> find(String slug) {
+    ActionSpec a = Catalog.get().find(slug);
+    return a == null ? Optional.empty() : Optional.of(descriptor(a));
+  }
+
+  /**
+   * One action.
+   *
+   * @param slug the slug
+   * @return the action
+   * @throws IllegalArgumentException if no action has this slug (the message suggests close
+   *     slugs, in the unknown-action shape above)
+   */
+  public ActionDescriptor describe(String slug) {
+    return find(slug).orElseThrow(() -> new IllegalArgumentException(unknownAction(slug)));
+  }
+
+  /**
+   * Every action as a tool definition, sorted by slug. Names are the slugs (which match
+   * {@code ^[a-zA-Z0-9_-]{1,64}$}), descriptions are the summary and description from the
+   * spec, and the schema is {@link ActionDescriptor#parametersSchema()} without the
+   * read-only body fields.
+   *
+   * @param format OpenAI ({@code [{"type":"function","function":{"name","description",
+   *     "parameters"}}]}) or Anthropic ({@code [{"name","description","input_schema"}]})
+   * @return a new JSON array
+   */
+  public ArrayNode toolDefinitions(ToolFormat format) {
+    Objects.requireNonNull(format, "format");
+    ClientConfig c = client.config();
+    ArrayNode out = JsonNodeFactory.instance.arrayNode();
+    for (ActionSpec a : Catalog.get().actions().values()) {
+      ObjectNode schema = SchemaExport.parameters(a, false, c.projectId(), c.organizationId());
+      String description = SchemaExport.description(a);
+      ObjectNode tool = out.addObject();
+      if (format == ToolFormat.OPENAI) {
+        tool.put("type", "function");
+        ObjectNode fn = tool.putObject("function");
+        fn.put("name", a.slug);
+        fn.put("description", description);
+        fn.set("parameters", schema);
+      } else {
+        tool.put("name", a.slug);
+        tool.put("description", description);
+        tool.set("input_schema", schema);
+      }
+    }
+    return out;
+  }
+
+  private ActionDescriptor descriptor(ActionSpec a) {
+    ClientConfig c = client.config();
+    return new ActionDescriptor(a,
+        SchemaExport.parameters(a, true, c.projectId(), c.organizationId()));
+  }
+
+  /** A call after validation: either the failure, or what to send. */
+  private static final class Prepared {
+    final ActionResult failure;
+    final ActionSpec action;
+    final Binder.Bound bound;
+
+    Prepared(ActionResult failure, ActionSpec action, Binder.Bound bound) {
+      this.failure = failure;
+      this.action = action;
+      this.bound = bound;
+    }
+  }
+
+  private Prepared prepare(String slug, Map<String, ?> params) {
+    try {
+      ActionSpec a = Catalog.get().find(slug);
+      if (a == null) {
+        return new Prepared(ActionResult.failure(slug, ActionError.validation(List.of(
+            new ValidationProblem(null, ValidationRule.UNKNOWN_ACTION, unknownAction(slug))))),
+            null, null);
+      }
+      ClientConfig c = client.config();
+      Binder.Bound b = Binder.bind(a, params, c.projectId(), c.organizationId());
+      if (!b.problems.isEmpty()) {
+        return new Prepared(ActionResult.failure(slug, ActionError.validation(b.problems)),
+            a, b);
+      }
+      return new Prepared(null, a, b);
+    } catch (RuntimeException e) {
+      return new Prepared(failure(slug, e), null, null);
+    }
+  }
+
+  private static String unknownAction(String slug) {
+    StringBuilder sb = new StringBuilder("action ");
+    sb.append(slug == null ? "null" : "'" + slug + "'").append(": unknown");
+    if (slug != null) {
+      List<String> close = Suggest.closestByWords(slug, Catalog.get().actions().keySet(),
+          SUGGESTED_SLUGS);
+      for (int i = 0; i < close.size(); i++) {
+        sb.append(i == 0 ? "; did you mean " : ", ").append('\'').append(close.get(i)).append('\'');
+      }
+      if (!close.isEmpty()) {
+        sb.append('?');
+      }
+    }
+    return sb.toString();
+  }
+
+  private ActionResult perform(Prepared p) {
+    ActionSpec a = p.action;
+    RawOperations raw = client.transport().raw();
+    try (Response r = a.invoker.invoke(raw, p.bound.wire, p.bound.body)) {
+      int status = r.status();
+      if (status < 200 || status > 299) {
+        return failure(a.slug, client.transport().errorOf(r));
+      }
+      byte[] data = read(r);
+      if (status == 204 || data.length == 0) {
+        return ActionResult.success(a.slug, null, status);
+      }
+      JsonNode tree;
+      try {
+        tree = Json.mapper().readTree(data);
+      } catch (IOException e) {
+        String text = new String(data, 0, Math.min(data.length, EXCERPT), StandardCharsets.UTF_8);
+        throw new PostHogDecodeException("could not decode the answer to " + where(r)
+            + " (status " + status + ", " + data.length + " bytes) as JSON: "
+            + firstLine(e instanceof JsonProcessingException
+                ? ((JsonProcessingException) e).getOriginalMessage() : e.getMessage())
+            + "; body starts with: " + text, e, status);
+      }
+      return ActionResult.success(a.slug, tree, status);
+    }
+  }
+
+  private static byte[] read(Response r) {
+    if (r.body() == null) {
+      return new byte[0];
+    }
+    try (InputStream in = r.body().asInputStream()) {
+      return Util.toByteArray(in);
+    } catch (IOException e) {
+      throw new PostHogIoException("could not read the answer to " + where(r) + ": "
+          + e.getMessage(), e, true);
+    }
+  }
+
+  private static String where(Response r) {
+    String path = r.request().url();
+    try {
+      URI u = URI.create(path);
+      path = u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+    } catch (IllegalArgumentException e) {
+      // keep the URL as it is; it never holds the key
+    }
+    return r.request().httpMethod().name() + " " + path;
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "malformed JSON";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  private static ActionResult failure(String slug, Throwable t) {
+    return ActionResult.failure(slug, ActionError.of(slug, unwrap(t)));
+  }
+
+  /** Removes Feign's and the JDK's wrappers around the failure that matters. */
+  private static Throwable unwrap(Throwable t) {
+    Throwable cur = t;
+    for (int i = 0; i < 5; i++) {
+      if (cur instanceof PostHogException || cur instanceof CancellationException) {
+        return cur;
+      }
+      Throwable cause = cur.getCause();
+      if (cause == null || !(cur instanceof FeignException
+          || cur instanceof UndeclaredThrowableException || cur instanceof CompletionException)) {
+        break;
+      }
+      cur = cause;
+    }
+    if (cur instanceof IOException) {
+      return new PostHogIoException("the request failed: " + cur.getMessage(), cur, true);
+    }
+    return cur;
+  }
+
+  /** The client's (or view's) options with the call's on top. */
+  private RequestOptions orNone(RequestOptions options) {
+    RequestOptions base = client.requestOptions();
+    return options == null ? base : base.merge(options);
+  }
+
+  @Override
+  public String toString() {
+    return "Actions{" + client + "}";
+  }
+}

@@ -1,0 +1,137 @@
+package dev.hedgekit.posthog.actions;
+
+import dev.hedgekit.posthog.generated.raw.RawOperations;
+import dev.hedgekit.posthog.generated.support.Operation;
+import dev.hedgekit.posthog.generated.support.Wire;
+import feign.Response;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.UndeclaredThrowableException;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Calls one generated method of {@link RawOperations}: the method is found once by its
+ * {@link Operation} annotation and its arguments are ordered by their {@link Wire}
+ * annotations; a method handle is made on the operation's first call and kept, so later calls
+ * do no reflective lookup, only fill an array.
+ */
+final class Invoker {
+
+  private final String operationId;
+  private final Method method;
+  private final String[] names;
+  private final String[] ins;
+  /** Made on first call: spinning 356 method handles up front would slow the first call. */
+  private volatile MethodHandle handle;
+
+  private Invoker(String operationId, Method method) {
+    this.operationId = operationId;
+    this.method = method;
+    Parameter[] parameters = method.getParameters();
+    this.names = new String[parameters.length];
+    this.ins = new String[parameters.length];
+    for (int i = 0; i < parameters.length; i++) {
+      Wire wire = parameters[i].getAnnotation(Wire.class);
+      if (wire == null) {
+        throw new IllegalStateException("RawOperations." + method.getName() + " parameter " + i
+            + " has no @Wire annotation");
+      }
+      names[i] = wire.name();
+      ins[i] = wire.in();
+    }
+  }
+
+  private MethodHandle handle() {
+    MethodHandle h = handle;
+    if (h == null) {
+      try {
+        h = MethodHandles.publicLookup().unreflect(method)
+            .asSpreader(Object[].class, names.length)
+            .asType(MethodType.methodType(Response.class, RawOperations.class, Object[].class));
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException("cannot call RawOperations." + method.getName(), e);
+      }
+      handle = h;
+    }
+    return h;
+  }
+
+  /**
+   * One invoker per operation of the generated interface.
+   *
+   * @return invokers by operationId
+   */
+  static Map<String, Invoker> all() {
+    Map<String, Invoker> out = new HashMap<>();
+    for (Method m : RawOperations.class.getMethods()) {
+      Operation op = m.getAnnotation(Operation.class);
+      if (op == null) {
+        continue;
+      }
+      out.put(op.value(), new Invoker(op.value(), m));
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  /** @return the wire names of the method's arguments, in order, with their location */
+  List<String> wireNames() {
+    return List.of(names);
+  }
+
+  /**
+   * @param name a wire name
+   * @return where the generated method sends it ({@code path}, {@code query}, {@code header},
+   *     {@code body}), or null if it has no such argument
+   */
+  String locationOf(String name) {
+    for (int i = 0; i < names.length; i++) {
+      if (names[i].equals(name) && !"body".equals(ins[i])) {
+        return ins[i];
+      }
+    }
+    return null;
+  }
+
+  /** @return whether the generated method takes a body argument */
+  boolean takesBody() {
+    for (String in : ins) {
+      if ("body".equals(in)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Calls the operation.
+   *
+   * @param raw the client's proxy of the untyped interface
+   * @param wire path, query and header values by wire name (absent means not sent)
+   * @param body the request body (a JSON tree), or null when the operation has none
+   * @return the undecoded answer; the caller closes it
+   */
+  Response invoke(RawOperations raw, Map<String, Object> wire, Object body) {
+    Object[] args = new Object[names.length];
+    for (int i = 0; i < names.length; i++) {
+      args[i] = "body".equals(ins[i]) ? body : wire.get(names[i]);
+    }
+    try {
+      return (Response) handle().invokeExact(raw, args);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new UndeclaredThrowableException(t, "RawOperations call of " + operationId + " failed");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Invoker{" + operationId + "}";
+  }
+}

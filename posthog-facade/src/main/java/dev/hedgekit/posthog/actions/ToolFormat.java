@@ -1,0 +1,12 @@
+package dev.hedgekit.posthog.actions;
+
+/** The shapes {@link Actions#toolDefinitions(ToolFormat)} can export the actions in. */
+public enum ToolFormat {
+  /**
+   * OpenAI function calling (Chat Completions {@code tools}):
+   * {@code {"type":"function","function":{"name":..,"description":..,"parameters":{..}}}}.
+   */
+  OPENAI,
+  /** Anthropic tool use: {@code {"name":..,"description":..,"input_schema":{..}}}. */
+  ANTHROPIC
+}

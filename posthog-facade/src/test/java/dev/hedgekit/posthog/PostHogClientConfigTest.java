@@ -1,0 +1,107 @@
+package dev.hedgekit.posthog;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.hedgekit.posthog.support.TestClients.API_KEY;
+import static dev.hedgekit.posthog.support.TestClients.assertNoKey;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.hedgekit.posthog.support.TestApi;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Client configuration that does not fit one core class: toString redaction and fromEnv. */
+class PostHogClientConfigTest {
+
+  @RegisterExtension
+  static WireMockExtension wm = WireMockExtension.newInstance()
+      .options(wireMockConfig().dynamicPort()).build();
+
+  @Test
+  void noToStringRevealsTheKey() {
+    PostHogClient.Builder builder = PostHogClient.builder().apiKey(API_KEY).subdomain("eu")
+        .header("X-Team", "growth");
+    String b = builder.toString();
+    assertNoKey(b);
+    assertTrue(b.contains("apiKey=[redacted]"), b);
+    try (PostHogClient client = builder.build()) {
+      String c = client.toString();
+      String cfg = client.config().toString();
+      assertNoKey(c);
+      assertNoKey(cfg);
+      assertNoKey(client.transport().toString());
+      assertNoKey(String.valueOf(client.config().defaultOptions()));
+      assertTrue(c.contains("https://eu.posthog.com") && c.contains("redacted"), c);
+      assertTrue(cfg.contains("apiKey=ApiKey[redacted]"), cfg);
+    }
+    assertEquals("PostHogClient.Builder{apiKey=unset, subdomain=us, baseUrl=null}",
+        PostHogClient.builder().toString());
+  }
+
+  @Test
+  void fromEnvReadsKeyHostAndProject() {
+    wm.stubFor(get(urlEqualTo(TestApi.flagPath(42, 7))).willReturn(okJson("{\"id\":7}")));
+    Map<String, String> env = new HashMap<>();
+    env.put("POSTHOG_PERSONAL_API_KEY", API_KEY);
+    env.put("POSTHOG_HOST", " " + wm.baseUrl() + " ");
+    env.put("POSTHOG_SUBDOMAIN", "eu");
+    env.put("POSTHOG_PROJECT_ID", "42");
+    try (PostHogClient client = PostHogClient.fromEnv(env)) {
+      assertEquals(wm.baseUrl(), client.config().endpoint().url(), "POSTHOG_HOST wins over POSTHOG_SUBDOMAIN");
+      assertEquals("42", client.config().projectId());
+      assertNull(client.config().organizationId());
+      long project = Long.parseLong(client.config().projectId());
+      assertEquals(7, client.transport().api(TestApi.class).getFlag(project, 7).get("id"));
+    }
+    wm.verify(1, getRequestedFor(urlEqualTo(TestApi.flagPath(42, 7)))
+        .withHeader("Authorization", equalTo("Bearer " + API_KEY)));
+  }
+
+  @Test
+  void fromEnvReadsSubdomainWhenNoHost() {
+    Map<String, String> env = Map.of("POSTHOG_PERSONAL_API_KEY", API_KEY,
+        "POSTHOG_SUBDOMAIN", "eu", "POSTHOG_ORGANIZATION_ID", "@current");
+    try (PostHogClient client = PostHogClient.fromEnv(env)) {
+      assertEquals("https://eu.posthog.com", client.config().endpoint().url());
+      assertEquals("@current", client.config().organizationId());
+      assertNull(client.config().projectId());
+    }
+    try (PostHogClient client = PostHogClient.fromEnv(Map.of("POSTHOG_PERSONAL_API_KEY", API_KEY))) {
+      assertEquals("https://us.posthog.com", client.config().endpoint().url());
+    }
+  }
+
+  @Test
+  void fromEnvWithoutKeyFailsClearly() {
+    for (Map<String, String> env : new Map[] {
+        Map.of(), Map.of("POSTHOG_PERSONAL_API_KEY", "  "), Map.of("POSTHOG_HOST", wm.baseUrl())}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> PostHogClient.fromEnv(env));
+      assertTrue(e.getMessage().startsWith("POSTHOG_PERSONAL_API_KEY is not set"), e.getMessage());
+    }
+    assertEquals(0, wm.getAllServeEvents().size());
+  }
+
+  @Test
+  void fromEnvWithBadValuesNamesTheProblemWithoutTheKey() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> PostHogClient.fromEnv(Map.of("POSTHOG_PERSONAL_API_KEY", API_KEY + "\n")));
+    assertTrue(e.getMessage().startsWith("apiKey contains a line break"), e.getMessage());
+    assertNoKey(e);
+    IllegalArgumentException host = assertThrows(IllegalArgumentException.class,
+        () -> PostHogClient.fromEnv(Map.of("POSTHOG_PERSONAL_API_KEY", API_KEY,
+            "POSTHOG_HOST", "http://posthog.example.com")));
+    assertTrue(host.getMessage().startsWith("baseUrl uses plain http"), host.getMessage());
+    assertNoKey(host);
+  }
+}

@@ -1,0 +1,139 @@
+package dev.hedgekit.posthog.resources;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.hedgekit.posthog.resources.ResourceTestSupport.json;
+import static dev.hedgekit.posthog.resources.ResourceTestSupport.jsonAnswer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.generated.api.InsightsApi.InsightsListQuery;
+import dev.hedgekit.posthog.generated.api.InsightsApi.InsightsRetrieveQuery;
+import dev.hedgekit.posthog.generated.model.Insight;
+import dev.hedgekit.posthog.generated.model.PatchedInsight;
+import dev.hedgekit.posthog.generated.model.SharingConfiguration;
+import dev.hedgekit.posthog.json.Json;
+import dev.hedgekit.posthog.pagination.Page;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class InsightsTest {
+
+  @RegisterExtension
+  static WireMockExtension wm = WireMockExtension.newInstance()
+      .options(wireMockConfig().dynamicPort()).build();
+
+  private static final String BASE = "/api/projects/42/insights/";
+  private static final String QUERY =
+      "{'kind':'InsightVizNode','source':{'kind':'TrendsQuery','series':[{'kind':'EventsNode','event':'$pageview'}]}}";
+
+  private PostHogClient client;
+  private Insights insights;
+
+  @BeforeEach
+  void setUp() {
+    client = ResourceTestSupport.client(wm);
+    insights = client.insights(42);
+  }
+
+  @AfterEach
+  void tearDown() {
+    client.close();
+  }
+
+  @Test
+  void createGetUpdateListAndSoftDelete() {
+    wm.stubFor(post(urlEqualTo(BASE)).willReturn(jsonAnswer(201,
+        "{'id':21,'short_id':'aBc12','name':'Pageviews','saved':true,'query':" + QUERY + ",'dashboards':[]}")));
+    wm.stubFor(get(urlEqualTo(BASE + "21/")).willReturn(jsonAnswer(200,
+        "{'id':21,'short_id':'aBc12','name':'Pageviews','dashboards':[12],'favorited':false}")));
+    wm.stubFor(patch(urlEqualTo(BASE + "21/")).willReturn(jsonAnswer(200,
+        "{'id':21,'name':'Daily pageviews','favorited':true}")));
+    wm.stubFor(get(urlEqualTo(BASE + "?basic=true&limit=2&short_id=aBc12")).willReturn(jsonAnswer(200,
+        "{'count':1,'next':null,'previous':null,'results':[{'id':21,'short_id':'aBc12'}]}")));
+
+    Insight created = insights.create(new Insight().name("Pageviews").saved(true)
+        .query(parse(QUERY)));
+    assertEquals(21, created.getId());
+    assertEquals("aBc12", created.getShortId());
+    assertEquals("InsightVizNode", created.getQuery().get("kind"));
+    wm.verify(postRequestedFor(urlEqualTo(BASE)).withRequestBody(equalToJson(json(
+        "{'name':'Pageviews','saved':true,'query':" + QUERY + "}"))));
+
+    Insight read = insights.get(21);
+    assertEquals(List.of(12), read.getDashboards());
+    wm.verify(getRequestedFor(urlEqualTo(BASE + "21/")));
+
+    Insight changed = insights.update(21, new PatchedInsight().name("Daily pageviews").favorited(true));
+    assertEquals(Boolean.TRUE, changed.getFavorited());
+    wm.verify(patchRequestedFor(urlEqualTo(BASE + "21/"))
+        .withRequestBody(equalToJson(json("{'name':'Daily pageviews','favorited':true}"))));
+
+    Page<Insight> page = insights.list(new InsightsListQuery().basic(true).limit(2).shortId("aBc12"));
+    assertEquals(21, page.results().get(0).getId());
+    wm.verify(getRequestedFor(urlEqualTo(BASE + "?basic=true&limit=2&short_id=aBc12")));
+
+    wm.resetRequests();
+    wm.stubFor(patch(urlEqualTo(BASE + "21/")).willReturn(jsonAnswer(200, "{'id':21,'deleted':true}")));
+    assertEquals(Boolean.TRUE, insights.delete(21).getDeleted());
+    wm.verify(1, patchRequestedFor(urlEqualTo(BASE + "21/")).withRequestBody(equalToJson(json("{'deleted':true}"))));
+    wm.verify(0, deleteRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void getWithRefreshAndFromDashboardSendsTheQuery() {
+    wm.stubFor(get(urlEqualTo(BASE + "21/?from_dashboard=12&refresh=blocking")).willReturn(jsonAnswer(200,
+        "{'id':21,'last_refresh':'2024-05-01T10:00:00Z'}")));
+
+    Insight fresh = insights.get(21, new InsightsRetrieveQuery().fromDashboard(12).refresh("blocking"));
+
+    assertEquals("2024-05-01T10:00:00Z", fresh.getLastRefresh());
+    wm.verify(1, getRequestedFor(urlEqualTo(BASE + "21/?from_dashboard=12&refresh=blocking")));
+  }
+
+  @Test
+  void sharingIsAList() {
+    wm.stubFor(get(urlEqualTo(BASE + "21/sharing/")).willReturn(jsonAnswer(200,
+        "[{'enabled':false,'access_token':'t0k','password_required':false}]")));
+
+    List<SharingConfiguration> sharing = insights.sharing(21);
+
+    assertEquals(Boolean.FALSE, sharing.get(0).getEnabled());
+    assertEquals("t0k", sharing.get(0).getAccessToken());
+  }
+
+  @Test
+  void argumentsAreCheckedBeforeAnyRequest() {
+    assertThrows(NullPointerException.class, () -> insights.create(null));
+    assertThrows(NullPointerException.class, () -> insights.update(21, null));
+    assertThrows(NullPointerException.class, () -> insights.get(21, null));
+    assertThrows(NullPointerException.class, () -> insights.cancel(null));
+    wm.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> parse(String singleQuoted) {
+    try {
+      return Json.mapper().readValue(json(singleQuoted), Map.class);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+}

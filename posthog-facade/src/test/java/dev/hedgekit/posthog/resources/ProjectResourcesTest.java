@@ -1,0 +1,172 @@
+package dev.hedgekit.posthog.resources;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.hedgekit.posthog.resources.ResourceTestSupport.json;
+import static dev.hedgekit.posthog.resources.ResourceTestSupport.jsonAnswer;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.errors.MethodNotAllowedException;
+import dev.hedgekit.posthog.errors.NotFoundException;
+import dev.hedgekit.posthog.generated.api.GroupsApi.GroupsListQuery;
+import dev.hedgekit.posthog.generated.model.Group;
+import dev.hedgekit.posthog.generated.model.PatchedAction;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The groups without a test class of their own: their delete kind and their odd shapes. */
+class ProjectResourcesTest {
+
+  @RegisterExtension
+  static WireMockExtension wm = WireMockExtension.newInstance()
+      .options(wireMockConfig().dynamicPort()).build();
+
+  private static final String P = "/api/projects/42/";
+
+  private PostHogClient client;
+
+  @BeforeEach
+  void setUp() {
+    client = ResourceTestSupport.client(wm);
+  }
+
+  @AfterEach
+  void tearDown() {
+    client.close();
+  }
+
+  @Test
+  void softDeletesSendThePatchOfDeleted() {
+    wm.stubFor(patch(urlEqualTo(P + "actions/4/")).willReturn(jsonAnswer(200, "{'id':4,'deleted':true}")));
+    wm.stubFor(patch(urlEqualTo(P + "notebooks/nb1/")).willReturn(jsonAnswer(200, "{'short_id':'nb1','deleted':true}")));
+    wm.stubFor(patch(urlEqualTo(P + "session_recording_playlists/pl1/")).willReturn(jsonAnswer(200,
+        "{'short_id':'pl1','deleted':true}")));
+    wm.stubFor(patch(urlEqualTo(P + "subscriptions/8/")).willReturn(jsonAnswer(200, "{'id':8,'deleted':true}")));
+
+    assertEquals(Boolean.TRUE, client.eventActions(42).delete(4).getDeleted());
+    assertEquals(Boolean.TRUE, client.notebooks(42).delete("nb1").getDeleted());
+    assertEquals(Boolean.TRUE, client.sessionRecordingPlaylists(42).delete("pl1").getDeleted());
+    assertEquals(Boolean.TRUE, client.subscriptions(42).delete(8).getDeleted());
+
+    String deleted = json("{'deleted':true}");
+    wm.verify(patchRequestedFor(urlEqualTo(P + "actions/4/")).withRequestBody(equalToJson(deleted)));
+    wm.verify(patchRequestedFor(urlEqualTo(P + "notebooks/nb1/")).withRequestBody(equalToJson(deleted)));
+    wm.verify(patchRequestedFor(urlEqualTo(P + "session_recording_playlists/pl1/"))
+        .withRequestBody(equalToJson(deleted)));
+    wm.verify(patchRequestedFor(urlEqualTo(P + "subscriptions/8/")).withRequestBody(equalToJson(deleted)));
+    wm.verify(0, deleteRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void realDeletesSendTheDelete() {
+    UUID id = UUID.fromString("0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b");
+    for (String path : List.of("early_access_feature/", "event_definitions/", "property_definitions/",
+        "session_recordings/")) {
+      wm.stubFor(delete(urlEqualTo(P + path + id + "/")).willReturn(aResponse().withStatus(204)));
+    }
+
+    client.earlyAccessFeatures(42).delete(id);
+    client.eventDefinitions(42).delete(id);
+    client.propertyDefinitions(42).delete(id);
+    client.sessionRecordings(42).delete(id);
+
+    wm.verify(4, deleteRequestedFor(anyUrl()));
+    wm.verify(0, patchRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void dashboardTemplateDeleteIsRefusedByPostHog() {
+    UUID id = UUID.fromString("0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b");
+    wm.stubFor(delete(urlEqualTo(P + "dashboard_templates/" + id + "/")).willReturn(jsonAnswer(405,
+        "{'type':'invalid_request','code':'method_not_allowed','detail':'Method \\u0022DELETE\\u0022 not allowed.'}")));
+
+    assertThrows(MethodNotAllowedException.class, () -> client.dashboardTemplates(42).delete(id));
+  }
+
+  @Test
+  void exportContentIsReturnedAsBytes() {
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2};
+    wm.stubFor(get(urlEqualTo(P + "exports/5/content/")).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "image/png").withBody(png)));
+    wm.stubFor(get(urlEqualTo(P + "exports/6/content/")).willReturn(jsonAnswer(404,
+        "{'type':'invalid_request','code':'not_found','detail':'Not found.'}")));
+
+    assertArrayEquals(png, client.exports(42).content(5));
+    assertThrows(NotFoundException.class, () -> client.exports(42).content(6));
+  }
+
+  @Test
+  void groupsNeedATypeIndexAndFollowCursorLinks() {
+    String first = P + "groups/?group_type_index=0";
+    String second = P + "groups/?cursor=c2&group_type_index=0";
+    wm.stubFor(get(urlEqualTo(first)).willReturn(jsonAnswer(200,
+        "{'next':'" + wm.baseUrl() + second + "','previous':null,"
+        + "'results':[{'group_type_index':0,'group_key':'acme'}]}")));
+    wm.stubFor(get(urlEqualTo(second)).willReturn(jsonAnswer(200,
+        "{'next':null,'results':[{'group_type_index':0,'group_key':'globex'}]}")));
+
+    List<String> keys = client.groups(42).listAll(0).stream().map(Group::getGroupKey)
+        .collect(Collectors.toList());
+
+    assertEquals(List.of("acme", "globex"), keys);
+    assertThrows(NullPointerException.class, () -> client.groups(42).list(new GroupsListQuery().search("a")));
+    wm.verify(1, getRequestedFor(urlEqualTo(first)));
+  }
+
+  @Test
+  void addingARecordingToAPlaylistSendsAnEmptyBody() {
+    String path = P + "session_recording_playlists/pl1/recordings/rec-9/";
+    wm.stubFor(post(urlEqualTo(path)).willReturn(jsonAnswer(200, "{'success':true}")));
+    wm.stubFor(delete(urlEqualTo(path)).willReturn(aResponse().withStatus(204)));
+
+    SessionRecordingPlaylists playlists = client.sessionRecordingPlaylists(42);
+    assertEquals(true, playlists.addRecording("pl1", "rec-9").get("success").asBoolean());
+    playlists.removeRecording("pl1", "rec-9");
+
+    wm.verify(postRequestedFor(urlEqualTo(path)).withRequestBody(equalToJson("{}")));
+    wm.verify(deleteRequestedFor(urlEqualTo(path)));
+  }
+
+  @Test
+  void activityLogIsAPlainList() {
+    wm.stubFor(get(urlEqualTo(P + "activity_log/")).willReturn(jsonAnswer(200,
+        "[{'id':'a1','activity':'updated','scope':'FeatureFlag','user':{'id':3,'email':'ada@example.com'}}]")));
+
+    List<dev.hedgekit.posthog.generated.model.ActivityLog> entries = client.activityLog(42).list();
+
+    assertEquals("FeatureFlag", entries.get(0).getScope());
+    assertEquals("ada@example.com", entries.get(0).getUser().getEmail());
+  }
+
+  @Test
+  void idsAndBodiesAreCheckedBeforeAnyRequest() {
+    assertThrows(IllegalArgumentException.class, () -> client.notebooks(42).get(""));
+    assertThrows(NullPointerException.class, () -> client.sessionRecordingPlaylists(42).update("pl1", null));
+    assertThrows(NullPointerException.class, () -> client.eventActions(42).update(4, (PatchedAction) null));
+    assertThrows(NullPointerException.class, () -> client.propertyDefinitions(42).get(null));
+    assertThrows(IllegalArgumentException.class, () -> client.events(42).get(""));
+    assertThrows(IllegalArgumentException.class, () -> client.groups(42).find(0, ""));
+    wm.verify(0, anyRequestedFor(anyUrl()));
+  }
+}
