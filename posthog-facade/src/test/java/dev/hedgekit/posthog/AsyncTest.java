@@ -26,7 +26,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -96,8 +95,6 @@ class AsyncTest {
    * under the inner one and goes on until PostHog answers.
    */
   @Test
-  @Disabled("Transport.call opens a new CallState inside async work; cancel() does not abort"
-      + " the request in flight (reported)")
   void cancellingASlowCallReleasesTheWorkerAndTheConnection() throws Exception {
     wm.stubFor(get(urlEqualTo(flag(72))).willReturn(okJson("{\"id\":72}").withFixedDelay(5000)));
     wm.stubFor(get(urlEqualTo(flag(73))).willReturn(okJson("{\"id\":73,\"key\":\"next\"}")));

@@ -21,11 +21,15 @@ final class CallScope {
     this.callTimeout = callTimeout;
   }
 
-  /** Starts a call with the given options on top of the client's. */
+  /**
+   * Starts a call with the given options on top of the client's. A call started while another
+   * runs on this thread (calls made inside an async task) becomes its child: cancelling the
+   * outer call cancels it.
+   */
   CallState open(RequestOptions options) {
     RequestOptions merged = base.merge(options);
     Duration timeout = merged.callTimeout() != null ? merged.callTimeout() : callTimeout;
-    return new CallState(merged, System.nanoTime() + timeout.toNanos());
+    return new CallState(merged, System.nanoTime() + timeout.toNanos(), current.get());
   }
 
   /** The read timeout of an attempt of this call. */
@@ -44,6 +48,10 @@ final class CallScope {
   Binding bind(CallState state) {
     CallState previous = current.get();
     current.set(state);
+    CallState parent = state.parent();
+    if (parent != null) {
+      parent.child(state);
+    }
     return new Binding(state, previous, true);
   }
 
@@ -76,6 +84,10 @@ final class CallScope {
     public void close() {
       if (!owner) {
         return;
+      }
+      CallState parent = state.parent();
+      if (parent != null && parent.child() == state) {
+        parent.child(null);
       }
       if (previous == null) {
         current.remove();

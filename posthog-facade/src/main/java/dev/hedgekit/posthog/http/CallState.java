@@ -11,6 +11,8 @@ public final class CallState {
 
   private final RequestOptions options;
   private final long deadlineNanos;
+  private final CallState parent;
+  private volatile CallState child;
   private final AtomicReference<Runnable> abort = new AtomicReference<>();
   private volatile boolean cancelled;
   private volatile boolean expired;
@@ -18,9 +20,24 @@ public final class CallState {
   private volatile byte[] capturedBody;
   private volatile int capturedStatus;
 
-  CallState(RequestOptions options, long deadlineNanos) {
+  CallState(RequestOptions options, long deadlineNanos, CallState parent) {
     this.options = options;
     this.deadlineNanos = deadlineNanos;
+    this.parent = parent;
+  }
+
+  /** The call this one runs inside (an async task running several calls), or null. */
+  CallState parent() {
+    return parent;
+  }
+
+  /** Records the call running inside this one, so that cancelling this one reaches it. */
+  void child(CallState state) {
+    this.child = state;
+  }
+
+  CallState child() {
+    return child;
   }
 
   RequestOptions options() {
@@ -32,7 +49,7 @@ public final class CallState {
   }
 
   boolean isCancelled() {
-    return cancelled;
+    return cancelled || (parent != null && parent.isCancelled());
   }
 
   boolean isExpired() {
@@ -66,6 +83,10 @@ public final class CallState {
   public void cancel() {
     cancelled = true;
     abortInFlight();
+    CallState inner = child;
+    if (inner != null) {
+      inner.cancel();
+    }
     Thread t = worker;
     if (t != null) {
       // Only threads of the SDK's own async wrapper are bound; it clears the flag afterwards.
