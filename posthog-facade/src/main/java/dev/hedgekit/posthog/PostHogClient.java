@@ -1201,8 +1201,8 @@ public final class PostHogClient implements AutoCloseable {
      * @return this builder
      */
     public Builder apiKey(String apiKey) {
-      this.apiKey = apiKey;
       ApiKey.of(apiKey);
+      this.apiKey = apiKey;
       return this;
     }
 

@@ -2,34 +2,34 @@ package dev.hedgekit.posthog.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.actions.ActionResult;
 import dev.hedgekit.posthog.errors.PostHogApiException;
 import dev.hedgekit.posthog.errors.PostHogException;
 import dev.hedgekit.posthog.examples.sandbox.SandboxServer;
 import dev.hedgekit.posthog.generated.api.FeatureFlagsApi;
+import dev.hedgekit.posthog.generated.api.FeatureFlagsApi.FeatureFlagsListQuery;
+import dev.hedgekit.posthog.generated.model.Cohort;
+import dev.hedgekit.posthog.generated.model.DashboardBasic;
 import dev.hedgekit.posthog.generated.model.FeatureFlag;
-import dev.hedgekit.posthog.generated.model.PaginatedFeatureFlagList;
+import dev.hedgekit.posthog.generated.model.Insight;
+import dev.hedgekit.posthog.generated.model.Person;
+import dev.hedgekit.posthog.pagination.Page;
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * A short tour of the SDK: list, get and create feature flags, list a few other resources,
- * and see how a failed call surfaces.
+ * A short tour of the SDK: typed calls on feature flags, dashboards, insights, cohorts and
+ * persons, automatic paging, an async call, an action run by its slug, a HogQL query, and how
+ * a failed call surfaces.
  *
  * <p>Without {@code POSTHOG_PERSONAL_API_KEY} it starts a local {@link SandboxServer} and talks
  * to it (no account needed, nothing leaves the machine). With the key set it makes read-only
  * calls to the real PostHog ({@code POSTHOG_PROJECT_ID} is then required; {@code POSTHOG_HOST}
  * or {@code POSTHOG_SUBDOMAIN} pick the instance). Run it from the repository root with
  * {@code mvn -B -q -DskipTests -pl posthog-examples -am package exec:java}.
- *
- * <p>The tour uses the generated layer ({@code client.generated(FeatureFlagsApi.class)}, one
- * Feign interface per API area) directly wherever the typed facade has no method yet. Each step
- * is one small method, so moving it to the typed API changes one place. Generated methods are
- * found by operationId and given their arguments by wire name ({@link GeneratedCalls}), because
- * their parameter lists follow the spec and grow with it.
  */
 public final class Tour {
 
@@ -38,7 +38,6 @@ public final class Tour {
   /** Exit status when a call failed unexpectedly. */
   public static final int EXIT_FAILED = 1;
 
-  private static final String API_PACKAGE = "dev.hedgekit.posthog.generated.api.";
   private static final String SANDBOX_KEY = "phx_sandbox_not_a_real_key";
   private static final String SANDBOX_PROJECT = "1";
   private static final int PAGE = 5;
@@ -49,7 +48,6 @@ public final class Tour {
   private final boolean live;
   private final PrintStream out;
   private int calls;
-  private JsonNode spec;
 
   private Tour(PostHogClient client, String projectId, boolean live, PrintStream out) {
     this.client = client;
@@ -102,6 +100,7 @@ public final class Tour {
          PostHogClient client = PostHogClient.builder()
              .apiKey(SANDBOX_KEY)
              .baseUrl(sandbox.baseUrl())
+             .projectId(SANDBOX_PROJECT)
              .build()) {
       out.println("PostHog SDK tour against the local sandbox at " + sandbox.baseUrl()
           + " (" + sandbox.operations().size() + " operations stubbed from the spec).");
@@ -141,16 +140,20 @@ public final class Tour {
       FeatureFlag first = listFeatureFlags();
       if (first != null && first.getId() != null) {
         getFeatureFlag(first.getId());
+        getFeatureFlagAsync(first.getId());
       }
       if (live) {
         out.println("Create a feature flag: skipped (the tour only reads from a real PostHog).");
       } else {
-        createFeatureFlag();
+        createAndSoftDeleteFeatureFlag();
       }
-      listIfGenerated("dashboards", "DashboardsApi", "dashboards_list");
-      listIfGenerated("insights", "InsightsApi", "insights_list");
-      listIfGenerated("cohorts", "CohortsApi", "cohorts_list");
-      listIfGenerated("persons", "PersonsApi", "persons_list");
+      iterateAllFlags();
+      listDashboards();
+      listInsights();
+      listCohorts();
+      listPersons();
+      runActionBySlug(first);
+      runHogQl();
       showErrorHandling(first);
       out.println("Tour finished: " + calls + " calls.");
       return 0;
@@ -160,62 +163,128 @@ public final class Tour {
     }
   }
 
-  // ---------------------------------------------------------------------------------------------
-  // feature flags (generated layer: FeatureFlagsApi)
-
   private FeatureFlag listFeatureFlags() {
-    out.println("List feature flags: FeatureFlagsApi feature_flags_list(project " + projectId
-        + ", limit " + PAGE + ")");
-    PaginatedFeatureFlagList page = flags("feature_flags_list",
-        Map.of("project_id", projectId, "limit", PAGE), PaginatedFeatureFlagList.class);
+    out.println("List feature flags: client.featureFlags(" + projectId + ").list(limit " + PAGE + ")");
+    Page<FeatureFlag> page = client.featureFlags(projectId).list(new FeatureFlagsListQuery().limit(PAGE));
     calls++;
-    List<FeatureFlag> results = page.getResults() == null ? List.of() : page.getResults();
-    List<String> shown = new ArrayList<>();
-    for (FeatureFlag flag : results.subList(0, Math.min(SHOWN, results.size()))) {
-      shown.add(flagLabel(flag));
-    }
-    out.println("  -> " + (page.getCount() == null ? results.size() : page.getCount())
-        + " flags in the project; " + (shown.isEmpty() ? "none" : String.join(", ", shown)));
-    return results.isEmpty() ? null : results.get(0);
+    out.println("  -> " + page.count().orElse(page.results().size()) + " flags in the project; "
+        + shown(page.results(), Tour::flagLabel));
+    return page.results().isEmpty() ? null : page.results().get(0);
   }
 
   private void getFeatureFlag(int id) {
-    out.println("Get one feature flag: FeatureFlagsApi feature_flags_retrieve(project "
-        + projectId + ", id " + id + ")");
-    FeatureFlag flag = flags("feature_flags_retrieve",
-        Map.of("project_id", projectId, "id", id), FeatureFlag.class);
+    out.println("Get one feature flag: client.featureFlags(" + projectId + ").get(" + id + ")");
+    FeatureFlag flag = client.featureFlags(projectId).get(id);
     calls++;
     out.println("  -> " + flagLabel(flag) + ", name \"" + flag.getName() + "\", created "
         + flag.getCreatedAt());
   }
 
-  private void createFeatureFlag() {
+  private void getFeatureFlagAsync(int id) {
+    out.println("The same, async: client.async(c -> c.featureFlags(" + projectId + ").get(" + id
+        + "))");
+    FeatureFlag flag = client.async(c -> c.featureFlags(projectId).get(id)).join();
+    calls++;
+    out.println("  -> " + flagLabel(flag) + " (a CompletableFuture; cancel() aborts the request)");
+  }
+
+  private void createAndSoftDeleteFeatureFlag() {
     FeatureFlag draft = new FeatureFlag()
         .key("tour-demo-flag")
         .name("Flag created by the SDK tour")
         .active(false);
-    out.println("Create a feature flag: FeatureFlagsApi feature_flags_create(project "
-        + projectId + ", key " + draft.getKey() + ")");
-    FeatureFlag created = flags("feature_flags_create",
-        Map.of("project_id", projectId, GeneratedCalls.BODY, draft), FeatureFlag.class);
+    out.println("Create a feature flag: client.featureFlags(" + projectId + ").create(key "
+        + draft.getKey() + ")");
+    FeatureFlag created = client.featureFlags(projectId).create(draft);
     calls++;
     out.println("  -> created " + flagLabel(created)
         + " (the sandbox answers a generated flag and stores nothing)");
+    int id = created.getId() == null ? 1 : created.getId();
+    out.println("Soft delete it: client.featureFlags(" + projectId + ").delete(" + id
+        + ") sends PATCH {\"deleted\": true}");
+    FeatureFlag deleted = client.featureFlags(projectId).delete(id);
+    calls++;
+    out.println("  -> answered " + flagLabel(deleted));
+  }
+
+  private void iterateAllFlags() {
+    out.println("Every flag, page by page: client.featureFlags(" + projectId
+        + ").listAll().stream().limit(10)");
+    List<FeatureFlag> flags = client.featureFlags(projectId)
+        .listAll(new FeatureFlagsListQuery().limit(PAGE)).stream().limit(10)
+        .collect(Collectors.toList());
+    calls++;
+    out.println("  -> " + flags.size() + " flags read lazily; " + shown(flags, Tour::flagLabel));
+  }
+
+  private void listDashboards() {
+    out.println("List dashboards: client.dashboards(" + projectId + ").list()");
+    Page<DashboardBasic> page = client.dashboards(projectId).list();
+    calls++;
+    out.println("  -> " + shown(page.results(), d -> "#" + d.getId() + " \"" + d.getName() + "\""));
+  }
+
+  private void listInsights() {
+    out.println("List insights: client.insights(" + projectId + ").list()");
+    Page<Insight> page = client.insights(projectId).list();
+    calls++;
+    out.println("  -> " + shown(page.results(), i -> "#" + i.getId() + " \"" + i.getName() + "\""));
+  }
+
+  private void listCohorts() {
+    out.println("List cohorts: client.cohorts(" + projectId + ").list()");
+    Page<Cohort> page = client.cohorts(projectId).list();
+    calls++;
+    out.println("  -> " + shown(page.results(), c -> "#" + c.getId() + " \"" + c.getName() + "\""));
+  }
+
+  private void listPersons() {
+    out.println("List persons: client.persons(" + projectId + ").list()");
+    Page<Person> page = client.persons(projectId).list();
+    calls++;
+    out.println("  -> " + shown(page.results(), p -> p.getDistinctIds() == null
+        || p.getDistinctIds().isEmpty() ? "#" + p.getId() : p.getDistinctIds().get(0)));
+  }
+
+  private void runActionBySlug(FeatureFlag first) {
+    int id = first != null && first.getId() != null ? first.getId() : 1;
+    String slug = "POSTHOG_RETRIEVE_FEATURE_FLAG_DETAILS";
+    out.println("Run an action by its slug: client.actions().execute(\"" + slug
+        + "\", {project_id: " + projectId + ", id: " + id + "})");
+    ActionResult result = client.actions().execute(slug, Map.of("project_id", projectId, "id", id));
+    calls++;
+    JsonNode data = result.data();
+    out.println("  -> successful=" + result.successful() + ", data.key="
+        + (data == null ? "null" : data.path("key").asText()) + " (the uniform {data, successful,"
+        + " error} envelope)");
+    out.println("Validation happens before sending: execute(\"" + slug + "\", {id: \"seven\"})");
+    ActionResult invalid = client.actions().execute(slug, Map.of("id", "seven"));
+    out.println("  -> successful=" + invalid.successful() + ": " + invalid.error().message());
+  }
+
+  private void runHogQl() {
+    String sql = "select event, count() from events group by event order by count() desc limit 5";
+    out.println("HogQL query: client.query(" + projectId + ").hogql(\"" + sql + "\")");
+    JsonNode answer = client.query(projectId).hogql(sql);
+    calls++;
+    JsonNode results = answer == null ? null : answer.path("results");
+    String text = answer == null ? "no content" : answer.toString();
+    out.println("  -> " + (results != null && results.isArray() ? results.size() + " rows"
+        : "answer " + (text.length() > 100 ? text.substring(0, 100) + "..." : text)));
   }
 
   private void showErrorHandling(FeatureFlag first) {
     int id = first != null && first.getId() != null ? first.getId() : 1;
     try {
       if (live) {
-        // Read-only: ask for a flag id that does not exist.
-        out.println("Error handling: FeatureFlagsApi feature_flags_retrieve(project "
-            + projectId + ", id " + Integer.MAX_VALUE + "), an id that does not exist");
-        flags("feature_flags_retrieve",
-            Map.of("project_id", projectId, "id", Integer.MAX_VALUE), FeatureFlag.class);
+        out.println("Error handling: client.featureFlags(" + projectId + ").get("
+            + Integer.MAX_VALUE + "), an id that does not exist");
+        client.featureFlags(projectId).get(Integer.MAX_VALUE);
       } else {
-        out.println("Error handling: FeatureFlagsApi feature_flags_destroy(project " + projectId
-            + ", id " + id + "), a hard delete");
-        flags("feature_flags_destroy", Map.of("project_id", projectId, "id", id), Object.class);
+        out.println("Error handling: a hard DELETE through the generated layer,"
+            + " client.generated(FeatureFlagsApi.class).featureFlagsDestroy(" + projectId + ", "
+            + id + ")");
+        client.generated(FeatureFlagsApi.class).featureFlagsDestroy(projectId, id);
       }
       calls++;
       out.println("  -> no error this time");
@@ -226,124 +295,16 @@ public final class Tour {
     }
   }
 
-  /** One call of FeatureFlagsApi, through {@code client.generated(FeatureFlagsApi.class)}. */
-  private <T> T flags(String operationId, Map<String, ?> args, Class<T> answerType) {
-    return GeneratedCalls.call(client, FeatureFlagsApi.class, operationId, args, answerType);
-  }
-
   private static String flagLabel(FeatureFlag flag) {
     return "#" + flag.getId() + " " + flag.getKey()
         + (Boolean.TRUE.equals(flag.getActive()) ? " (active)" : " (inactive)");
   }
 
-  // ---------------------------------------------------------------------------------------------
-  // other areas: called only when the current spec generates them
-
-  /**
-   * Lists one page of another resource through its generated interface, if the spec in this
-   * build has it. The interface is loaded by name (then by the operation's tags in the spec),
-   * so the tour compiles whatever the spec holds.
-   */
-  private void listIfGenerated(String what, String apiName, String operationId) {
-    Class<?> api = null;
-    for (String candidate : interfaceNames(apiName, operationId)) {
-      Class<?> c = loadApi(candidate);
-      if (c != null && GeneratedCalls.find(c, operationId).isPresent()) {
-        api = c;
-        break;
-      }
+  private static <T> String shown(List<T> items, Function<T, String> label) {
+    if (items.isEmpty()) {
+      return "none";
     }
-    if (api == null) {
-      out.println("List " + what + ": skipped (" + apiName + " " + operationId
-          + " is not generated from the current spec)");
-      return;
-    }
-    Map<String, Object> args = Map.of("project_id", projectId, "limit", PAGE);
-    List<String> missing =
-        GeneratedCalls.missingPathParameters(GeneratedCalls.find(api, operationId).get(), args);
-    if (!missing.isEmpty()) {
-      out.println("List " + what + ": skipped (" + operationId + " needs " + missing + ")");
-      return;
-    }
-    out.println("List " + what + ": " + api.getSimpleName() + " " + operationId + "(project "
-        + projectId + ", limit " + PAGE + ")");
-    JsonNode answer = GeneratedCalls.call(client, api, operationId, args, JsonNode.class);
-    calls++;
-    out.println("  -> " + summarize(answer, what));
-  }
-
-  private Set<String> interfaceNames(String apiName, String operationId) {
-    Set<String> names = new LinkedHashSet<>();
-    names.add(apiName);
-    try {
-      if (spec == null) {
-        spec = SandboxServer.loadSpec();
-      }
-      for (JsonNode item : spec.path("paths")) {
-        for (JsonNode op : item) {
-          if (op.isObject() && operationId.equals(op.path("operationId").asText())) {
-            for (JsonNode tag : op.path("tags")) {
-              names.add(camel(tag.asText()) + "Api");
-            }
-          }
-        }
-      }
-    } catch (RuntimeException e) {
-      // No spec on the classpath: the name given is the only guess.
-    }
-    return names;
-  }
-
-  private static String camel(String tag) {
-    StringBuilder sb = new StringBuilder();
-    for (String word : tag.split("[^A-Za-z0-9]+")) {
-      if (!word.isEmpty()) {
-        sb.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
-      }
-    }
-    return sb.toString();
-  }
-
-  private static Class<?> loadApi(String simpleName) {
-    try {
-      return Class.forName(API_PACKAGE + simpleName, false, Tour.class.getClassLoader());
-    } catch (ClassNotFoundException e) {
-      return null;
-    }
-  }
-
-  private static String summarize(JsonNode answer, String what) {
-    if (answer == null || answer.isNull()) {
-      return "no content";
-    }
-    JsonNode results = answer.isArray() ? answer : answer.path("results");
-    if (!results.isArray()) {
-      return label(answer);
-    }
-    List<String> shown = new ArrayList<>();
-    for (int i = 0; i < Math.min(SHOWN, results.size()); i++) {
-      shown.add(label(results.get(i)));
-    }
-    int count = answer.path("count").isNumber() ? answer.path("count").asInt() : results.size();
-    return count + " " + what + "; " + (shown.isEmpty() ? "none" : String.join(", ", shown));
-  }
-
-  private static String label(JsonNode item) {
-    StringBuilder sb = new StringBuilder();
-    if (item.hasNonNull("id")) {
-      sb.append('#').append(item.get("id").asText());
-    }
-    for (String field : new String[] {"name", "key", "email"}) {
-      JsonNode v = item.get(field);
-      if (v != null && v.isTextual() && !v.asText().isBlank()) {
-        return sb.append(sb.length() > 0 ? " " : "").append('"').append(v.asText()).append('"')
-            .toString();
-      }
-    }
-    JsonNode ids = item.path("distinct_ids");
-    if (ids.isArray() && ids.size() > 0) {
-      sb.append(sb.length() > 0 ? " " : "").append(ids.get(0).asText());
-    }
-    return sb.length() > 0 ? sb.toString() : "(no id or name)";
+    return items.subList(0, Math.min(SHOWN, items.size())).stream().map(label)
+        .collect(Collectors.joining(", "));
   }
 }

@@ -25,18 +25,26 @@ class TourTest {
     String printed = buffer.toString(StandardCharsets.UTF_8);
     assertEquals(0, status, printed);
     assertContains(printed, "^PostHog SDK tour against the local sandbox at http://127\\.0\\.0\\.1:\\d+ ");
-    assertContains(printed, "^List feature flags: FeatureFlagsApi feature_flags_list\\(project 1, limit 5\\)$");
+    assertContains(printed, "^List feature flags: client.featureFlags\\(1\\).list\\(limit 5\\)$");
     assertContains(printed, "^  -> 2 flags in the project; #101 new-onboarding-flow \\(active\\), "
         + "#102 beta-dashboard-export \\(active\\)$");
-    assertContains(printed, "^Get one feature flag: FeatureFlagsApi feature_flags_retrieve\\(project 1, id 101\\)$");
+    assertContains(printed, "^Get one feature flag: client.featureFlags\\(1\\).get\\(101\\)$");
+    assertContains(printed, "^  -> #101 new-onboarding-flow \\(active\\) \\(a CompletableFuture");
     assertContains(printed, "^  -> #101 new-onboarding-flow \\(active\\), name \"New onboarding flow\", created 2025-01-15T09:30Z$");
-    assertContains(printed, "^Create a feature flag: FeatureFlagsApi feature_flags_create\\(project 1, key tour-demo-flag\\)$");
+    assertContains(printed, "^Create a feature flag: client.featureFlags\\(1\\).create\\(key tour-demo-flag\\)$");
     assertContains(printed, "^  -> created #101 new-onboarding-flow");
+    assertContains(printed, "^Soft delete it: client.featureFlags\\(1\\).delete\\(101\\) sends PATCH");
+    assertContains(printed, "^  -> 2 flags read lazily; ");
+    assertContains(printed, "^  -> #101 \"Product overview\", #102 \"Growth metrics\"$");
     for (String area : new String[] {"dashboards", "insights", "cohorts", "persons"}) {
-      // Listed when the spec generates the interface, skipped with a reason otherwise.
-      assertContains(printed, "^List " + area + ": ");
+      assertContains(printed, "^List " + area + ": client." + area + "\\(1\\).list\\(\\)$");
     }
-    assertContains(printed, "^Error handling: FeatureFlagsApi feature_flags_destroy\\(project 1, id 101\\), a hard delete$");
+    assertContains(printed, "^  -> successful=true, data.key=new-onboarding-flow ");
+    assertContains(printed, "^  -> successful=false: parameter 'id' of POSTHOG_RETRIEVE_FEATURE_FLAG_DETAILS:"
+        + " expected integer, got string \"seven\"$");
+    assertContains(printed, "^HogQL query: client.query\\(1\\).hogql\\(");
+    assertContains(printed, "^Error handling: a hard DELETE through the generated layer, "
+        + "client.generated\\(FeatureFlagsApi.class\\).featureFlagsDestroy\\(1, 101\\)$");
     assertContains(printed, "^  -> MethodNotAllowedException \\(status 405\\): PostHog answered 405 to "
         + "DELETE /api/projects/1/feature_flags/101/: invalid_request/method_not_allowed: "
         + "Method \"DELETE\" not allowed\\.");
@@ -76,7 +84,9 @@ class TourTest {
     assertContains(printed, "^  -> 2 flags in the project; #101 new-onboarding-flow");
     assertTrue(requests.size() >= 3, requests.toString());
     for (String request : requests) {
-      assertTrue(request.startsWith("GET /api/projects/42/"), request);
+      // Reads only: GETs, plus the query API, whose POST runs a read-only HogQL select.
+      assertTrue(request.startsWith("GET /api/projects/42/")
+          || request.equals("POST /api/projects/42/query/"), request);
     }
   }
 

@@ -17,7 +17,7 @@ public final class ActionDescriptor {
     this.schema = schema;
   }
 
-  /** @return the slug, e.g. {@code POSTHOG_LIST_PROJECT_FEATURE_FLAGS} */
+  /** @return the slug, e.g. {@code POSTHOG_LIST_AND_MANAGE_PROJECT_FEATURE_FLAGS} */
   public String slug() {
     return spec.slug;
   }

@@ -144,12 +144,14 @@ public final class ActionError {
 
   /** @return PostHog's error type of an API error (e.g. {@code validation_error}), or null */
   public String type() {
-    return exception instanceof PostHogApiException ? ((PostHogApiException) exception).type() : null;
+    return exception instanceof PostHogApiException
+        ? ((PostHogApiException) exception).type() : null;
   }
 
   /** @return PostHog's error code of an API error (e.g. {@code not_found}), or null */
   public String code() {
-    return exception instanceof PostHogApiException ? ((PostHogApiException) exception).code() : null;
+    return exception instanceof PostHogApiException
+        ? ((PostHogApiException) exception).code() : null;
   }
 
   /** @return PostHog's explanation of an API error, or null */
@@ -160,7 +162,8 @@ public final class ActionError {
 
   /** @return the field an API error is about, or null */
   public String attr() {
-    return exception instanceof PostHogApiException ? ((PostHogApiException) exception).attr() : null;
+    return exception instanceof PostHogApiException
+        ? ((PostHogApiException) exception).attr() : null;
   }
 
   /** @return the typed exception behind the error; null for a validation error */

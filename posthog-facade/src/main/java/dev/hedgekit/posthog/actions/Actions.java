@@ -33,9 +33,17 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Runs PostHog API calls by action slug with a map of parameters, the way tool-calling agents
- * do: {@code client.actions().execute("POSTHOG_LIST_PROJECT_FEATURE_FLAGS", Map.of("limit", 5))}.
- * Also lists and describes the actions and exports them as OpenAI or Anthropic tool
- * definitions.
+ * do, and lists, describes and exports the actions as OpenAI or Anthropic tool definitions.
+ *
+ * <pre>{@code
+ * ActionResult r = client.actions().execute("POSTHOG_LIST_AND_MANAGE_PROJECT_FEATURE_FLAGS",
+ *     Map.of("project_id", "1", "limit", 5));
+ * if (r.successful()) {
+ *   JsonNode page = r.data();
+ * } else {
+ *   System.err.println(r.error().message());   // or r.toJson(): {"data", "successful", "error"}
+ * }
+ * }</pre>
  *
  * <h2>Where actions come from</h2>
  * The catalogue is read once per JVM, on first use, from the curated spec on the classpath:
@@ -91,6 +99,7 @@ import java.util.concurrent.CompletionException;
  * parameter 'project_id' of POSTHOG_X: required (path parameter)        [or query parameter, body field]
  * parameter 'id' of POSTHOG_X: must not be empty (path parameter)
  * parameter 'serch' of POSTHOG_X: unknown; did you mean 'search'?       [or: unknown; accepted: a, b, ...]
+ * parameter 'user__x' of POSTHOG_X: cannot be set inside 'user', which was given as string "u"
  * parameter 'unset' of POSTHOG_X: given twice (also as '$unset')
  * parameter 'name' of POSTHOG_X: null is not allowed
  * parameter 'limit' of POSTHOG_X: expected integer, got string "abc"
@@ -101,7 +110,8 @@ import java.util.concurrent.CompletionException;
  * </pre>
  * Values are shown as {@code string "..."} (JSON-quoted, cut at 60 characters),
  * {@code integer 42}, {@code number 3.5}, {@code boolean true}, {@code object}, {@code array}
- * or {@code null}. Slugs are suggested by edit distance over their words (up to three,
+ * or {@code null}. When no name is close, the writable names are listed (at most 15).
+ * Slugs are suggested by edit distance over their words (up to three,
  * closest first; a misspelt word counts as a fraction of an edit, so both typos and missing
  * or extra words are found); a parameter name is suggested when it is within a third of its
  * length in character edits. Date-times
@@ -138,7 +148,7 @@ public final class Actions {
    * Runs an action with the client's options (or the view's, for a client made by
    * {@code withOptions}).
    *
-   * @param slug the action, e.g. {@code POSTHOG_LIST_PROJECT_FEATURE_FLAGS}
+   * @param slug the action, e.g. {@code POSTHOG_LIST_AND_MANAGE_PROJECT_FEATURE_FLAGS}
    * @param params parameters by name; null means none
    * @return the outcome; never null, never thrown
    */
@@ -161,7 +171,7 @@ public final class Actions {
     }
     try {
       return client.transport().call(orNone(options), () -> perform(p));
-    } catch (RuntimeException | Error e) {
+    } catch (RuntimeException e) {
       return failure(slug, e);
     }
   }
@@ -196,7 +206,7 @@ public final class Actions {
       return client.transport().callAsync(orNone(options), () -> {
         try {
           return perform(p);
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
           return failure(slug, e);
         }
       });

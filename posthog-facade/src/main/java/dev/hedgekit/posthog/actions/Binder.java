@@ -139,7 +139,8 @@ final class Binder {
       String fallback = PROJECT_ID.equals(p.name) ? defaultProject
           : ORGANIZATION_ID.equals(p.name) ? defaultOrganization : null;
       if (fallback != null) {
-        JsonNode v = Coercion.coerce(TextNode.valueOf(fallback), p.schema, p.name, a.slug, problems);
+        JsonNode v = Coercion.coerce(TextNode.valueOf(fallback), p.schema, p.name, a.slug,
+            problems);
         if (v != null) {
           values.put(p, v);
         }
@@ -159,7 +160,7 @@ final class Binder {
       }
       JsonNode def = p.schema.defaultValue();
       if (def != null && !p.readOnly() && !(patch && p.in == ParamSpec.In.BODY)) {
-        values.put(p, def);
+        values.put(p, def.deepCopy());
       }
     }
 
@@ -197,7 +198,8 @@ final class Binder {
           at = (ObjectNode) child;
         } else {
           problems.add(Coercion.problem(f.givenAs, a.slug, ValidationRule.TYPE,
-              "cannot be set inside '" + seg + "', which was given as " + Coercion.describe(child)));
+              "cannot be set inside '" + seg + "', which was given as "
+                  + Coercion.describe(child)));
           at = null;
           break;
         }

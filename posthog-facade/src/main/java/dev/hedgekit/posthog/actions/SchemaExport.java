@@ -95,7 +95,8 @@ final class SchemaExport {
       sb.append(sb.length() > 0 ? " " : "").append(a.description.strip());
     }
     if (a.summary.isBlank() && a.description.isBlank()) {
-      sb.append("Calls ").append(a.method).append(' ').append(a.path).append(" of the PostHog API.");
+      sb.append("Calls ").append(a.method).append(' ').append(a.path)
+          .append(" of the PostHog API.");
     }
     return sb.toString();
   }
@@ -129,7 +130,7 @@ final class SchemaExport {
       ArrayNode values = o.putArray("enum");
       boolean hasNull = false;
       for (JsonNode v : s.enumValues()) {
-        values.add(v);
+        values.add(v.deepCopy());
         hasNull |= v.isNull();
       }
       if (s.nullable() && !hasNull) {
@@ -137,7 +138,7 @@ final class SchemaExport {
       }
     }
     if (s.defaultValue() != null) {
-      o.set("default", s.defaultValue());
+      o.set("default", s.defaultValue().deepCopy());
     }
     if (s.readOnly()) {
       o.put("readOnly", true);

@@ -83,7 +83,8 @@ final class SchemaFactory {
 
   private void fill(Schema s, JsonNode node) {
     if (node.has("$ref") || (node.has("allOf") && node.get("allOf").size() == 1)) {
-      s.base = node.has("$ref") ? component(node.get("$ref").asText()) : build(node.get("allOf").get(0));
+      s.base = node.has("$ref") ? component(node.get("$ref").asText())
+          : build(node.get("allOf").get(0));
       fillKeywords(s, node);
       return;
     }

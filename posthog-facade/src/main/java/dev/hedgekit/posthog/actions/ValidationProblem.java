@@ -36,7 +36,10 @@ public final class ValidationProblem {
     return rule;
   }
 
-  /** @return the full message, e.g. {@code parameter 'limit' of POSTHOG_X: expected integer, got string "abc"} */
+  /**
+   * @return the full message, e.g.
+   *     {@code parameter 'limit' of POSTHOG_X: expected integer, got string "abc"}
+   */
   public String message() {
     return message;
   }

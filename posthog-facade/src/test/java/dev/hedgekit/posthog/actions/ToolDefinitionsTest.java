@@ -180,8 +180,8 @@ class ToolDefinitionsTest {
 
   @Test
   void describedSchemasListReadOnlyFieldsAndDefaults() {
-    ObjectNode s = client.actions().describe("POSTHOG_CREATE_ORGANIZATION_INVITE_WITH_ROLE_AND_EMAIL")
-        .parametersSchema();
+    ObjectNode s = client.actions()
+        .describe("POSTHOG_CREATE_ORGANIZATION_INVITE_WITH_ROLE_AND_EMAIL").parametersSchema();
     assertTrue(s.at("/properties/id/readOnly").asBoolean());
     assertTrue(s.at("/properties/send_email/default").asBoolean());
     assertEquals("[\"string\",\"null\"]", s.at("/properties/message/type").toString());
@@ -192,8 +192,8 @@ class ToolDefinitionsTest {
   void aClientsDefaultIdsMakeThemOptional() {
     try (PostHogClient withDefaults = ActionTestSupport.builder("http://127.0.0.1:9")
         .projectId("77").build()) {
-      ObjectNode s = withDefaults.actions().describe("POSTHOG_LIST_AND_MANAGE_PROJECT_FEATURE_FLAGS")
-          .parametersSchema();
+      ObjectNode s = withDefaults.actions()
+          .describe("POSTHOG_LIST_AND_MANAGE_PROJECT_FEATURE_FLAGS").parametersSchema();
       assertEquals("77", s.at("/properties/project_id/default").asText());
       assertTrue(s.get("required") == null || !s.get("required").toString().contains("project_id"));
     }
