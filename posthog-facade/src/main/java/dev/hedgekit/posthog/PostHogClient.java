@@ -3,6 +3,7 @@ package dev.hedgekit.posthog;
 import dev.hedgekit.posthog.actions.Actions;
 import dev.hedgekit.posthog.core.ApiKey;
 import dev.hedgekit.posthog.core.ClientConfig;
+import dev.hedgekit.posthog.core.Durations;
 import dev.hedgekit.posthog.core.Endpoint;
 import dev.hedgekit.posthog.core.Headers;
 import dev.hedgekit.posthog.core.HttpLogLevel;
@@ -1246,7 +1247,7 @@ public final class PostHogClient implements AutoCloseable {
      * @return this builder
      */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive(timeout, "connectTimeout");
+      this.connectTimeout = Durations.positive(timeout, "connectTimeout");
       return this;
     }
 
@@ -1255,7 +1256,7 @@ public final class PostHogClient implements AutoCloseable {
      * @return this builder
      */
     public Builder readTimeout(Duration timeout) {
-      this.readTimeout = positive(timeout, "readTimeout");
+      this.readTimeout = Durations.positive(timeout, "readTimeout");
       return this;
     }
 
@@ -1264,7 +1265,7 @@ public final class PostHogClient implements AutoCloseable {
      * @return this builder
      */
     public Builder callTimeout(Duration timeout) {
-      this.callTimeout = positive(timeout, "callTimeout");
+      this.callTimeout = Durations.positive(timeout, "callTimeout");
       return this;
     }
 
@@ -1454,13 +1455,6 @@ public final class PostHogClient implements AutoCloseable {
       return new PostHogClient(config);
     }
 
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, was " + d);
-      }
-      return d;
-    }
 
     private static String idValue(String value, String name) {
       Objects.requireNonNull(value, name);

@@ -107,7 +107,7 @@ public final class Fixtures {
     ObjectNode u = JsonNodeFactory.instance.objectNode();
     u.put("id", id);
     u.put("uuid", "01890c5e-7a4b-0000-b2d4-5e1f0c0a" + String.format("%04d", id));
-    u.put("distinct_id", "cG9zdGhvZy1iZW5jaG1hcmstdXNlci0" + id);
+    u.put("distinct_id", "dXNlci0" + id);
     u.put("first_name", "Ada");
     u.put("last_name", "Lovelace");
     u.put("email", "ada" + id + "@example.com");
@@ -121,7 +121,7 @@ public final class Fixtures {
   static ObjectNode flag(int id) {
     ObjectNode f = JsonNodeFactory.instance.objectNode();
     f.put("id", id);
-    f.put("name", "New onboarding flow for returning users " + id);
+    f.put("name", "Onboarding flow " + id);
     f.put("key", "new-onboarding-flow-" + id);
     ObjectNode filters = f.putObject("filters");
     ArrayNode groups = filters.putArray("groups");
@@ -142,7 +142,7 @@ public final class Fixtures {
     f.put("created_at", "2025-11-02T09:14:27.512345Z");
     f.put("updated_at", "2026-01-15T16:40:03.100200Z");
     f.put("version", 3);
-    f.set("last_modified_by", user(2));
+    f.putNull("last_modified_by");
     f.put("is_simple_flag", false);
     f.put("rollout_percentage", 50);
     f.put("ensure_experience_continuity", false);

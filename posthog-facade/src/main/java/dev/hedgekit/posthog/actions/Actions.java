@@ -12,12 +12,11 @@ import dev.hedgekit.posthog.errors.PostHogDecodeException;
 import dev.hedgekit.posthog.errors.PostHogException;
 import dev.hedgekit.posthog.errors.PostHogIoException;
 import dev.hedgekit.posthog.generated.raw.RawOperations;
+import dev.hedgekit.posthog.http.Transport;
 import dev.hedgekit.posthog.json.Json;
 import feign.FeignException;
 import feign.Response;
-import feign.Util;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -107,6 +106,9 @@ import java.util.concurrent.CompletionException;
  * parameter 'format' of POSTHOG_X: expected one of "csv", "json", got string "xml"
  * parameter 'group_type_index' of POSTHOG_X: expected at most 4, got integer 7    [or at least]
  * parameter 'select[1]' of POSTHOG_X: expected string, got object        [array items]
+ * parameter 'short_id' of POSTHOG_X: too long for a URL: 9000 characters, 9000 once
+ *     percent-encoded; path and query values are limited to 8192 (send large values in a
+ *     request body) (path parameter)                                      [or query parameter]
  * </pre>
  * Values are shown as {@code string "..."} (JSON-quoted, cut at 60 characters),
  * {@code integer 42}, {@code number 3.5}, {@code boolean true}, {@code object}, {@code array}
@@ -386,11 +388,8 @@ public final class Actions {
   }
 
   private static byte[] read(Response r) {
-    if (r.body() == null) {
-      return new byte[0];
-    }
-    try (InputStream in = r.body().asInputStream()) {
-      return Util.toByteArray(in);
+    try {
+      return Transport.bodyBytes(r);
     } catch (IOException e) {
       throw new PostHogIoException("could not read the answer to " + where(r) + ": "
           + e.getMessage(), e, true);

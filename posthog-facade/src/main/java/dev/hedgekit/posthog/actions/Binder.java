@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.hedgekit.posthog.core.UrlLimits;
 import dev.hedgekit.posthog.json.Json;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -179,6 +180,9 @@ final class Binder {
         }
       } else if (!v.isNull()) {
         Object text = wireValue(v);
+        if (text != null && p.in != ParamSpec.In.HEADER) {
+          checkUrlLength(a, p, givenAs.getOrDefault(p, p.name), text, problems);
+        }
         if (text != null) {
           wire.put(p.name, text);
         }
@@ -243,6 +247,24 @@ final class Binder {
       return json(v);
     }
     return scalarText(v);
+  }
+
+  /**
+   * Refuses a path or query value too long to travel in a URL (see
+   * {@link dev.hedgekit.posthog.core.UrlLimits}); each item of a repeated query value counts
+   * on its own.
+   */
+  private static void checkUrlLength(ActionSpec a, ParamSpec p, String name, Object text,
+      List<ValidationProblem> problems) {
+    List<?> items = text instanceof List ? (List<?>) text : List.of(text);
+    for (Object item : items) {
+      String problem = UrlLimits.valueProblem((String) item);
+      if (problem != null) {
+        problems.add(Coercion.problem(name, a.slug, ValidationRule.TOO_LONG,
+            problem.replaceFirst("^is ", "") + " (" + p.in.label() + ")"));
+        return;
+      }
+    }
   }
 
   private static String scalarText(JsonNode v) {

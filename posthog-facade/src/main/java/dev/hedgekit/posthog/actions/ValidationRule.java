@@ -26,5 +26,10 @@ public enum ValidationRule {
   /** A number below the declared minimum. */
   MINIMUM,
   /** A number above the declared maximum. */
-  MAXIMUM
+  MAXIMUM,
+  /**
+   * A path or query value longer than {@link dev.hedgekit.posthog.core.UrlLimits#MAX_VALUE_LENGTH}
+   * characters once percent-encoded: too long to travel in a URL.
+   */
+  TOO_LONG
 }

@@ -22,7 +22,8 @@ public final class Headers {
    * @param value the header value
    * @throws IllegalArgumentException if the name is not an HTTP token, is reserved by the
    *     client (Authorization, Host, Content-Length, Transfer-Encoding, Connection), or the
-   *     value holds CR, LF or another control character
+   *     value holds CR, LF or another control character (C0 other than tab, DEL, or C1 such
+   *     as NEL U+0085), or a character outside ISO-8859-1
    */
   public static void check(String name, String value) {
     if (name == null || name.isEmpty()) {
@@ -48,7 +49,7 @@ public final class Headers {
         throw new IllegalArgumentException("header " + name
             + " value contains a line break (CR/LF) at position " + i);
       }
-      if ((c < 0x20 && c != '\t') || c == 0x7F) {
+      if ((c < 0x20 && c != '\t') || (c >= 0x7F && c <= 0x9F)) {
         throw new IllegalArgumentException("header " + name
             + " value contains a control character (code " + (int) c + ") at position " + i);
       }

@@ -105,7 +105,7 @@ public final class RequestOptions {
      * @return this builder
      */
     public Builder readTimeout(Duration timeout) {
-      this.readTimeout = positive(timeout, "readTimeout");
+      this.readTimeout = Durations.positive(timeout, "readTimeout");
       return this;
     }
 
@@ -114,7 +114,7 @@ public final class RequestOptions {
      * @return this builder
      */
     public Builder callTimeout(Duration timeout) {
-      this.callTimeout = positive(timeout, "callTimeout");
+      this.callTimeout = Durations.positive(timeout, "callTimeout");
       return this;
     }
 
@@ -148,12 +148,5 @@ public final class RequestOptions {
       return new RequestOptions(this);
     }
 
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, was " + d);
-      }
-      return d;
-    }
   }
 }

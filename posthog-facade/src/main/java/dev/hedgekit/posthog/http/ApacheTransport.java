@@ -3,24 +3,28 @@ package dev.hedgekit.posthog.http;
 import feign.Request;
 import feign.Response;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.cookie.CookieSpecFactory;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
@@ -37,12 +41,83 @@ import org.apache.hc.core5.util.Timeout;
  */
 final class ApacheTransport implements AutoCloseable {
 
-  private final PoolingHttpClientConnectionManager pool;
-  private final CloseableHttpClient http;
+  private final Duration connectTimeout;
+  private final Duration readTimeout;
+  private final int maxConnections;
+  private final Header[] fixedHeaders;
+  /** Made on the first request: see {@link #client()}. */
+  private volatile Pool client;
   private volatile boolean closed;
+  private volatile CachedConfig lastConfig;
+
+  private static final byte[] EMPTY = new byte[0];
 
   ApacheTransport(Duration connectTimeout, Duration readTimeout, int maxConnections) {
-    this.pool = PoolingHttpClientConnectionManagerBuilder.create()
+    this(connectTimeout, readTimeout, maxConnections, new Header[0]);
+  }
+
+  /**
+   * @param fixedHeaders headers sent with every request, before the request's own (shared,
+   *     immutable instances)
+   */
+  ApacheTransport(Duration connectTimeout, Duration readTimeout, int maxConnections,
+      Header[] fixedHeaders) {
+    this.connectTimeout = connectTimeout;
+    this.readTimeout = readTimeout;
+    this.maxConnections = maxConnections;
+    this.fixedHeaders = fixedHeaders.clone();
+    if (POOLS_MADE.get() > 0) {
+      // HttpClient's classes are loaded already: making the pool now costs a fraction of a
+      // millisecond, which the first call would otherwise add to its own time.
+      this.client = newPool();
+    }
+  }
+
+  /**
+   * How many pools this JVM has made. The first client of a JVM makes its pool on its first
+   * request (most of a cold build() is loading HttpClient); later clients make it at once.
+   */
+  private static final java.util.concurrent.atomic.AtomicInteger POOLS_MADE =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** The connection pool and the HttpClient over it. */
+  private static final class Pool {
+    final PoolingHttpClientConnectionManager connections;
+    final CloseableHttpClient http;
+
+    Pool(PoolingHttpClientConnectionManager connections, CloseableHttpClient http) {
+      this.connections = connections;
+      this.http = http;
+    }
+  }
+
+  /**
+   * The HttpClient. The first client of a JVM makes it on its first request rather than in the
+   * constructor: starting HttpClient is most of a cold {@code PostHogClient.build()}. Later
+   * clients have it from the constructor. Made once; never after {@link #close()}.
+   */
+  private Pool client() {
+    Pool p = client;
+    if (p != null) {
+      return p;
+    }
+    synchronized (this) {
+      if (closed) {
+        throw new IllegalStateException("this PostHogClient is closed");
+      }
+      p = client;
+      if (p == null) {
+        p = newPool();
+        client = p;
+      }
+      return p;
+    }
+  }
+
+  private Pool newPool() {
+    POOLS_MADE.incrementAndGet();
+    PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+        .setTlsSocketStrategy(new LazyTlsStrategy())
         .setMaxConnTotal(maxConnections)
         .setMaxConnPerRoute(maxConnections)
         .setDefaultSocketConfig(SocketConfig.custom()
@@ -56,13 +131,17 @@ final class ApacheTransport implements AutoCloseable {
             .setTimeToLive(TimeValue.ofMinutes(5))
             .build())
         .build();
-    this.http = HttpClients.custom()
+    CloseableHttpClient http = HttpClients.custom()
         .setConnectionManager(pool)
         .disableAutomaticRetries()
         .disableRedirectHandling()
         .disableCookieManagement()
+        // Cookies are off, so no cookie spec is ever used: an empty registry spares the first
+        // request loading the public suffix list for the default one.
+        .setDefaultCookieSpecRegistry(RegistryBuilder.<CookieSpecFactory>create().build())
         .disableAuthCaching()
         .build();
+    return new Pool(pool, http);
   }
 
   /**
@@ -79,8 +158,12 @@ final class ApacheTransport implements AutoCloseable {
       // A proxy obtained before close(): say so, rather than HttpClient's "Connection pool shut down".
       throw new IllegalStateException("this PostHogClient is closed");
     }
+    CloseableHttpClient http = client().http;
     HttpUriRequestBase req = new HttpUriRequestBase(request.httpMethod().name(),
         URI.create(request.url()));
+    for (Header h : fixedHeaders) {
+      req.addHeader(h);
+    }
     for (Map.Entry<String, Collection<String>> h : request.headers().entrySet()) {
       if (h.getKey().equalsIgnoreCase("Content-Length")) {
         continue;
@@ -93,26 +176,29 @@ final class ApacheTransport implements AutoCloseable {
     if (body != null) {
       req.setEntity(new ByteArrayEntity(body, contentType(request)));
     }
-    req.setConfig(RequestConfig.custom()
-        .setResponseTimeout(Timeout.of(readTimeout.toMillis(), TimeUnit.MILLISECONDS))
-        .setConnectionRequestTimeout(Timeout.of(readTimeout.toMillis(), TimeUnit.MILLISECONDS))
-        .build());
+    req.setConfig(requestConfig(readTimeout));
     if (!state.onAbort(req::cancel)) {
       throw new StoppedException(state);
     }
     try (ClassicHttpResponse answer = http.executeOpen(null, req, null)) {
-      HttpEntity entity = answer.getEntity();
-      byte[] data = entity == null ? new byte[0] : EntityUtils.toByteArray(entity);
-      Map<String, Collection<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-      for (Header h : answer.getHeaders()) {
-        headers.computeIfAbsent(h.getName(), k -> new ArrayList<>(1)).add(h.getValue());
+      byte[] data = readBody(answer.getEntity());
+      Header[] all = answer.getHeaders();
+      // Feign copies these into its own case-insensitive map; a plain map is enough here.
+      Map<String, Collection<String>> headers = new HashMap<>(all.length * 2);
+      for (Header h : all) {
+        Collection<String> values = headers.get(h.getName());
+        if (values == null) {
+          values = new ArrayList<>(1);
+          headers.put(h.getName(), values);
+        }
+        values.add(h.getValue());
       }
       return Response.builder()
           .status(answer.getCode())
           .reason(answer.getReasonPhrase())
           .headers(headers)
           .request(request)
-          .body(data)
+          .body(new BytesBody(data))
           .build();
     } catch (IOException | RuntimeException e) {
       if (state.isCancelled() || state.isExpired()) {
@@ -121,6 +207,65 @@ final class ApacheTransport implements AutoCloseable {
       throw e;
     } finally {
       state.clearAbort();
+    }
+  }
+
+  /**
+   * The request settings of an attempt. Nearly every attempt uses the client's read timeout
+   * (a shorter one only when the call's deadline is closer), so the last one made is reused.
+   */
+  private RequestConfig requestConfig(Duration readTimeout) {
+    long millis = readTimeout.toMillis();
+    CachedConfig c = lastConfig;
+    if (c == null || c.millis != millis) {
+      c = new CachedConfig(millis, RequestConfig.custom()
+          .setResponseTimeout(Timeout.of(millis, TimeUnit.MILLISECONDS))
+          .setConnectionRequestTimeout(Timeout.of(millis, TimeUnit.MILLISECONDS))
+          .build());
+      lastConfig = c;
+    }
+    return c.config;
+  }
+
+  /**
+   * Reads the whole answer into one array of exactly its size when its length is declared
+   * (no intermediate buffers or copies); otherwise reads it as it comes.
+   */
+  private static byte[] readBody(HttpEntity entity) throws IOException {
+    if (entity == null) {
+      return EMPTY;
+    }
+    long length = entity.getContentLength();
+    if (length < 0 || length > Integer.MAX_VALUE - 16) {
+      byte[] data = EntityUtils.toByteArray(entity);
+      return data == null ? EMPTY : data;
+    }
+    try (InputStream in = entity.getContent()) {
+      if (in == null) {
+        return EMPTY;
+      }
+      byte[] data = new byte[(int) length];
+      int n = 0;
+      while (n < data.length) {
+        int r = in.read(data, n, data.length - n);
+        if (r < 0) {
+          throw new ConnectionClosedException("Premature end of Content-Length delimited message"
+              + " body (expected: %d; received: %d)", length, n);
+        }
+        n += r;
+      }
+      return data;
+    }
+  }
+
+  /** A request configuration and the read timeout it was made for. */
+  private static final class CachedConfig {
+    final long millis;
+    final RequestConfig config;
+
+    CachedConfig(long millis, RequestConfig config) {
+      this.millis = millis;
+      this.config = config;
     }
   }
 
@@ -141,9 +286,15 @@ final class ApacheTransport implements AutoCloseable {
 
   @Override
   public void close() {
-    closed = true;
-    http.close(CloseMode.GRACEFUL);
-    pool.close(CloseMode.GRACEFUL);
+    Pool p;
+    synchronized (this) {
+      closed = true;
+      p = client;
+    }
+    if (p != null) {
+      p.http.close(CloseMode.GRACEFUL);
+      p.connections.close(CloseMode.GRACEFUL);
+    }
   }
 
   /** The attempt was stopped by cancellation or by the overall deadline. */

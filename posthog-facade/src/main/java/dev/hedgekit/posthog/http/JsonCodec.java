@@ -1,17 +1,15 @@
 package dev.hedgekit.posthog.http;
 
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.hedgekit.posthog.errors.PostHogDecodeException;
 import dev.hedgekit.posthog.json.Json;
 import feign.RequestTemplate;
 import feign.Response;
-import feign.Util;
 import feign.codec.Decoder;
 import feign.codec.EncodeException;
 import feign.codec.Encoder;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +22,8 @@ final class JsonCodec implements Encoder, Decoder {
   private static final int EXCERPT = 200;
 
   private final ObjectMapper mapper = Json.mapper();
-  private final ConcurrentHashMap<Type, JavaType> types = new ConcurrentHashMap<>();
+  /** A reader per answer type, made on its first answer: no type resolution per call. */
+  private final ConcurrentHashMap<Type, ObjectReader> readers = new ConcurrentHashMap<>();
 
   @Override
   public void encode(Object object, Type bodyType, RequestTemplate template) {
@@ -40,10 +39,8 @@ final class JsonCodec implements Encoder, Decoder {
     if (response.status() == 204 || response.body() == null) {
       return null;
     }
-    byte[] data;
-    try (InputStream in = response.body().asInputStream()) {
-      data = Util.toByteArray(in);
-    }
+    // The transport's answers are read in place, without a copy.
+    byte[] data = BytesBody.bytesOf(response);
     if (data.length == 0) {
       return null;
     }
@@ -58,7 +55,11 @@ final class JsonCodec implements Encoder, Decoder {
         // Untyped answers are kept as a JSON tree: nothing (not even a null field) is lost.
         return mapper.readTree(data);
       }
-      return mapper.readValue(data, types.computeIfAbsent(type, t -> mapper.constructType(t)));
+      ObjectReader reader = readers.get(type);
+      if (reader == null) {
+        reader = readers.computeIfAbsent(type, t -> mapper.readerFor(mapper.constructType(t)));
+      }
+      return reader.readValue(data);
     } catch (IOException e) {
       String text = new String(data, 0, Math.min(data.length, EXCERPT), StandardCharsets.UTF_8);
       throw new PostHogDecodeException("could not decode the answer to "

@@ -18,20 +18,29 @@ final class RedactingLogger extends feign.Logger {
   static final String LOGGER_NAME = "dev.hedgekit.posthog.http";
   static final String REDACTED = "Bearer [redacted]";
 
-  private final System.Logger sink;
+  /** Looked up on first use: finding it starts the logging system, which build() need not wait for. */
+  private volatile System.Logger sink;
 
   RedactingLogger() {
-    this.sink = System.getLogger(LOGGER_NAME);
+  }
+
+  private System.Logger sink() {
+    System.Logger s = sink;
+    if (s == null) {
+      s = System.getLogger(LOGGER_NAME);
+      sink = s;
+    }
+    return s;
   }
 
   private boolean enabled() {
-    return sink.isLoggable(System.Logger.Level.DEBUG);
+    return sink().isLoggable(System.Logger.Level.DEBUG);
   }
 
   @Override
   protected void log(String configKey, String format, Object... args) {
     if (enabled()) {
-      sink.log(System.Logger.Level.DEBUG,
+      sink().log(System.Logger.Level.DEBUG,
           methodTag(configKey) + String.format(Locale.ROOT, format, args));
     }
   }

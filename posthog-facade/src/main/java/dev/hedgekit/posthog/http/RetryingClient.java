@@ -2,6 +2,7 @@ package dev.hedgekit.posthog.http;
 
 import dev.hedgekit.posthog.core.RetryPolicy;
 import dev.hedgekit.posthog.core.Sleeper;
+import dev.hedgekit.posthog.core.UrlLimits;
 import dev.hedgekit.posthog.errors.PostHogIoException;
 import dev.hedgekit.posthog.errors.PostHogTimeoutException;
 import feign.Client;
@@ -63,18 +64,19 @@ final class RetryingClient implements Client {
 
   private Response run(Request request, CallState state) {
     String method = request.httpMethod().name();
+    // Refuse an over-long URL before anything is sent (query objects, links; see UrlLimits).
+    UrlLimits.checkUrl(method, request.url());
     boolean idempotent = IDEMPOTENT.contains(method);
     int maxRetries = state.options().maxRetries() != null
         ? state.options().maxRetries() : policy.maxRetries();
     Duration readTimeout = scope.readTimeout(state);
-    String where = method + " " + pathOf(request.url());
     for (int attempt = 0; ; attempt++) {
       if (state.isCancelled()) {
-        throw new CancellationException("call cancelled: " + where);
+        throw new CancellationException("call cancelled: " + where(request));
       }
       long remaining = state.deadlineNanos() - System.nanoTime();
       if (remaining <= 0) {
-        throw new PostHogTimeoutException("call timeout expired before " + where
+        throw new PostHogTimeoutException("call timeout expired before " + where(request)
             + " could complete (after " + attempt + " attempt(s))", null, attempt > 0);
       }
       limiter.acquire(request.url(), method, state);
@@ -85,18 +87,18 @@ final class RetryingClient implements Client {
         response = transport.execute(request, attemptTimeout, state);
       } catch (ApacheTransport.StoppedException e) {
         if (e.cancelled()) {
-          throw new CancellationException("call cancelled: " + where);
+          throw new CancellationException("call cancelled: " + where(request));
         }
-        throw new PostHogTimeoutException("call timeout expired while waiting for " + where,
-            e, true);
+        throw new PostHogTimeoutException("call timeout expired while waiting for "
+            + where(request), e, true);
       } catch (IOException e) {
         boolean sent = mayHaveBeenSent(e);
         boolean retry = attempt < maxRetries && (!sent || idempotent);
         if (!retry) {
-          throw ioFailure(where, e, sent, attempt + 1);
+          throw ioFailure(where(request), e, sent, attempt + 1);
         }
         if (!pause(policy.backoff(attempt + 1, random.getAsDouble()), state)) {
-          throw ioFailure(where, e, sent, attempt + 1);
+          throw ioFailure(where(request), e, sent, attempt + 1);
         }
         continue;
       } finally {
@@ -118,6 +120,11 @@ final class RetryingClient implements Client {
         return response;
       }
     }
+  }
+
+  /** The request as named in error messages, e.g. {@code GET /api/projects/1/}; made only for one. */
+  private static String where(Request request) {
+    return request.httpMethod().name() + " " + pathOf(request.url());
   }
 
   /** Waits before the next attempt; false if the wait would pass the deadline. */

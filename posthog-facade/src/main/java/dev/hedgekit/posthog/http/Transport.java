@@ -37,7 +37,6 @@ public final class Transport implements AutoCloseable {
   private final ApacheTransport apache;
   private final Watchdog watchdog = new Watchdog();
   private final RetryingClient client;
-  private final JsonCodec codec = new JsonCodec();
   private final ApiErrorDecoder errorDecoder;
   private final HeaderInterceptor headers;
   private final RedactingLogger logger = new RedactingLogger();
@@ -54,14 +53,18 @@ public final class Transport implements AutoCloseable {
   public Transport(ClientConfig config) {
     this.config = config;
     this.scope = new CallScope(config.defaultOptions(), config.readTimeout(), config.callTimeout());
+    // With logging off, the headers every request carries are written by the transport (see
+    // HeaderInterceptor); with logging on, Feign carries them so that the log shows them.
+    this.headers = new HeaderInterceptor(config.apiKey(), config.userAgent(), scope,
+        config.logLevel() != HttpLogLevel.NONE);
     this.apache = new ApacheTransport(config.connectTimeout(), config.readTimeout(),
-        config.maxConnections());
+        config.maxConnections(), headers.fixedHeaders());
     RateLimiter limiter = config.rateLimits().enabled()
         ? new PostHogRateLimiter(config.rateLimits(), config.clock(), config.sleeper()) : RateLimiter.NONE;
     this.client = new RetryingClient(apache, scope, config.retryPolicy(), config.sleeper(),
         config.clock(), config.jitterSource(), limiter, watchdog);
+    watchdog.start();
     this.errorDecoder = new ApiErrorDecoder(config.clock(), config.endpoint().isCloud());
-    this.headers = new HeaderInterceptor(config.apiKey(), config.userAgent(), scope);
   }
 
   /** @return the configuration */
@@ -98,17 +101,43 @@ public final class Transport implements AutoCloseable {
 
   private Object build(Class<?> type) {
     return Feign.builder()
+        .contract(CachingContract.INSTANCE)
         .client(client)
-        .encoder(codec)
-        .decoder(codec)
+        .encoder(Codec.SHARED)
+        .decoder(Codec.SHARED)
         .errorDecoder(errorDecoder)
         .responseInterceptor(Transport::unwrapDecodeFailure)
         .requestInterceptor(headers)
         .logger(logger)
         .logLevel(feignLevel(config.logLevel()))
         .retryer(Retryer.NEVER_RETRY)
-        .options(new Request.Options(config.connectTimeout(), config.readTimeout(), false))
+        .options(new FixedOptions(config.connectTimeout(), config.readTimeout()))
         .target(type, config.endpoint().url());
+  }
+
+  /**
+   * Feign's request options, the same for every method. Feign asks for each call's options by
+   * method name through a per-thread table (building a key from the thread's group name and
+   * id, every call); the SDK never sets per-method options, so this answers itself at once.
+   */
+  private static final class FixedOptions extends Request.Options {
+    FixedOptions(java.time.Duration connectTimeout, java.time.Duration readTimeout) {
+      super(connectTimeout, readTimeout, false);
+    }
+
+    @Override
+    public Request.Options getMethodOptions(String methodName) {
+      return this;
+    }
+  }
+
+  /**
+   * The JSON codec, made when the first proxy of any client is built: it holds only the
+   * SDK's shared mapper and a cache of readers, so every client uses the same one, and
+   * {@code build()} does not wait for Jackson to start.
+   */
+  private static final class Codec {
+    static final JsonCodec SHARED = new JsonCodec();
   }
 
   /**
@@ -212,6 +241,19 @@ public final class Transport implements AutoCloseable {
       throw ApiErrorDecoder.toException(r, config.clock(), config.endpoint().isCloud());
     }
     return r;
+  }
+
+  /**
+   * The whole body of an answer of this client's interfaces (for example the untyped
+   * {@link #raw()} one). Bodies read by the transport are handed over in place, without a
+   * copy: do not change the array.
+   *
+   * @param response the answer
+   * @return its body, empty when it has none
+   * @throws java.io.IOException if the body cannot be read
+   */
+  public static byte[] bodyBytes(Response response) throws java.io.IOException {
+    return BytesBody.bytesOf(response);
   }
 
   /**

@@ -1,30 +1,54 @@
 package dev.hedgekit.posthog.http;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.lang.ref.WeakReference;
+import java.util.Iterator;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Enforces each call's overall deadline while a response is being received: a single daemon
- * thread, started on first use and stopped by {@link #close()}, checks the calls in flight
+ * thread, started with the client ({@link #start()}) and stopped by {@link #close()}, checks
+ * the calls in flight
  * every {@value #TICK_MILLIS} ms and aborts those past their deadline. Per-read timeouts are
  * the transport's; this catches answers that trickle in too slowly to ever trip them.
+ *
+ * <p>Each thread that makes calls gets one slot, registered once; watching a call is then a
+ * single write to the thread's own slot, so busy threads never contend on a shared set.
  */
 final class Watchdog implements AutoCloseable {
 
   static final long TICK_MILLIS = 25;
 
-  private final Set<CallState> active = ConcurrentHashMap.newKeySet();
+  private final ConcurrentLinkedQueue<Slot> slots = new ConcurrentLinkedQueue<>();
+  private final ThreadLocal<Slot> own = ThreadLocal.withInitial(this::register);
   private final Object lock = new Object();
   private volatile Thread thread;
   private boolean closed;
 
+  /**
+   * Starts the thread now. The client does this when it is built: starting a thread takes
+   * from a tenth of a millisecond to a few on a busy machine, which the client's first call
+   * would otherwise wait for.
+   */
+  void start() {
+    ensureStarted();
+  }
+
   void watch(CallState state) {
-    active.add(state);
+    own.get().call = state;
     ensureStarted();
   }
 
   void unwatch(CallState state) {
-    active.remove(state);
+    Slot slot = own.get();
+    if (slot.call == state) {
+      slot.call = null;
+    }
+  }
+
+  private Slot register() {
+    Slot slot = new Slot(Thread.currentThread());
+    slots.add(slot);
+    return slot;
   }
 
   private void ensureStarted() {
@@ -50,10 +74,16 @@ final class Watchdog implements AutoCloseable {
         }
       }
       long now = System.nanoTime();
-      for (CallState s : active) {
-        if (now - s.deadlineNanos() >= 0) {
-          active.remove(s);
+      for (Iterator<Slot> it = slots.iterator(); it.hasNext(); ) {
+        Slot slot = it.next();
+        CallState s = slot.call;
+        if (s != null && now - s.deadlineNanos() >= 0) {
+          slot.call = null;
           s.expire();
+        }
+        Thread owner = slot.owner.get();
+        if (s == null && (owner == null || !owner.isAlive())) {
+          it.remove();
         }
       }
       try {
@@ -79,6 +109,16 @@ final class Watchdog implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    active.clear();
+    slots.clear();
+  }
+
+  /** The call in flight on one thread. */
+  private static final class Slot {
+    final WeakReference<Thread> owner;
+    volatile CallState call;
+
+    Slot(Thread owner) {
+      this.owner = new WeakReference<>(owner);
+    }
   }
 }

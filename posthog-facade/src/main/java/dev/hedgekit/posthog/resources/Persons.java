@@ -145,7 +145,7 @@ public final class Persons extends Resource {
    * @param value its new value (a JSON value: string, number, boolean, list or map)
    */
   public void updateProperty(int id, String key, Object value) {
-    id(key, "key");
+    text(key, "key");
     PersonsUpdatePropertyCreateRequest body = new PersonsUpdatePropertyCreateRequest().key(key).value(value);
     run(() -> persons().personsUpdatePropertyCreate(projectId, id, body, DEFAULT_FORMAT));
   }
@@ -158,7 +158,7 @@ public final class Persons extends Resource {
    * @return PostHog's answer
    */
   public JsonNode deleteProperty(int id, String key) {
-    id(key, "key");
+    text(key, "key");
     PersonsDeletePropertyCreateRequest body = new PersonsDeletePropertyCreateRequest().$unset(key);
     return call(() -> Json.mapper().valueToTree(
         persons().personsDeletePropertyCreate(projectId, id, body, DEFAULT_FORMAT)));

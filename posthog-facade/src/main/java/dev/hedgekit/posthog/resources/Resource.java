@@ -1,6 +1,7 @@
 package dev.hedgekit.posthog.resources;
 
 import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.core.UrlLimits;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
 import java.util.Objects;
@@ -71,13 +72,31 @@ public abstract class Resource {
   }
 
   /**
-   * Checks a caller-supplied id.
+   * Checks a caller-supplied id or key that travels in the URL (a path segment or a query
+   * value), so that a bad one fails here, naming the parameter, before anything is sent.
+   *
+   * @param value the value
+   * @param name the parameter name for the message
+   * @return the value
+   * @throws NullPointerException if the value is null
+   * @throws IllegalArgumentException if it is empty, or longer than
+   *     {@link UrlLimits#MAX_VALUE_LENGTH} characters once percent-encoded
+   */
+  protected static String id(String value, String name) {
+    text(value, name);
+    UrlLimits.checkValue(name, "a path or query value", value);
+    return value;
+  }
+
+  /**
+   * Checks a caller-supplied text that must be given and not empty (for one sent in the
+   * request body, which has no length limit).
    *
    * @param value the value
    * @param name the parameter name for the message
    * @return the value
    */
-  protected static String id(String value, String name) {
+  protected static String text(String value, String name) {
     if (value == null) {
       throw new NullPointerException(name + " must not be null");
     }

@@ -1,0 +1,303 @@
+package dev.hedgekit.posthog.reliability;
+
+import static dev.hedgekit.posthog.support.TestClients.API_KEY;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.actions.ActionError;
+import dev.hedgekit.posthog.actions.ActionResult;
+import dev.hedgekit.posthog.core.LimitClass;
+import dev.hedgekit.posthog.core.RateLimits;
+import dev.hedgekit.posthog.core.RequestOptions;
+import dev.hedgekit.posthog.errors.PostHogTimeoutException;
+import dev.hedgekit.posthog.generated.model.FeatureFlag;
+import dev.hedgekit.posthog.support.RecordingSleeper;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The optional client-side rate limiter: one budget per {@link LimitClass}, shared by every
+ * thread and view of one client; a full minute's (and hour's) worth of requests may go at
+ * once, then requests are spaced evenly; a call whose slot lies beyond its call timeout fails
+ * at once and sends nothing. Time is injected ({@link Clock} and sleeper), so the waits are
+ * asserted exactly and nothing waits for real.
+ */
+class RateLimitTest {
+
+  private static final Instant T0 = Instant.parse("2026-05-04T10:00:00Z");
+  private static final Duration S12 = Duration.ofSeconds(12);
+
+  private LoopbackServer server;
+  /** Virtual send times, as seen by the server (for tests that use {@link VirtualTime}). */
+  private final List<Duration> arrivals = new CopyOnWriteArrayList<>();
+  private final Map<String, AtomicInteger> perPath = new ConcurrentHashMap<>();
+  private volatile VirtualTime time;
+  private final List<PostHogClient> clients = new ArrayList<>();
+
+  @BeforeEach
+  void start() throws IOException {
+    server = LoopbackServer.start(ex -> {
+      VirtualTime t = time;
+      if (t != null) {
+        arrivals.add(t.elapsed());
+      }
+      int n = perPath.computeIfAbsent(ex.rawPath(), k -> new AtomicInteger()).incrementAndGet();
+      if (ex.rawPath().endsWith("/77/") && n == 1) {
+        ex.respondJson(503, "{\"type\":\"server_error\"}");
+        return;
+      }
+      String[] seg = ex.rawPath().split("/");
+      String id = seg.length > 5 ? seg[5] : "0";
+      ex.respondJson(200, "{\"id\":" + (id.matches("\\d+") ? id : "0")
+          + ",\"key\":\"k\",\"results\":[],\"count\":0,"
+          + "\"query_status\":{\"id\":\"q\",\"complete\":true}}");
+    });
+  }
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    clients.forEach(PostHogClient::close);
+    server.close();
+  }
+
+  private PostHogClient client(RateLimits limits, Clock clock,
+      dev.hedgekit.posthog.core.Sleeper sleeper, Duration callTimeout) {
+    PostHogClient c = PostHogClient.builder().apiKey(API_KEY).baseUrl(server.baseUrl())
+        .rateLimits(limits).clock(clock).sleeper(sleeper).callTimeout(callTimeout)
+        .maxConnections(64).build();
+    clients.add(c);
+    return c;
+  }
+
+  private static Clock fixed() {
+    return Clock.fixed(T0, ZoneOffset.UTC);
+  }
+
+  private static List<Duration> seconds(long... s) {
+    List<Duration> out = new ArrayList<>();
+    for (long x : s) {
+      out.add(Duration.ofSeconds(x));
+    }
+    return out;
+  }
+
+  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting until " + what);
+      }
+      Thread.sleep(2);
+    }
+  }
+
+  // ------------------------------------------------------------------ shared by all threads
+
+  @Test
+  void threadsTogetherSendTheBurstThenOneRequestPerInterval() throws Exception {
+    time = new VirtualTime(T0);
+    PostHogClient c = client(RateLimits.off().with(LimitClass.CRUD, 5, 100), time,
+        time.sleeper(), Duration.ofMinutes(10));
+    int threads = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<FeatureFlag>> results = new ArrayList<>();
+    try {
+      for (int i = 0; i < threads; i++) {
+        int id = 100 + i;
+        results.add(pool.submit(() -> {
+          go.await();
+          return c.featureFlags(1).get(id);
+        }));
+      }
+      go.countDown();
+      // The burst (a minute's worth: 5) goes at once; the other 3 threads wait for slots.
+      await(() -> server.requests() == 5 && time.sleeping() == 3, "5 sent and 3 waiting");
+      Thread.sleep(150);
+      assertEquals(5, server.requests(), "no more than the burst before time moves");
+      for (int step = 1; step <= 3; step++) {
+        time.advance(S12);
+        int expected = 5 + step;
+        await(() -> server.requests() == expected, expected + " sent");
+        Thread.sleep(100);
+        assertEquals(expected, server.requests(), "one request per 12 s step");
+      }
+      List<Integer> ids = new ArrayList<>();
+      for (Future<FeatureFlag> f : results) {
+        ids.add(f.get(5, TimeUnit.SECONDS).getId());
+      }
+      Collections.sort(ids);
+      assertEquals(List.of(100, 101, 102, 103, 104, 105, 106, 107), ids);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(seconds(0, 0, 0, 0, 0, 12, 24, 36), arrivals, "virtual send times");
+    List<Duration> waits = new ArrayList<>(time.waits());
+    Collections.sort(waits);
+    assertEquals(seconds(12, 24, 36), waits);
+  }
+
+  @Test
+  void manyThreadsWaitExactlyTheComputedTimes() throws Exception {
+    RecordingSleeper sleeper = new RecordingSleeper();
+    PostHogClient c = client(RateLimits.posthogDefaults().with(LimitClass.CRUD, 5, 1000), fixed(),
+        sleeper, Duration.ofMinutes(10));
+    int threads = 24;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<?>> done = new ArrayList<>();
+    try {
+      for (int i = 0; i < threads; i++) {
+        int id = i;
+        done.add(pool.submit(() -> {
+          go.await();
+          return c.featureFlags(1).get(id);
+        }));
+      }
+      go.countDown();
+      for (Future<?> f : done) {
+        f.get(10, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    // 5 went at once; the 19 others were given the slots 12 s apart, each exactly once.
+    List<Duration> waits = new ArrayList<>(sleeper.sleeps());
+    Collections.sort(waits);
+    List<Duration> expected = new ArrayList<>();
+    for (int k = 1; k <= threads - 5; k++) {
+      expected.add(Duration.ofSeconds(12L * k));
+    }
+    assertEquals(expected, waits);
+    assertEquals(threads, server.requests());
+  }
+
+  @Test
+  void theHourlyBudgetIsEnforcedToo() {
+    RecordingSleeper sleeper = new RecordingSleeper();
+    PostHogClient c = client(RateLimits.off().with(LimitClass.CRUD, 60, 10), fixed(), sleeper,
+        Duration.ofHours(1));
+    for (int i = 0; i < 12; i++) {
+      c.featureFlags(1).get(i);
+    }
+    // 10 per hour: the 11th and 12th wait for the 6-minute spacing of the hourly bucket.
+    assertEquals(seconds(360, 720), sleeper.sleeps());
+  }
+
+  // ------------------------------------------------------------------ classes are separate
+
+  @Test
+  void eachClassHasItsOwnBudget() {
+    RecordingSleeper sleeper = new RecordingSleeper();
+    PostHogClient c = client(RateLimits.posthogDefaults().with(LimitClass.CRUD, 5, 1000)
+        .with(LimitClass.QUERY, 2, 1000), fixed(), sleeper, Duration.ofMinutes(10));
+    for (int i = 0; i < 5; i++) {
+      c.featureFlags(1).get(i);                                  // CRUD: the whole burst
+    }
+    c.query(1).status("q-1");                                    // QUERY: not CRUD's budget
+    ActionResult r = c.actions().execute("POSTHOG_RETRIEVE_ASYNC_QUERY_STATUS_BY_ID",
+        Map.of("project_id", 1, "id", "q-2"));                   // QUERY, through an action
+    assertTrue(r.successful(), r::toJsonString);
+    c.persons(1).list();                                         // ANALYTICS: 240/min
+    assertEquals(List.of(), sleeper.sleeps(), "no class waited for another's budget");
+    assertEquals(8, server.requests());
+
+    c.query(1).status("q-3");                                    // QUERY's 3rd: 30 s spacing
+    c.featureFlags(1).get(5);                                    // CRUD's 6th: 12 s spacing
+    assertEquals(seconds(30, 12), sleeper.sleeps());
+  }
+
+  @Test
+  void viewsShareTheirClientsBudgetAndOtherClientsDoNot() {
+    RecordingSleeper sleeper = new RecordingSleeper();
+    PostHogClient c = client(RateLimits.off().with(LimitClass.CRUD, 5, 1000), fixed(), sleeper,
+        Duration.ofMinutes(10));
+    PostHogClient view = c.withOptions(RequestOptions.builder().header("X-View", "v").build());
+    for (int i = 0; i < 3; i++) {
+      c.featureFlags(1).get(i);
+    }
+    view.featureFlags(1).get(3);
+    view.actions().execute("POSTHOG_RETRIEVE_FEATURE_FLAG_DETAILS", Map.of("project_id", 1, "id", 4));
+    assertEquals(List.of(), sleeper.sleeps());
+    view.featureFlags(1).get(5);
+    assertEquals(seconds(12), sleeper.sleeps());
+
+    PostHogClient other = client(RateLimits.off().with(LimitClass.CRUD, 5, 1000), fixed(), sleeper,
+        Duration.ofMinutes(10));
+    other.featureFlags(1).get(6);
+    assertEquals(seconds(12), sleeper.sleeps(), "a second client has a budget of its own");
+  }
+
+  @Test
+  void everyAttemptTakesASlotRetriesIncluded() {
+    RecordingSleeper sleeper = new RecordingSleeper();
+    PostHogClient c = PostHogClient.builder().apiKey(API_KEY).baseUrl(server.baseUrl())
+        .rateLimits(RateLimits.off().with(LimitClass.CRUD, 2, 1000)).clock(fixed())
+        .sleeper(sleeper).jitterSource(() -> 0.5).callTimeout(Duration.ofMinutes(10)).build();
+    clients.add(c);
+    // Flag 77 answers 503 once: attempt 1, the 200 ms backoff, attempt 2 use the burst of 2.
+    assertEquals(77, c.featureFlags(1).get(77).getId());
+    assertEquals(2, server.requests());
+    c.featureFlags(1).get(1);
+    assertEquals(List.of(Duration.ofMillis(200), Duration.ofSeconds(30)), sleeper.sleeps());
+  }
+
+  // ------------------------------------------------------------------ beyond the call timeout
+
+  @Test
+  void aSlotBeyondTheCallTimeoutFailsAtOnceAndSendsNothing() throws Exception {
+    RecordingSleeper sleeper = new RecordingSleeper();
+    PostHogClient c = client(RateLimits.off().with(LimitClass.CRUD, 1, 60), fixed(), sleeper,
+        Duration.ofSeconds(5));
+    c.featureFlags(1).get(1);
+    assertEquals(1, server.requests());
+
+    long start = System.nanoTime();
+    PostHogTimeoutException e = assertThrows(PostHogTimeoutException.class,
+        () -> c.featureFlags(1).get(2));
+    long elapsed = (System.nanoTime() - start) / 1_000_000;
+    assertTrue(elapsed < 500, "failed at once, not after waiting: " + elapsed + " ms");
+    assertEquals("client-side CRUD rate limit: the next free slot is later than the call timeout"
+        + " allows; nothing was sent", e.getMessage());
+    assertFalse(e.requestMayHaveBeenSent());
+
+    ActionResult r = c.actions().execute("POSTHOG_CREATE_FEATURE_FLAGS_FOR_PROJECT",
+        Map.of("project_id", 1, "key", "beta"));
+    assertEquals(ActionError.Kind.TIMEOUT, r.error().kind(), r::toJsonString);
+    assertEquals(e.getMessage(), r.error().message());
+    Exception async = assertThrows(Exception.class,
+        () -> c.async(x -> x.featureFlags(1).get(3)).get(5, TimeUnit.SECONDS));
+    assertInstanceOf(PostHogTimeoutException.class, async.getCause());
+    assertEquals(1, server.requests(), "nothing was sent");
+    assertEquals(List.of(), sleeper.sleeps());
+
+    // Refused calls reserved nothing: a call allowed to wait gets the very next slot.
+    c.withOptions(RequestOptions.builder().callTimeout(Duration.ofMinutes(2)).build())
+        .featureFlags(1).get(4);
+    assertEquals(seconds(60), sleeper.sleeps());
+    assertEquals(2, server.requests());
+  }
+}
