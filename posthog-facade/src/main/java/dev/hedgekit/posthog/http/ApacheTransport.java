@@ -52,8 +52,11 @@ final class ApacheTransport implements AutoCloseable {
 
   private static final byte[] EMPTY = new byte[0];
 
+  /** Masks the API key in error answers, which become exception messages; null for none. */
+  private final SecretScrubber scrubber;
+
   ApacheTransport(Duration connectTimeout, Duration readTimeout, int maxConnections) {
-    this(connectTimeout, readTimeout, maxConnections, new Header[0]);
+    this(connectTimeout, readTimeout, maxConnections, new Header[0], null);
   }
 
   /**
@@ -61,7 +64,8 @@ final class ApacheTransport implements AutoCloseable {
    *     immutable instances)
    */
   ApacheTransport(Duration connectTimeout, Duration readTimeout, int maxConnections,
-      Header[] fixedHeaders) {
+      Header[] fixedHeaders, SecretScrubber scrubber) {
+    this.scrubber = scrubber;
     this.connectTimeout = connectTimeout;
     this.readTimeout = readTimeout;
     this.maxConnections = maxConnections;
@@ -182,6 +186,9 @@ final class ApacheTransport implements AutoCloseable {
     }
     try (ClassicHttpResponse answer = http.executeOpen(null, req, null)) {
       byte[] data = readBody(answer.getEntity());
+      if (scrubber != null && answer.getCode() >= 300) {
+        data = scrubber.scrub(data);
+      }
       Header[] all = answer.getHeaders();
       // Feign copies these into its own case-insensitive map; a plain map is enough here.
       Map<String, Collection<String>> headers = new HashMap<>(all.length * 2);

@@ -27,9 +27,22 @@ final class CallScope {
    * outer call cancels it.
    */
   CallState open(RequestOptions options) {
+    return open(options, current.get());
+  }
+
+  /**
+   * Starts a call that is nobody's child: an async task is independent of the thread that
+   * starts it, even when that thread runs a call that is being cancelled (a task that sends
+   * the cancellation of a server-side query must still go out).
+   */
+  CallState openDetached(RequestOptions options) {
+    return open(options, null);
+  }
+
+  private CallState open(RequestOptions options, CallState parent) {
     RequestOptions merged = base.merge(options);
     Duration timeout = merged.callTimeout() != null ? merged.callTimeout() : callTimeout;
-    return new CallState(merged, System.nanoTime() + timeout.toNanos(), current.get());
+    return new CallState(merged, System.nanoTime() + timeout.toNanos(), parent);
   }
 
   /** The read timeout of an attempt of this call. */

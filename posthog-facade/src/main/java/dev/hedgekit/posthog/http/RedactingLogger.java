@@ -21,7 +21,10 @@ final class RedactingLogger extends feign.Logger {
   /** Looked up on first use: finding it starts the logging system, which build() need not wait for. */
   private volatile System.Logger sink;
 
-  RedactingLogger() {
+  private final SecretScrubber scrubber;
+
+  RedactingLogger(SecretScrubber scrubber) {
+    this.scrubber = scrubber;
   }
 
   private System.Logger sink() {
@@ -41,7 +44,7 @@ final class RedactingLogger extends feign.Logger {
   protected void log(String configKey, String format, Object... args) {
     if (enabled()) {
       sink().log(System.Logger.Level.DEBUG,
-          methodTag(configKey) + String.format(Locale.ROOT, format, args));
+          scrubber.scrub(methodTag(configKey) + String.format(Locale.ROOT, format, args)));
     }
   }
 

@@ -80,6 +80,11 @@ final class RetryingClient implements Client {
             + " could complete (after " + attempt + " attempt(s))", null, attempt > 0);
       }
       limiter.acquire(request.url(), method, state);
+      remaining = state.deadlineNanos() - System.nanoTime();
+      if (remaining <= 0) {
+        throw new PostHogTimeoutException("call timeout expired while waiting for a rate-limit"
+            + " slot for " + where(request), null, attempt > 0);
+      }
       Duration attemptTimeout = min(readTimeout, Duration.ofNanos(remaining));
       Response response;
       watchdog.watch(state);

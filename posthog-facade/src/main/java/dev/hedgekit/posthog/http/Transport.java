@@ -39,7 +39,7 @@ public final class Transport implements AutoCloseable {
   private final RetryingClient client;
   private final ApiErrorDecoder errorDecoder;
   private final HeaderInterceptor headers;
-  private final RedactingLogger logger = new RedactingLogger();
+  private final RedactingLogger logger;
   private final ConcurrentHashMap<Class<?>, Object> proxies = new ConcurrentHashMap<>();
   private final Object executorLock = new Object();
   private volatile ExecutorService ownExecutor;
@@ -57,8 +57,10 @@ public final class Transport implements AutoCloseable {
     // HeaderInterceptor); with logging on, Feign carries them so that the log shows them.
     this.headers = new HeaderInterceptor(config.apiKey(), config.userAgent(), scope,
         config.logLevel() != HttpLogLevel.NONE);
+    SecretScrubber scrubber = new SecretScrubber(config.apiKey().reveal());
+    this.logger = new RedactingLogger(scrubber);
     this.apache = new ApacheTransport(config.connectTimeout(), config.readTimeout(),
-        config.maxConnections(), headers.fixedHeaders());
+        config.maxConnections(), headers.fixedHeaders(), scrubber);
     RateLimiter limiter = config.rateLimits().enabled()
         ? new PostHogRateLimiter(config.rateLimits(), config.clock(), config.sleeper()) : RateLimiter.NONE;
     this.client = new RetryingClient(apache, scope, config.retryPolicy(), config.sleeper(),
@@ -195,7 +197,7 @@ public final class Transport implements AutoCloseable {
    */
   public <T> CompletableFuture<T> callAsync(RequestOptions options, Supplier<T> body) {
     ensureOpen();
-    CallState state = scope.open(options);
+    CallState state = scope.openDetached(options);
     CallFuture<T> future = new CallFuture<>(state);
     executor().execute(() -> {
       if (future.isDone()) {

@@ -319,6 +319,26 @@ class SecretRedactionTest {
     }
   }
 
+  @Test
+  void aKeyEchoedBackByTheServerIsMaskedInMessagesAndLogs() {
+    String echo = "{\"type\":\"authentication_error\",\"code\":\"bad_key\","
+        + "\"detail\":\"Key " + API_KEY + " is not valid\"}";
+    wm.stubFor(get(urlPathEqualTo(FLAG)).willReturn(aResponse().withStatus(401)
+        .withHeader("Content-Type", "application/json").withBody(echo)));
+    wm.stubFor(get(urlPathEqualTo(FLAGS)).willReturn(okJson("{\"echo\":\"" + API_KEY + "\"}")));
+    PostHogClient c = client(HttpLogLevel.FULL);
+
+    UnauthorizedException e = assertThrows(UnauthorizedException.class,
+        () -> c.featureFlags(1).get(7));
+    assertNoKeyAnywhere(e);
+    assertEquals("Key [redacted] is not valid", e.detail());
+    // A successful answer is data, handed over as received; only the log masks it.
+    assertEquals(API_KEY, c.actions().execute("POSTHOG_LIST_AND_MANAGE_PROJECT_FEATURE_FLAGS",
+        java.util.Map.of("project_id", "1")).data().path("echo").asText());
+    assertLogsHaveNoKey();
+    assertTrue(String.join("\n", logLines()).contains("Key [redacted] is not valid"));
+  }
+
   // ------------------------------------------------------------------ the actions envelope
 
   @Test
