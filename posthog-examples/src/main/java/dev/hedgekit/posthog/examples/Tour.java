@@ -269,7 +269,8 @@ public final class Tour {
     calls++;
     JsonNode results = answer == null ? null : answer.path("results");
     String text = answer == null ? "no content" : answer.toString();
-    out.println("  -> " + (results != null && results.isArray() ? results.size() + " rows"
+    out.println("  -> " + (results != null && results.isArray() && results.size() > 0
+        ? results.size() + " rows; first " + results.get(0)
         : "answer " + (text.length() > 100 ? text.substring(0, 100) + "..." : text)));
   }
 

@@ -43,6 +43,7 @@ class TourTest {
     assertContains(printed, "^  -> successful=false: parameter 'id' of POSTHOG_RETRIEVE_FEATURE_FLAG_DETAILS:"
         + " expected integer, got string \"seven\"$");
     assertContains(printed, "^HogQL query: client.query\\(1\\).hogql\\(");
+    assertContains(printed, "^  -> 5 rows; first \\[\"\\$pageview\",18432\\]$");
     assertContains(printed, "^Error handling: a hard DELETE through the generated layer, "
         + "client.generated\\(FeatureFlagsApi.class\\).featureFlagsDestroy\\(1, 101\\)$");
     assertContains(printed, "^  -> MethodNotAllowedException \\(status 405\\): PostHog answered 405 to "

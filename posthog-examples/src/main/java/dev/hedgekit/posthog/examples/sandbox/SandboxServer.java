@@ -52,7 +52,9 @@ import java.util.regex.Pattern;
  *   <li>at its method and path template, each {@code {param}} matching one path segment
  *       ({@code [^/]+}); the trailing slash is part of the path, query strings are ignored;
  *   <li>with its lowest 2xx status from the spec and a JSON body built by
- *       {@link ExampleGenerator} from the response schema; 204 without a body;
+ *       {@link ExampleGenerator} from the response schema (or, for the few operations whose
+ *       answer the spec leaves free-form, such as the query API, a hand-written answer from
+ *       {@code answers/<operationId>.json}); 204 without a body;
  *   <li>when the spec's only answer is 405 (PostHog refuses hard DELETEs of several
  *       resources), with 405 and PostHog's {@code method_not_allowed} error body;
  *   <li>with header {@value #OPERATION_HEADER} naming the operation.
@@ -297,7 +299,10 @@ public final class SandboxServer implements AutoCloseable {
         }
       }
     }
-    JsonNode value = generator.generate(content.get(mediaType).get("schema"));
+    JsonNode value = cannedAnswer(id);
+    if (value == null) {
+      value = generator.generate(content.get(mediaType).get("schema"));
+    }
     boolean json = mediaType.contains("json") || mediaType.equals("*/*");
     if (json) {
       return new StubbedOperation(id, method, path, regex, status,
@@ -393,6 +398,20 @@ public final class SandboxServer implements AutoCloseable {
         .withName("not found")
         .atPriority(PRIORITY_NOT_FOUND)
         .willReturn(json(404, error("invalid_request", "not_found", "Not found."))));
+  }
+
+  /**
+   * A hand-written answer for an operation whose spec answer is free-form (the query API, whose
+   * answer PostHog's schema can only describe as a union), kept in
+   * {@code answers/<operationId>.json} beside this class; null when there is none.
+   */
+  private static JsonNode cannedAnswer(String operationId) {
+    try (java.io.InputStream in = SandboxServer.class.getResourceAsStream(
+        "answers/" + operationId + ".json")) {
+      return in == null ? null : MAPPER.readTree(in);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("unreadable sandbox answer for " + operationId, e);
+    }
   }
 
   private static ResponseDefinitionBuilder json(int status, ObjectNode body) {
