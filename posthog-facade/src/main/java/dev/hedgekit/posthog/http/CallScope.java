@@ -103,7 +103,8 @@ final class CallScope {
         parent.child(null);
       }
       if (previous == null) {
-        current.remove();
+        // set(null), not remove(): the next call on this thread reuses the entry.
+        current.set(null);
       } else {
         current.set(previous);
       }
