@@ -58,7 +58,7 @@ public final class ActionDescriptor {
    * (path and query parameters, then body fields) with type, format, enum, default,
    * description and {@code readOnly}, {@code nullable} rendered as {@code [type, "null"]},
    * {@code required}, and {@code additionalProperties: false}. Read-only body fields are
-   * listed (PostHog ignores them; they are never sent). When the client has a default project
+   * listed, marked {@code readOnly} (never required; PostHog ignores them). When the client has a default project
    * or organization, {@code project_id} / {@code organization_id} carry it as {@code default}
    * and are not required.
    *

@@ -70,8 +70,8 @@ import java.util.concurrent.CompletionException;
  *   <li>When an optional query parameter or body field with a default in the spec is missing,
  *       the default is sent (for example {@code send_email: true}); partial updates
  *       ({@code PATCH}) get no body defaults, as they change only what is given.
- *   <li>Read-only body fields (ids, timestamps) are accepted with any value and never sent:
- *       PostHog ignores them. They are never required.
+ *   <li>Read-only body fields (ids, timestamps the toolkit lists as inputs) are never required.
+ *       When given, they are checked like any field and sent as given; PostHog ignores them.
  *   <li>Values may be anything Jackson writes as JSON: strings, numbers, booleans, maps, lists,
  *       {@link JsonNode}s, UUIDs, {@code java.time} values (as ISO 8601 text).
  *   <li>An array query parameter of scalars is sent as repeated {@code name=value} pairs (an

@@ -103,8 +103,7 @@ final class Binder {
           problems.add(unknown(a, key));
           continue;
         }
-        flat.value = flat.readOnly ? raw
-            : Coercion.coerce(raw, leafSchema(a, flat), key, a.slug, problems);
+        flat.value = Coercion.coerce(raw, leafSchema(a, flat), key, a.slug, problems);
         if (flat.value != null) {
           flats.add(flat);
         }
@@ -116,11 +115,8 @@ final class Binder {
             "given twice (also as '" + earlier + "')"));
         continue;
       }
-      if (p.readOnly()) {
-        // PostHog ignores read-only fields (ids, timestamps the toolkit documents as inputs):
-        // accepted whatever their value, never sent.
-        continue;
-      }
+      // Read-only fields (ids, timestamps the toolkit documents as inputs) are checked like any
+      // other and sent as given: PostHog ignores them, and nothing a caller passes is dropped.
       JsonNode v = Coercion.coerce(raw, p.schema, key, a.slug, problems);
       if (v == null) {
         continue;
@@ -175,9 +171,7 @@ final class Binder {
       ParamSpec p = e.getKey();
       JsonNode v = e.getValue();
       if (p.in == ParamSpec.In.BODY) {
-        if (!p.readOnly()) {
-          body.set(p.name, v);
-        }
+        body.set(p.name, v);
       } else if (!v.isNull()) {
         Object text = wireValue(v);
         if (text != null && p.in != ParamSpec.In.HEADER) {
@@ -189,9 +183,6 @@ final class Binder {
       }
     }
     for (Flat f : flats) {
-      if (f.readOnly) {
-        continue;
-      }
       ObjectNode at = body;
       for (int i = 0; i < f.segments.size() - 1; i++) {
         String seg = f.segments.get(i);

@@ -203,14 +203,22 @@ class CoercionAndDefaultsTest {
     p.put("user__email", "ada@example.com");
     p.put("user__is__email__verified", "true");
     p.put("user__distinct__id", 17);
-    p.put("user__uuid", "not even a uuid");
-    p.put("user__id", 3);
-    p.put("id", "ignored");
+    // Read-only fields (user.uuid, user.id, id) are checked like the others and sent as given.
+    p.put("user__uuid", "0b8f4e2a-6c1d-4f3e-9a7b-2d5c8e1f0a93");
+    p.put("user__id", "3");
+    p.put("id", "log-entry-1");
     LoggedRequest r = sent("POSTHOG_BOOKMARK_PROJECT_ACTIVITY_NOTIFICATION", p);
     assertEquals(ActionTestSupport.tree("{\"activity\":\"updated\",\"scope\":\"FeatureFlag\","
+        + "\"id\":\"log-entry-1\","
         + "\"user\":{\"last_name\":\"Lovelace\",\"first_name\":\"Ada\","
-        + "\"email\":\"ada@example.com\",\"is_email_verified\":true,\"distinct_id\":\"17\"}}"),
+        + "\"email\":\"ada@example.com\",\"is_email_verified\":true,\"distinct_id\":\"17\","
+        + "\"uuid\":\"0b8f4e2a-6c1d-4f3e-9a7b-2d5c8e1f0a93\",\"id\":3}}"),
         body(r));
+    p.put("user__uuid", "not even a uuid");
+    ActionResult bad = client.actions().execute("POSTHOG_BOOKMARK_PROJECT_ACTIVITY_NOTIFICATION", p);
+    assertEquals(false, bad.successful());
+    assertEquals("parameter 'user__uuid' of POSTHOG_BOOKMARK_PROJECT_ACTIVITY_NOTIFICATION:"
+        + " expected format uuid, got string \"not even a uuid\"", bad.error().message());
   }
 
   @Test
