@@ -1,10 +1,6 @@
 package dev.hedgekit.posthog.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.hedgekit.posthog.generated.model.FeatureFlag;
-import java.io.IOException;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
@@ -23,29 +19,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dhttp.maxConnections=64"})
-public class Concurrent16 {
-
-  /** The facade's typed method: {@code client.featureFlags(1).get(7)}. */
-  @Benchmark
-  public FeatureFlag sdkTyped(SdkState s) {
-    return s.client.featureFlags(Fixtures.PROJECT).get(Fixtures.FLAG_ID);
-  }
-
-  /** {@code client.actions().execute("POSTHOG_RETRIEVE_FEATURE_FLAG_DETAILS", params)}: a JSON tree. */
-  @Benchmark
-  public JsonNode sdkActions(SdkState s) {
-    return SdkState.ok(s.client.actions().execute(Fixtures.SLUG_GET, s.getParams)).data();
-  }
-
-  /** The generated Feign interface: {@code client.generated(FeatureFlagsApi.class)}. */
-  @Benchmark
-  public FeatureFlag sdkGenerated(SdkState s) {
-    return s.api.featureFlagsRetrieve(Fixtures.PROJECT, Fixtures.FLAG_ID);
-  }
-
-  /** A floor: the same call with a client used directly and plain Jackson. */
-  @Benchmark
-  public FeatureFlag floor(FloorState f) throws IOException {
-    return f.floor.getFlag();
-  }
+public class Concurrent16 extends SmallGet {
+  // The benchmark methods are SmallGet's; only the mode, threads and unit differ.
 }
