@@ -14,11 +14,17 @@ public class PostHogApiException extends PostHogException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status. */
   private final int status;
+  /** The request method. */
   private final String method;
+  /** The request path and query. */
   private final String path;
+  /** The top-level error. */
   private final ErrorDetail error;
+  /** All errors reported. */
   private final List<ErrorDetail> errors;
+  /** The start of a body that was not PostHog's error shape. */
   private final String bodyExcerpt;
 
   /**

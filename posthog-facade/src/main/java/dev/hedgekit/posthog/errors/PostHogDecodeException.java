@@ -8,6 +8,7 @@ public class PostHogDecodeException extends PostHogException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status of the undecodable answer. */
   private final int status;
 
   /**

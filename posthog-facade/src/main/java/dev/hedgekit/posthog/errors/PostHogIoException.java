@@ -8,6 +8,7 @@ public class PostHogIoException extends PostHogException {
 
   private static final long serialVersionUID = 1L;
 
+  /** Whether the request may have reached the server. */
   private final boolean requestSent;
 
   /**

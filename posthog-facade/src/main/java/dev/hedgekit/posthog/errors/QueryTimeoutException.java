@@ -9,7 +9,9 @@ public class QueryTimeoutException extends PostHogTimeoutException {
 
   private static final long serialVersionUID = 1L;
 
+  /** Serialized with the exception: see the accessor of the same name. */
   private final String queryId;
+  /** Serialized with the exception: see the accessor of the same name. */
   private final long polls;
 
   /**

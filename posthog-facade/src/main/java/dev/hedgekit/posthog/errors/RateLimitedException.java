@@ -12,6 +12,7 @@ public class RateLimitedException extends PostHogApiException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The wait PostHog asked for, or null. */
   private final Duration retryAfter;
 
   /**
