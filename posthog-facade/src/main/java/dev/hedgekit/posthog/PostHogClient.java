@@ -137,9 +137,11 @@ public final class PostHogClient implements AutoCloseable {
   }
 
   /**
-   * A Feign proxy of any generated interface ({@code dev.hedgekit.posthog.generated.api}),
-   * wired to this client: authentication, retries, rate limits, error normalization. Use it
-   * for operations the typed facade does not cover yet.
+   * A proxy of any generated interface ({@code dev.hedgekit.posthog.generated.api}), wired
+   * to this client: authentication, retries, rate limits, error normalization. Use it for
+   * operations the typed facade does not cover yet. Each call is built straight from the
+   * method's annotations; with HTTP logging on, Feign builds it (so that Feign's log shows
+   * it), and the request on the wire is the same either way.
    *
    * @param generatedInterface e.g. {@code FeatureFlagsApi.class}
    * @param <T> the interface type

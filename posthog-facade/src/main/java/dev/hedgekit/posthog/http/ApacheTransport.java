@@ -52,19 +52,24 @@ final class ApacheTransport implements AutoCloseable {
 
   private static final byte[] EMPTY = new byte[0];
 
+  /** The base URL's {@code scheme://authority}, as text and parsed once. */
+  private final String origin;
+  private final URI originUri;
+
   /** Masks the API key in error answers, which become exception messages; null for none. */
   private final SecretScrubber scrubber;
 
-  ApacheTransport(Duration connectTimeout, Duration readTimeout, int maxConnections) {
-    this(connectTimeout, readTimeout, maxConnections, new Header[0], null);
-  }
-
   /**
+   * @param baseUrl the client's base URL: requests to it are addressed without parsing their
+   *     URL again (see {@link #newRequest})
    * @param fixedHeaders headers sent with every request, before the request's own (shared,
    *     immutable instances)
    */
-  ApacheTransport(Duration connectTimeout, Duration readTimeout, int maxConnections,
-      Header[] fixedHeaders, SecretScrubber scrubber) {
+  ApacheTransport(String baseUrl, Duration connectTimeout, Duration readTimeout,
+      int maxConnections, Header[] fixedHeaders, SecretScrubber scrubber) {
+    URI base = URI.create(baseUrl);
+    this.originUri = URI.create(base.getScheme() + "://" + base.getRawAuthority());
+    this.origin = originUri.toString();
     this.scrubber = scrubber;
     this.connectTimeout = connectTimeout;
     this.readTimeout = readTimeout;
@@ -163,8 +168,7 @@ final class ApacheTransport implements AutoCloseable {
       throw new IllegalStateException("this PostHogClient is closed");
     }
     CloseableHttpClient http = client().http;
-    HttpUriRequestBase req = new HttpUriRequestBase(request.httpMethod().name(),
-        URI.create(request.url()));
+    HttpUriRequestBase req = newRequest(request.httpMethod().name(), request.url());
     for (Header h : fixedHeaders) {
       req.addHeader(h);
     }
@@ -215,6 +219,44 @@ final class ApacheTransport implements AutoCloseable {
     } finally {
       state.clearAbort();
     }
+  }
+
+  /**
+   * The HttpClient request for a method and an absolute URL. A URL on the client's own origin
+   * whose path and query hold only characters that may stand in a URI as they are (everything
+   * the SDK builds is percent-encoded) is addressed as the origin, parsed once, plus that text
+   * as the request target: the same request line and Host header as parsing the whole URL
+   * gives, without parsing it on every call. Any other URL is parsed, and refused if invalid.
+   */
+  HttpUriRequestBase newRequest(String method, String url) {
+    int from = origin.length();
+    if (url.length() > from && url.charAt(from) == '/' && url.startsWith(origin)
+        && isPlainTarget(url, from)) {
+      HttpUriRequestBase req = new HttpUriRequestBase(method, originUri);
+      req.setPath(url.substring(from));
+      return req;
+    }
+    return new HttpUriRequestBase(method, URI.create(url));
+  }
+
+  /** Whether {@code url} from {@code from} on has only characters legal unescaped in a URI, and no fragment. */
+  private static boolean isPlainTarget(String url, int from) {
+    for (int i = from; i < url.length(); i++) {
+      char c = url.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || "-._~/?=&%:@!$'()*+,;".indexOf(c) >= 0;
+      if (!ok) {
+        return false;
+      }
+      if (c == '%' && !(i + 2 < url.length() && isHex(url.charAt(i + 1)) && isHex(url.charAt(i + 2)))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isHex(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 
   /**

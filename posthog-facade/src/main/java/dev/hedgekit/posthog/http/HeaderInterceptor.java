@@ -56,6 +56,11 @@ final class HeaderInterceptor implements RequestInterceptor {
     }
   }
 
+  /** @return the extra headers of the client and of the current call (never the fixed three) */
+  Map<String, String> extraHeaders() {
+    return scope.currentOptions().headers();
+  }
+
   @Override
   public String toString() {
     return "HeaderInterceptor{authorization=Bearer [redacted], userAgent=" + userAgent + "}";

@@ -27,8 +27,19 @@ final class JsonCodec implements Encoder, Decoder {
 
   @Override
   public void encode(Object object, Type bodyType, RequestTemplate template) {
+    template.body(write(object), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * A request body as JSON.
+   *
+   * @param object the body
+   * @return its UTF-8 JSON
+   * @throws EncodeException if Jackson cannot write it
+   */
+  byte[] write(Object object) {
     try {
-      template.body(mapper.writeValueAsBytes(object), StandardCharsets.UTF_8);
+      return mapper.writeValueAsBytes(object);
     } catch (IOException e) {
       throw new EncodeException("request body could not be written as JSON: " + e.getMessage(), e);
     }

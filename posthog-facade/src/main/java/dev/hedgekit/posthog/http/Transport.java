@@ -26,8 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * The HTTP side of one client: Feign proxies of the generated interfaces (built lazily, once
- * each), the retrying Apache HttpClient transport under them, the call scope that carries
+ * The HTTP side of one client: proxies of the generated interfaces (built lazily, once each;
+ * running requests straight from each method's plan, or through Feign when HTTP logging is
+ * on), the retrying Apache HttpClient transport under them, the call scope that carries
  * per-call options, and the executor of async calls. Thread-safe; closed with the client.
  */
 public final class Transport implements AutoCloseable {
@@ -38,6 +39,7 @@ public final class Transport implements AutoCloseable {
   private final Watchdog watchdog = new Watchdog();
   private final RetryingClient client;
   private final ApiErrorDecoder errorDecoder;
+  private final Request.Options feignOptions;
   private final HeaderInterceptor headers;
   private final RedactingLogger logger;
   private final ConcurrentHashMap<Class<?>, Object> proxies = new ConcurrentHashMap<>();
@@ -59,7 +61,8 @@ public final class Transport implements AutoCloseable {
         config.logLevel() != HttpLogLevel.NONE);
     SecretScrubber scrubber = new SecretScrubber(config.apiKey().reveal());
     this.logger = new RedactingLogger(scrubber);
-    this.apache = new ApacheTransport(config.connectTimeout(), config.readTimeout(),
+    this.apache = new ApacheTransport(config.endpoint().url(), config.connectTimeout(),
+        config.readTimeout(),
         config.maxConnections(), headers.fixedHeaders(), scrubber);
     RateLimiter limiter = config.rateLimits().enabled()
         ? new PostHogRateLimiter(config.rateLimits(), config.clock(), config.sleeper()) : RateLimiter.NONE;
@@ -67,6 +70,7 @@ public final class Transport implements AutoCloseable {
         config.clock(), config.jitterSource(), limiter, watchdog);
     watchdog.start();
     this.errorDecoder = new ApiErrorDecoder(config.clock(), config.endpoint().isCloud());
+    this.feignOptions = new FixedOptions(config.connectTimeout(), config.readTimeout());
   }
 
   /** @return the configuration */
@@ -80,7 +84,7 @@ public final class Transport implements AutoCloseable {
   }
 
   /**
-   * A Feign proxy of a generated interface, wired to this client (auth, retries, errors).
+   * A proxy of a generated interface, wired to this client (auth, retries, errors).
    * Built on first request and reused.
    *
    * @param type a generated interface, e.g. {@code FeatureFlagsApi.class}
@@ -102,6 +106,15 @@ public final class Transport implements AutoCloseable {
   }
 
   private Object build(Class<?> type) {
+    if (config.logLevel() == HttpLogLevel.NONE && type != NextPageApi.class) {
+      // Requests built straight from each method's plan; Feign only for what has none.
+      return DirectInvoker.proxy(type, config.endpoint().url(), client, feignOptions, Codec.SHARED,
+          errorDecoder, headers, () -> feign(type));
+    }
+    return feign(type);
+  }
+
+  private Object feign(Class<?> type) {
     return Feign.builder()
         .contract(CachingContract.INSTANCE)
         .client(client)
@@ -113,7 +126,7 @@ public final class Transport implements AutoCloseable {
         .logger(logger)
         .logLevel(feignLevel(config.logLevel()))
         .retryer(Retryer.NEVER_RETRY)
-        .options(new FixedOptions(config.connectTimeout(), config.readTimeout()))
+        .options(feignOptions)
         .target(type, config.endpoint().url());
   }
 
