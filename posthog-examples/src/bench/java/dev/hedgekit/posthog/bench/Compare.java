@@ -39,6 +39,16 @@ public final class Compare {
   private Compare() {
   }
 
+  /** The small GET the three SDK ways, by contender name (also used by {@link Profile}). */
+  static Map<String, Op> sdkGet(PostHogClient client, FeatureFlagsApi api,
+      Map<String, Object> getParams) {
+    Map<String, Op> ops = new LinkedHashMap<>();
+    ops.put("sdkTyped", () -> client.featureFlags(Fixtures.PROJECT).get(Fixtures.FLAG_ID));
+    ops.put("sdkActions", () -> SdkState.ok(client.actions().execute(Fixtures.SLUG_GET, getParams)).data());
+    ops.put("sdkGenerated", () -> api.featureFlagsRetrieve(Fixtures.PROJECT, Fixtures.FLAG_ID));
+    return ops;
+  }
+
   public static void main(String[] args) throws Exception {
     String scenario = args.length > 0 ? args[0] : "get";
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
@@ -56,9 +66,8 @@ public final class Compare {
       Map<String, Object> createParams = Fixtures.createParams();
       switch (scenario) {
         case "get":
-          ops.put("sdkTyped", () -> client.featureFlags(Fixtures.PROJECT).get(Fixtures.FLAG_ID));
-          ops.put("sdkActions", () -> SdkState.ok(client.actions().execute(Fixtures.SLUG_GET, getParams)).data());
-          ops.put("sdkGenerated", () -> api.featureFlagsRetrieve(Fixtures.PROJECT, Fixtures.FLAG_ID));
+        case "concurrent":
+          ops.putAll(sdkGet(client, api, getParams));
           break;
         case "list":
           ops.put("sdkTyped", () -> client.featureFlags(Fixtures.PROJECT).list());
@@ -69,11 +78,6 @@ public final class Compare {
           ops.put("sdkTyped", () -> client.featureFlags(Fixtures.PROJECT).create(Fixtures.NEW_FLAG));
           ops.put("sdkActions", () -> SdkState.ok(client.actions().execute(Fixtures.SLUG_CREATE, createParams)).data());
           ops.put("sdkGenerated", () -> api.featureFlagsCreate(Fixtures.PROJECT, Fixtures.NEW_FLAG));
-          break;
-        case "concurrent":
-          ops.put("sdkTyped", () -> client.featureFlags(Fixtures.PROJECT).get(Fixtures.FLAG_ID));
-          ops.put("sdkActions", () -> SdkState.ok(client.actions().execute(Fixtures.SLUG_GET, getParams)).data());
-          ops.put("sdkGenerated", () -> api.featureFlagsRetrieve(Fixtures.PROJECT, Fixtures.FLAG_ID));
           break;
         default:
           throw new IllegalArgumentException("scenario: get, list, post or concurrent");

@@ -38,7 +38,7 @@ public class ListHundred {
     return SdkState.ok(s.client.actions().execute(Fixtures.SLUG_LIST, s.listParams)).data();
   }
 
-  /** The generated Feign interface: {@code client.generated(FeatureFlagsApi.class)}. */
+  /** The generated interface: {@code client.generated(FeatureFlagsApi.class)}. */
   @Benchmark
   public PaginatedFeatureFlagList sdkGenerated(SdkState s) {
     return s.api.featureFlagsList(Fixtures.PROJECT, new FeatureFlagsListQuery());

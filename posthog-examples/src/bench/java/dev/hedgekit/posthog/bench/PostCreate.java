@@ -35,7 +35,7 @@ public class PostCreate {
     return SdkState.ok(s.client.actions().execute(Fixtures.SLUG_CREATE, s.createParams)).data();
   }
 
-  /** The generated Feign interface: {@code client.generated(FeatureFlagsApi.class)}. */
+  /** The generated interface: {@code client.generated(FeatureFlagsApi.class)}. */
   @Benchmark
   public FeatureFlag sdkGenerated(SdkState s) {
     return s.api.featureFlagsCreate(Fixtures.PROJECT, Fixtures.NEW_FLAG);

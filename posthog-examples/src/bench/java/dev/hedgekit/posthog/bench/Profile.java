@@ -39,10 +39,6 @@ public final class Profile {
   private Profile() {
   }
 
-  interface Op {
-    Object run() throws Exception;
-  }
-
   public static void main(String[] args) throws Exception {
     if (args.length == 2 && args[0].equals("report")) {
       report(Path.of(args[1]));
@@ -59,23 +55,13 @@ public final class Profile {
     try (LoopbackServer server = Fixtures.server();
         PostHogClient client = Fixtures.client(server.baseUrl())) {
       FeatureFlagsApi api = client.generated(FeatureFlagsApi.class);
-      Map<String, Object> params = Fixtures.getParams();
       Floor floor = null;
-      Op op;
-      switch (contender) {
-        case "sdkTyped":
-          op = () -> client.featureFlags(Fixtures.PROJECT).get(Fixtures.FLAG_ID);
-          break;
-        case "sdkGenerated":
-          op = () -> api.featureFlagsRetrieve(Fixtures.PROJECT, Fixtures.FLAG_ID);
-          break;
-        case "sdkActions":
-          op = () -> SdkState.ok(client.actions().execute(Fixtures.SLUG_GET, params)).data();
-          break;
-        default:
-          floor = Floor.create(contender, server.baseUrl(), 64);
-          op = floor::getFlag;
+      Compare.Op op = Compare.sdkGet(client, api, Fixtures.getParams()).get(contender);
+      if (op == null) {
+        floor = Floor.create(contender, server.baseUrl(), 64);
+        op = floor::getFlag;
       }
+      Compare.Op call = op;
       AtomicLong calls = new AtomicLong();
       long stop = System.nanoTime() + seconds * 1_000_000_000L;
       List<Thread> workers = new ArrayList<>();
@@ -84,7 +70,7 @@ public final class Profile {
           long n = 0;
           try {
             while (System.nanoTime() < stop) {
-              op.run();
+              call.run();
               n++;
             }
           } catch (Exception e) {

@@ -35,7 +35,7 @@ public class SmallGet {
     return SdkState.ok(s.client.actions().execute(Fixtures.SLUG_GET, s.getParams)).data();
   }
 
-  /** The generated Feign interface: {@code client.generated(FeatureFlagsApi.class)}. */
+  /** The generated interface: {@code client.generated(FeatureFlagsApi.class)}. */
   @Benchmark
   public FeatureFlag sdkGenerated(SdkState s) {
     return s.api.featureFlagsRetrieve(Fixtures.PROJECT, Fixtures.FLAG_ID);

@@ -86,26 +86,23 @@ final class DirectInvoker implements InvocationHandler {
   }
 
   private Request request(OperationPlan plan, Object[] args) {
-    // Feign's header map: names compared without case, values in the order added.
-    Map<String, Collection<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    if (plan.contentType != null) {
-      add(map, "Content-Type", plan.contentType);
-    }
-    for (Map.Entry<String, String> h : headers.extraHeaders().entrySet()) {
-      add(map, h.getKey(), h.getValue());
+    Map<String, String> extra = headers.extraHeaders();
+    Map<String, Collection<String>> map;
+    if (plan.contentType == null && extra.isEmpty()) {
+      map = Map.of();
+    } else {
+      // Feign's header map: names compared without case, values in the order added.
+      map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      if (plan.contentType != null) {
+        map.computeIfAbsent("Content-Type", k -> new ArrayList<>(1)).add(plan.contentType);
+      }
+      for (Map.Entry<String, String> h : extra.entrySet()) {
+        map.computeIfAbsent(h.getKey(), k -> new ArrayList<>(1)).add(h.getValue());
+      }
     }
     byte[] body = plan.bodyArg < 0 ? null : codec.write(args[plan.bodyArg]);
     return Request.create(plan.httpMethod, plan.url(base, args), map, body,
         body == null ? null : StandardCharsets.UTF_8, null);
-  }
-
-  private static void add(Map<String, Collection<String>> map, String name, String value) {
-    Collection<String> values = map.get(name);
-    if (values == null) {
-      values = new ArrayList<>(1);
-      map.put(name, values);
-    }
-    values.add(value);
   }
 
   private Object answer(OperationPlan plan, Response response) throws Exception {
