@@ -31,6 +31,7 @@ final class CuratedSpec {
   ObjectNode build(JsonNode selection, Normalizer finder) {
     ObjectNode schemas = ((ObjectNode) selection.path("components").path("schemas")).deepCopy();
     patchSchemas(schemas);
+    markPages(schemas);
     TreeMap<String, ObjectNode> paths = new TreeMap<>();
     TreeSet<String> usedTags = new TreeSet<>();
     Iterator<Map.Entry<String, JsonNode>> ops = overlay.path("operations").fields();
@@ -102,6 +103,7 @@ final class CuratedSpec {
     schemes.set("PersonalAPIKey", bearer);
     components.set("securitySchemes", schemes);
     doc.set("components", components);
+    plainFreeForm(doc);
     return doc;
   }
 
@@ -319,6 +321,45 @@ final class CuratedSpec {
         continue;
       }
       merge((ObjectNode) target, e.getValue());
+    }
+  }
+
+  /**
+   * Marks PostHog's page envelopes ({@code {count?, next, previous, results: [X]}}) with
+   * {@code x-hedgekit-page-of: X}: the generated model of such a schema implements the
+   * generic page interface, so the facade turns every list answer into a page one way.
+   */
+  private static void markPages(ObjectNode schemas) {
+    Iterator<Map.Entry<String, JsonNode>> it = schemas.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode props = e.getValue().path("properties");
+      JsonNode items = props.path("results").path("items");
+      String item = Trees.refName(items);
+      if (e.getValue() instanceof ObjectNode && props.has("next") && props.has("previous")
+          && "array".equals(props.path("results").path("type").asText()) && item != null) {
+        ((ObjectNode) e.getValue()).put("x-hedgekit-page-of", item);
+      }
+    }
+  }
+
+  /**
+   * Writes free-form objects as {@code {type: object}}: {@code additionalProperties: true} (or
+   * {@code {}}) on an object without declared properties says nothing more in OpenAPI 3.0,
+   * and without it the Java generator types the value as a JSON tree, which any shape PostHog
+   * sends fits, instead of a map that a list would break.
+   */
+  private static void plainFreeForm(JsonNode node) {
+    if (node instanceof ObjectNode) {
+      ObjectNode o = (ObjectNode) node;
+      JsonNode ap = o.get("additionalProperties");
+      if ("object".equals(o.path("type").asText()) && !o.has("properties") && ap != null
+          && (ap.isBoolean() && ap.asBoolean() || ap.isObject() && ap.isEmpty())) {
+        o.remove("additionalProperties");
+      }
+    }
+    for (JsonNode child : node) {
+      plainFreeForm(child);
     }
   }
 
