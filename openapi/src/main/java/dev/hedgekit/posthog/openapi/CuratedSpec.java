@@ -336,7 +336,7 @@ final class CuratedSpec {
       JsonNode props = e.getValue().path("properties");
       JsonNode items = props.path("results").path("items");
       String item = Trees.refName(items);
-      if (e.getValue() instanceof ObjectNode && props.has("next") && props.has("previous")
+      if (e.getValue() instanceof ObjectNode && props.has("next")
           && "array".equals(props.path("results").path("type").asText()) && item != null) {
         ((ObjectNode) e.getValue()).put("x-hedgekit-page-of", item);
       }
