@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.hedgekit.posthog.core.RequestOptions;
+import dev.hedgekit.posthog.config.RequestOptions;
 import dev.hedgekit.posthog.errors.NotFoundException;
 import dev.hedgekit.posthog.generated.model.FeatureFlag;
 import java.time.Duration;
@@ -40,7 +40,7 @@ class AsyncTest {
     return "/api/projects/1/feature_flags/" + id + "/";
   }
 
-  private static PostHogClient.Builder builder() {
+  private static PostHogClientBuilder builder() {
     return PostHogClient.builder().apiKey("phx_test").baseUrl(wm.baseUrl()).maxRetries(0);
   }
 
@@ -49,7 +49,7 @@ class AsyncTest {
     wm.stubFor(get(urlEqualTo(flag(7))).willReturn(okJson(
         "{\"id\":7,\"key\":\"beta\",\"active\":true,\"filters\":{\"groups\":[]}}")));
     try (PostHogClient client = builder().build()) {
-      CompletableFuture<FeatureFlag> f = client.async(c -> c.featureFlags(1).get(7));
+      CompletableFuture<FeatureFlag> f = client.async(c -> c.project(1).featureFlags().get(7));
 
       FeatureFlag flag = f.get(5, TimeUnit.SECONDS);
       assertEquals(7, flag.getId());
@@ -68,7 +68,7 @@ class AsyncTest {
     // (see the disabled test below for why that thread is still busy).
     ExecutorService pool = Executors.newCachedThreadPool();
     try (PostHogClient client = builder().readTimeout(Duration.ofSeconds(10)).executor(pool).build()) {
-      CompletableFuture<FeatureFlag> slow = client.async(c -> c.featureFlags(1).get(70));
+      CompletableFuture<FeatureFlag> slow = client.async(c -> c.project(1).featureFlags().get(70));
       awaitRequest(flag(70));
 
       long start = System.nanoTime();
@@ -78,8 +78,8 @@ class AsyncTest {
       assertTrue(slow.isCancelled());
       assertTrue(cancelledAfter < 1000, "cancelling took " + cancelledAfter + " ms");
 
-      assertEquals("next", client.async(c -> c.featureFlags(1).get(71)).get(3, TimeUnit.SECONDS).getKey());
-      assertEquals("next", client.featureFlags(1).get(71).getKey());
+      assertEquals("next", client.async(c -> c.project(1).featureFlags().get(71)).get(3, TimeUnit.SECONDS).getKey());
+      assertEquals("next", client.project(1).featureFlags().get(71).getKey());
       long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       assertTrue(elapsed < 3000, "the later calls waited " + elapsed + " ms");
     } finally {
@@ -101,11 +101,11 @@ class AsyncTest {
     ExecutorService one = Executors.newSingleThreadExecutor();
     try (PostHogClient client = builder().readTimeout(Duration.ofSeconds(10)).maxConnections(1)
         .executor(one).build()) {
-      CompletableFuture<FeatureFlag> slow = client.async(c -> c.featureFlags(1).get(72));
+      CompletableFuture<FeatureFlag> slow = client.async(c -> c.project(1).featureFlags().get(72));
       awaitRequest(flag(72));
       assertTrue(slow.cancel(true));
 
-      assertEquals("next", client.async(c -> c.featureFlags(1).get(73)).get(2, TimeUnit.SECONDS).getKey());
+      assertEquals("next", client.async(c -> c.project(1).featureFlags().get(73)).get(2, TimeUnit.SECONDS).getKey());
     } finally {
       one.shutdownNow();
     }
@@ -121,7 +121,7 @@ class AsyncTest {
     try (PostHogClient client = builder().executor(executor).build()) {
       FeatureFlag flag = client.async(c -> {
         seen.add(Thread.currentThread().getName());
-        return c.featureFlags(1).get(7);
+        return c.project(1).featureFlags().get(7);
       }).get(5, TimeUnit.SECONDS);
 
       assertEquals("beta", flag.getKey());
@@ -140,9 +140,9 @@ class AsyncTest {
       PostHogClient traced = client.withOptions(RequestOptions.builder()
           .header("X-Request-Source", "nightly-report").build());
 
-      assertEquals("beta", traced.featureFlags(1).get(7).getKey());
-      assertEquals("beta", traced.async(c -> c.featureFlags(1).get(7)).get(5, TimeUnit.SECONDS).getKey());
-      assertEquals("beta", client.featureFlags(1).get(7).getKey());
+      assertEquals("beta", traced.project(1).featureFlags().get(7).getKey());
+      assertEquals("beta", traced.async(c -> c.project(1).featureFlags().get(7)).get(5, TimeUnit.SECONDS).getKey());
+      assertEquals("beta", client.project(1).featureFlags().get(7).getKey());
     }
     wm.verify(2, getRequestedFor(urlEqualTo(flag(7)))
         .withHeader("X-Request-Source", equalTo("nightly-report")));
@@ -155,7 +155,7 @@ class AsyncTest {
         .withHeader("Content-Type", "application/json")
         .withBody("{\"type\":\"invalid_request\",\"code\":\"not_found\",\"detail\":\"Not found.\"}")));
     try (PostHogClient client = builder().build()) {
-      CompletableFuture<FeatureFlag> f = client.async(c -> c.featureFlags(1).get(404));
+      CompletableFuture<FeatureFlag> f = client.async(c -> c.project(1).featureFlags().get(404));
 
       ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(5, TimeUnit.SECONDS));
       NotFoundException nf = assertInstanceOf(NotFoundException.class, e.getCause());

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.hedgekit.posthog.core.RequestOptions;
+import dev.hedgekit.posthog.config.RequestOptions;
 import dev.hedgekit.posthog.support.RecordingSleeper;
 import dev.hedgekit.posthog.support.TestApi;
 import dev.hedgekit.posthog.support.TestClients;
@@ -46,17 +46,17 @@ class ClientLifecycleTest {
   @Test
   void callsAfterCloseFailWithIllegalStateException() {
     PostHogClient client = TestClients.builder(wm, new RecordingSleeper()).build();
-    TestApi before = client.transport().api(TestApi.class);
+    TestApi before = client.generated(TestApi.class);
     assertEquals(7, before.getFlag(1, 7).get("id"));
     client.close();
-    assertTrue(client.transport().isClosed());
+    assertTrue(TestAccess.core(client).isClosed());
 
     List<IllegalStateException> failures = List.of(
-        assertThrows(IllegalStateException.class, () -> client.transport().api(TestApi.class)),
+        assertThrows(IllegalStateException.class, () -> client.generated(TestApi.class)),
         assertThrows(IllegalStateException.class,
-            () -> client.transport().call(RequestOptions.none(), () -> before.getFlag(1, 7))),
+            () -> before.getFlag(1, 7)),
         assertThrows(IllegalStateException.class,
-            () -> client.transport().callAsync(RequestOptions.none(), () -> before.getFlag(1, 7))),
+            () -> client.async(ignored -> before.getFlag(1, 7))),
         assertThrows(IllegalStateException.class, () -> before.getFlag(1, 7)));
     for (IllegalStateException e : failures) {
       assertEquals("this PostHogClient is closed", e.getMessage());
@@ -67,19 +67,19 @@ class ClientLifecycleTest {
   @Test
   void closingTwiceIsHarmless() {
     PostHogClient client = TestClients.builder(wm, new RecordingSleeper()).build();
-    client.transport().api(TestApi.class).getFlag(1, 7);
+    client.generated(TestApi.class).getFlag(1, 7);
     client.close();
     assertDoesNotThrow(client::close);
-    assertTrue(client.transport().isClosed());
+    assertTrue(TestAccess.core(client).isClosed());
   }
 
   @Test
   void noClientThreadSurvivesClose() throws Exception {
     Set<Thread> before = posthogThreads();
     PostHogClient client = TestClients.builder(wm, new RecordingSleeper()).build();
-    TestApi api = client.transport().api(TestApi.class);
+    TestApi api = client.generated(TestApi.class);
     api.getFlag(1, 7);
-    assertEquals(7, client.transport().callAsync(RequestOptions.none(), () -> api.getFlag(1, 7))
+    assertEquals(7, client.async(ignored -> api.getFlag(1, 7))
         .get(5, TimeUnit.SECONDS).get("id"));
     Set<Thread> started = posthogThreads();
     started.removeAll(before);

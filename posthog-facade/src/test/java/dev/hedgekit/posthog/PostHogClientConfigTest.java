@@ -29,22 +29,22 @@ class PostHogClientConfigTest {
 
   @Test
   void noToStringRevealsTheKey() {
-    PostHogClient.Builder builder = PostHogClient.builder().apiKey(API_KEY).subdomain("eu")
+    PostHogClientBuilder builder = PostHogClient.builder().apiKey(API_KEY).subdomain("eu")
         .header("X-Team", "growth");
     String b = builder.toString();
     assertNoKey(b);
     assertTrue(b.contains("apiKey=[redacted]"), b);
     try (PostHogClient client = builder.build()) {
       String c = client.toString();
-      String cfg = client.config().toString();
+      String cfg = TestAccess.config(client).toString();
       assertNoKey(c);
       assertNoKey(cfg);
-      assertNoKey(client.transport().toString());
-      assertNoKey(String.valueOf(client.config().defaultOptions()));
+      assertNoKey(TestAccess.core(client).toString());
+      assertNoKey(String.valueOf(TestAccess.config(client).defaultOptions()));
       assertTrue(c.contains("https://eu.posthog.com") && c.contains("redacted"), c);
       assertTrue(cfg.contains("apiKey=ApiKey[redacted]"), cfg);
     }
-    assertEquals("PostHogClient.Builder{apiKey=unset, subdomain=us, baseUrl=null}",
+    assertEquals("PostHogClientBuilder{apiKey=unset, subdomain=us, baseUrl=null}",
         PostHogClient.builder().toString());
   }
 
@@ -57,11 +57,11 @@ class PostHogClientConfigTest {
     env.put("POSTHOG_SUBDOMAIN", "eu");
     env.put("POSTHOG_PROJECT_ID", "42");
     try (PostHogClient client = PostHogClient.fromEnv(env)) {
-      assertEquals(wm.baseUrl(), client.config().endpoint().url(), "POSTHOG_HOST wins over POSTHOG_SUBDOMAIN");
-      assertEquals("42", client.config().projectId());
-      assertNull(client.config().organizationId());
-      long project = Long.parseLong(client.config().projectId());
-      assertEquals(7, client.transport().api(TestApi.class).getFlag(project, 7).get("id"));
+      assertEquals(wm.baseUrl(), TestAccess.config(client).endpoint().url(), "POSTHOG_HOST wins over POSTHOG_SUBDOMAIN");
+      assertEquals("42", TestAccess.config(client).projectId());
+      assertNull(TestAccess.config(client).organizationId());
+      long project = Long.parseLong(TestAccess.config(client).projectId());
+      assertEquals(7, client.generated(TestApi.class).getFlag(project, 7).get("id"));
     }
     wm.verify(1, getRequestedFor(urlEqualTo(TestApi.flagPath(42, 7)))
         .withHeader("Authorization", equalTo("Bearer " + API_KEY)));
@@ -72,12 +72,12 @@ class PostHogClientConfigTest {
     Map<String, String> env = Map.of("POSTHOG_PERSONAL_API_KEY", API_KEY,
         "POSTHOG_SUBDOMAIN", "eu", "POSTHOG_ORGANIZATION_ID", "@current");
     try (PostHogClient client = PostHogClient.fromEnv(env)) {
-      assertEquals("https://eu.posthog.com", client.config().endpoint().url());
-      assertEquals("@current", client.config().organizationId());
-      assertNull(client.config().projectId());
+      assertEquals("https://eu.posthog.com", TestAccess.config(client).endpoint().url());
+      assertEquals("@current", TestAccess.config(client).organizationId());
+      assertNull(TestAccess.config(client).projectId());
     }
     try (PostHogClient client = PostHogClient.fromEnv(Map.of("POSTHOG_PERSONAL_API_KEY", API_KEY))) {
-      assertEquals("https://us.posthog.com", client.config().endpoint().url());
+      assertEquals("https://us.posthog.com", TestAccess.config(client).endpoint().url());
     }
   }
 
@@ -95,13 +95,15 @@ class PostHogClientConfigTest {
   @Test
   void fromEnvWithBadValuesNamesTheProblemWithoutTheKey() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> PostHogClient.fromEnv(Map.of("POSTHOG_PERSONAL_API_KEY", API_KEY + "\n")));
+        () -> PostHogClient.fromEnv(Map.of("POSTHOG_PERSONAL_API_KEY", "phx_\r" + API_KEY.substring(4))));
     assertTrue(e.getMessage().startsWith("apiKey contains a line break"), e.getMessage());
+    assertTrue(e.getMessage().contains("POSTHOG_PERSONAL_API_KEY"), e.getMessage());
     assertNoKey(e);
     IllegalArgumentException host = assertThrows(IllegalArgumentException.class,
         () -> PostHogClient.fromEnv(Map.of("POSTHOG_PERSONAL_API_KEY", API_KEY,
             "POSTHOG_HOST", "http://posthog.example.com")));
-    assertTrue(host.getMessage().startsWith("baseUrl uses plain http"), host.getMessage());
+    assertTrue(host.getMessage().startsWith("the base URL uses plain http"), host.getMessage());
+    assertTrue(host.getMessage().contains("POSTHOG_ALLOW_INSECURE_HTTP=true"), host.getMessage());
     assertNoKey(host);
   }
 }

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.hedgekit.posthog.PostHogClient;
-import dev.hedgekit.posthog.core.SdkInfo;
+import dev.hedgekit.posthog.internal.config.SdkInfo;
 import dev.hedgekit.posthog.generated.model.FeatureFlag;
 import dev.hedgekit.posthog.generated.model.PaginatedFeatureFlagList;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.hedgekit.posthog.bench;
 
 import dev.hedgekit.posthog.PostHogClient;
-import dev.hedgekit.posthog.actions.ActionResult;
+import dev.hedgekit.posthog.toolkit.ToolResult;
 import dev.hedgekit.posthog.generated.api.FeatureFlagsApi;
 import dev.hedgekit.posthog.generated.api.FeatureFlagsApi.FeatureFlagsListQuery;
 import dev.hedgekit.posthog.generated.model.FeatureFlag;
@@ -52,7 +52,7 @@ public class SdkState {
   }
 
   /** @return r, after checking that it succeeded */
-  public static ActionResult ok(ActionResult r) {
+  public static ToolResult ok(ToolResult r) {
     if (!r.successful()) {
       throw new IllegalStateException(r.toJsonString());
     }

@@ -2,7 +2,7 @@ package dev.hedgekit.posthog.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hedgekit.posthog.PostHogClient;
-import dev.hedgekit.posthog.actions.ActionResult;
+import dev.hedgekit.posthog.toolkit.ToolResult;
 import dev.hedgekit.posthog.errors.PostHogApiException;
 import dev.hedgekit.posthog.errors.PostHogException;
 import dev.hedgekit.posthog.examples.sandbox.SandboxServer;
@@ -128,7 +128,7 @@ public final class Tour {
       return EXIT_USAGE;
     }
     try (client) {
-      out.println("PostHog SDK tour against " + client.config().endpoint()
+      out.println("PostHog SDK tour against " + client.baseUrl()
           + ", project " + project.trim() + " (read-only calls).");
       return new Tour(client, project.trim(), true, out).steps(err);
     }
@@ -164,26 +164,26 @@ public final class Tour {
   }
 
   private FeatureFlag listFeatureFlags() {
-    out.println("List feature flags: client.featureFlags(" + projectId + ").list(limit " + PAGE + ")");
-    Page<FeatureFlag> page = client.featureFlags(projectId).list(new FeatureFlagsListQuery().limit(PAGE));
+    out.println("List feature flags: client.project(" + projectId + ").featureFlags().list(limit " + PAGE + ")");
+    Page<FeatureFlag> page = client.project(projectId).featureFlags().list(new FeatureFlagsListQuery().limit((long) PAGE));
     calls++;
     out.println("  -> " + page.count().orElse(page.results().size()) + " flags in the project; "
         + shown(page.results(), Tour::flagLabel));
     return page.results().isEmpty() ? null : page.results().get(0);
   }
 
-  private void getFeatureFlag(int id) {
-    out.println("Get one feature flag: client.featureFlags(" + projectId + ").get(" + id + ")");
-    FeatureFlag flag = client.featureFlags(projectId).get(id);
+  private void getFeatureFlag(long id) {
+    out.println("Get one feature flag: client.project(" + projectId + ").featureFlags().get(" + id + ")");
+    FeatureFlag flag = client.project(projectId).featureFlags().get(id);
     calls++;
     out.println("  -> " + flagLabel(flag) + ", name \"" + flag.getName() + "\", created "
         + flag.getCreatedAt());
   }
 
-  private void getFeatureFlagAsync(int id) {
-    out.println("The same, async: client.async(c -> c.featureFlags(" + projectId + ").get(" + id
+  private void getFeatureFlagAsync(long id) {
+    out.println("The same, async: client.async(c -> c.project(" + projectId + ").featureFlags().get(" + id
         + "))");
-    FeatureFlag flag = client.async(c -> c.featureFlags(projectId).get(id)).join();
+    FeatureFlag flag = client.async(c -> c.project(projectId).featureFlags().get(id)).join();
     calls++;
     out.println("  -> " + flagLabel(flag) + " (a CompletableFuture; cancel() aborts the request)");
   }
@@ -193,16 +193,16 @@ public final class Tour {
         .key("tour-demo-flag")
         .name("Flag created by the SDK tour")
         .active(false);
-    out.println("Create a feature flag: client.featureFlags(" + projectId + ").create(key "
+    out.println("Create a feature flag: client.project(" + projectId + ").featureFlags().create(key "
         + draft.getKey() + ")");
-    FeatureFlag created = client.featureFlags(projectId).create(draft);
+    FeatureFlag created = client.project(projectId).featureFlags().create(draft);
     calls++;
     out.println("  -> created " + flagLabel(created)
         + " (the sandbox answers a generated flag and stores nothing)");
-    int id = created.getId() == null ? 1 : created.getId();
-    out.println("Soft delete it: client.featureFlags(" + projectId + ").delete(" + id
+    long id = created.getId() == null ? 1 : created.getId();
+    out.println("Soft delete it: client.project(" + projectId + ").featureFlags().delete(" + id
         + ") sends PATCH {\"deleted\": true}");
-    FeatureFlag deleted = client.featureFlags(projectId).delete(id);
+    FeatureFlag deleted = client.project(projectId).featureFlags().delete(id);
     calls++;
     out.println("  -> answered " + flagLabel(deleted));
   }
@@ -210,62 +210,62 @@ public final class Tour {
   private void iterateAllFlags() {
     out.println("Every flag, page by page: client.featureFlags(" + projectId
         + ").listAll().stream().limit(10)");
-    List<FeatureFlag> flags = client.featureFlags(projectId)
-        .listAll(new FeatureFlagsListQuery().limit(PAGE)).stream().limit(10)
+    List<FeatureFlag> flags = client.project(projectId).featureFlags()
+        .listAll(new FeatureFlagsListQuery().limit((long) PAGE)).stream().limit(10)
         .collect(Collectors.toList());
     calls++;
     out.println("  -> " + flags.size() + " flags read lazily; " + shown(flags, Tour::flagLabel));
   }
 
   private void listDashboards() {
-    out.println("List dashboards: client.dashboards(" + projectId + ").list()");
-    Page<DashboardBasic> page = client.dashboards(projectId).list();
+    out.println("List dashboards: client.project(" + projectId + ").dashboards().list()");
+    Page<DashboardBasic> page = client.project(projectId).dashboards().list();
     calls++;
     out.println("  -> " + shown(page.results(), d -> "#" + d.getId() + " \"" + d.getName() + "\""));
   }
 
   private void listInsights() {
-    out.println("List insights: client.insights(" + projectId + ").list()");
-    Page<Insight> page = client.insights(projectId).list();
+    out.println("List insights: client.project(" + projectId + ").insights().list()");
+    Page<Insight> page = client.project(projectId).insights().list();
     calls++;
     out.println("  -> " + shown(page.results(), i -> "#" + i.getId() + " \"" + i.getName() + "\""));
   }
 
   private void listCohorts() {
-    out.println("List cohorts: client.cohorts(" + projectId + ").list()");
-    Page<Cohort> page = client.cohorts(projectId).list();
+    out.println("List cohorts: client.project(" + projectId + ").cohorts().list()");
+    Page<Cohort> page = client.project(projectId).cohorts().list();
     calls++;
     out.println("  -> " + shown(page.results(), c -> "#" + c.getId() + " \"" + c.getName() + "\""));
   }
 
   private void listPersons() {
-    out.println("List persons: client.persons(" + projectId + ").list()");
-    Page<Person> page = client.persons(projectId).list();
+    out.println("List persons: client.project(" + projectId + ").persons().list()");
+    Page<Person> page = client.project(projectId).persons().list();
     calls++;
     out.println("  -> " + shown(page.results(), p -> p.getDistinctIds() == null
         || p.getDistinctIds().isEmpty() ? "#" + p.getId() : p.getDistinctIds().get(0)));
   }
 
   private void runActionBySlug(FeatureFlag first) {
-    int id = first != null && first.getId() != null ? first.getId() : 1;
+    long id = first != null && first.getId() != null ? first.getId() : 1;
     String slug = "POSTHOG_RETRIEVE_FEATURE_FLAG_DETAILS";
-    out.println("Run an action by its slug: client.actions().execute(\"" + slug
+    out.println("Run an action by its slug: client.toolkit().execute(\"" + slug
         + "\", {project_id: " + projectId + ", id: " + id + "})");
-    ActionResult result = client.actions().execute(slug, Map.of("project_id", projectId, "id", id));
+    ToolResult result = client.toolkit().execute(slug, Map.of("project_id", projectId, "id", id));
     calls++;
     JsonNode data = result.data();
     out.println("  -> successful=" + result.successful() + ", data.key="
         + (data == null ? "null" : data.path("key").asText()) + " (the uniform {data, successful,"
         + " error} envelope)");
     out.println("Validation happens before sending: execute(\"" + slug + "\", {id: \"seven\"})");
-    ActionResult invalid = client.actions().execute(slug, Map.of("id", "seven"));
+    ToolResult invalid = client.toolkit().execute(slug, Map.of("id", "seven"));
     out.println("  -> successful=" + invalid.successful() + ": " + invalid.error().message());
   }
 
   private void runHogQl() {
     String sql = "select event, count() from events group by event order by count() desc limit 5";
-    out.println("HogQL query: client.query(" + projectId + ").hogql(\"" + sql + "\")");
-    JsonNode answer = client.query(projectId).hogql(sql);
+    out.println("HogQL query: client.project(" + projectId + ").query().hogql(\"" + sql + "\")");
+    JsonNode answer = client.project(projectId).query().hogql(sql);
     calls++;
     JsonNode results = answer == null ? null : answer.path("results");
     String text = answer == null ? "no content" : answer.toString();
@@ -275,12 +275,12 @@ public final class Tour {
   }
 
   private void showErrorHandling(FeatureFlag first) {
-    int id = first != null && first.getId() != null ? first.getId() : 1;
+    long id = first != null && first.getId() != null ? first.getId() : 1;
     try {
       if (live) {
-        out.println("Error handling: client.featureFlags(" + projectId + ").get("
-            + Integer.MAX_VALUE + "), an id that does not exist");
-        client.featureFlags(projectId).get(Integer.MAX_VALUE);
+        out.println("Error handling: client.project(" + projectId + ").featureFlags().get("
+            + Long.MAX_VALUE + "), an id that does not exist");
+        client.project(projectId).featureFlags().get(Long.MAX_VALUE);
       } else {
         out.println("Error handling: a hard DELETE through the generated layer,"
             + " client.generated(FeatureFlagsApi.class).featureFlagsDestroy(" + projectId + ", "

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.hedgekit.posthog.PostHogClient;
-import dev.hedgekit.posthog.actions.ActionResult;
+import dev.hedgekit.posthog.toolkit.ToolResult;
 import dev.hedgekit.posthog.generated.model.FeatureFlag;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +36,7 @@ class ConsumerTest {
     try (PostHogClient client = PostHogClient.builder().apiKey("phx_consumer").baseUrl(base).build()) {
       FeatureFlag flag = client.featureFlags(3).get(7);
       assertEquals("checkout-v2", flag.getKey());
-      ActionResult result = client.actions().execute("POSTHOG_RETRIEVE_FEATURE_FLAG_DETAILS",
+      ToolResult result = client.actions().execute("POSTHOG_RETRIEVE_FEATURE_FLAG_DETAILS",
           Map.of("project_id", "3", "id", 7));
       assertTrue(result.successful(), String.valueOf(result.error()));
       assertEquals("checkout-v2", result.data().path("key").asText());

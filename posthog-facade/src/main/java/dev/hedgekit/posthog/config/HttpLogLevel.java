@@ -1,4 +1,4 @@
-package dev.hedgekit.posthog.core;
+package dev.hedgekit.posthog.config;
 
 /**
  * How much of each HTTP exchange the client logs (through {@link System.Logger}, logger name

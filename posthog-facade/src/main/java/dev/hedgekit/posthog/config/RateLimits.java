@@ -1,4 +1,4 @@
-package dev.hedgekit.posthog.core;
+package dev.hedgekit.posthog.config;
 
 import java.util.EnumMap;
 import java.util.Map;

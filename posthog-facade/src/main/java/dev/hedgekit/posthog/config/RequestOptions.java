@@ -1,5 +1,7 @@
-package dev.hedgekit.posthog.core;
+package dev.hedgekit.posthog.config;
 
+import dev.hedgekit.posthog.internal.config.Durations;
+import dev.hedgekit.posthog.internal.config.Headers;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,12 +10,13 @@ import java.util.Objects;
 
 /**
  * Settings for one call that override the client's, without building a new client:
- * per-attempt read timeout, overall call timeout, number of retries and extra headers.
+ * per-attempt read timeout, overall call timeout, number of retries, response size limit and
+ * extra headers.
  * Immutable; unset values fall back to the client's configuration.
  *
  * <pre>{@code
  * RequestOptions slow = RequestOptions.builder().readTimeout(Duration.ofMinutes(2)).maxRetries(0).build();
- * client.withOptions(slow).insights(projectId).list();
+ * client.withOptions(slow).project(42).insights().list();
  * }</pre>
  */
 public final class RequestOptions {
@@ -23,12 +26,14 @@ public final class RequestOptions {
   private final Duration readTimeout;
   private final Duration callTimeout;
   private final Integer maxRetries;
+  private final Long maxResponseBytes;
   private final Map<String, String> headers;
 
   private RequestOptions(Builder b) {
     this.readTimeout = b.readTimeout;
     this.callTimeout = b.callTimeout;
     this.maxRetries = b.maxRetries;
+    this.maxResponseBytes = b.maxResponseBytes;
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
   }
 
@@ -57,6 +62,11 @@ public final class RequestOptions {
     return maxRetries;
   }
 
+  /** @return the response size limit in bytes, or null for the client's */
+  public Long maxResponseBytes() {
+    return maxResponseBytes;
+  }
+
   /** @return extra headers sent with the call, in insertion order */
   public Map<String, String> headers() {
     return headers;
@@ -79,6 +89,7 @@ public final class RequestOptions {
     b.readTimeout = other.readTimeout != null ? other.readTimeout : readTimeout;
     b.callTimeout = other.callTimeout != null ? other.callTimeout : callTimeout;
     b.maxRetries = other.maxRetries != null ? other.maxRetries : maxRetries;
+    b.maxResponseBytes = other.maxResponseBytes != null ? other.maxResponseBytes : maxResponseBytes;
     b.headers.putAll(headers);
     b.headers.putAll(other.headers);
     return b.build();
@@ -87,7 +98,8 @@ public final class RequestOptions {
   @Override
   public String toString() {
     return "RequestOptions{readTimeout=" + readTimeout + ", callTimeout=" + callTimeout
-        + ", maxRetries=" + maxRetries + ", headers=" + headers.keySet() + "}";
+        + ", maxRetries=" + maxRetries + ", maxResponseBytes=" + maxResponseBytes
+        + ", headers=" + headers.keySet() + "}";
   }
 
   /** Builds {@link RequestOptions}. */
@@ -95,6 +107,7 @@ public final class RequestOptions {
     private Duration readTimeout;
     private Duration callTimeout;
     private Integer maxRetries;
+    private Long maxResponseBytes;
     private final Map<String, String> headers = new LinkedHashMap<>();
 
     private Builder() {
@@ -131,9 +144,24 @@ public final class RequestOptions {
     }
 
     /**
+     * @param bytes the most response body bytes a call may read (after decompression),
+     *     at least 1; larger responses fail with
+     *     {@link dev.hedgekit.posthog.errors.ResponseTooLargeException}
+     * @return this builder
+     */
+    public Builder maxResponseBytes(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("maxResponseBytes must be at least 1, was " + bytes);
+      }
+      this.maxResponseBytes = bytes;
+      return this;
+    }
+
+    /**
      * Adds a header to send with the call.
      *
-     * @param name header name (an HTTP token; not Authorization or other client-owned headers)
+     * @param name header name: an HTTP token, not one the client sets itself (Authorization,
+     *     Accept, User-Agent, Content-Type, Content-Length, Host, Transfer-Encoding, Connection)
      * @param value header value (no CR, LF or control characters)
      * @return this builder
      */

@@ -1,5 +1,6 @@
-package dev.hedgekit.posthog.core;
+package dev.hedgekit.posthog.config;
 
+import dev.hedgekit.posthog.internal.config.Durations;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;

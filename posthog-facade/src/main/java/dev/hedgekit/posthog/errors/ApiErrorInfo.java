@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What is known about one failed answer, decoded from the status and PostHog's error body.
- * Built by {@link ApiErrors}; carried into the exception it becomes.
+ * Built by the SDK's HTTP layer; carried into the exception it becomes.
  */
 public final class ApiErrorInfo {
 
@@ -14,15 +14,38 @@ public final class ApiErrorInfo {
   private final ErrorDetail error;
   private final List<ErrorDetail> errors;
   private final String bodyExcerpt;
+  private final String body;
 
-  ApiErrorInfo(int status, String method, String path, ErrorDetail error,
-      List<ErrorDetail> errors, String bodyExcerpt) {
+  private ApiErrorInfo(int status, String method, String path, ErrorDetail error,
+      List<ErrorDetail> errors, String bodyExcerpt, String body) {
     this.status = status;
     this.method = method;
     this.path = path;
     this.error = error;
     this.errors = List.copyOf(errors);
     this.bodyExcerpt = bodyExcerpt;
+    this.body = body == null ? "" : body;
+  }
+
+  /**
+   * The decoded failure; made by the SDK's HTTP layer.
+   *
+   * @param status the HTTP status
+   * @param method the request method
+   * @param path the request path and query
+   * @param error the top-level error
+   * @param errors every error reported
+   * @param bodyExcerpt a cleaned start of a body that is not PostHog's error shape, or null
+   * @param body the whole body as text, the API key masked
+   * @return the information
+   */
+  public static ApiErrorInfo of(int status, String method, String path, ErrorDetail error,
+      List<ErrorDetail> errors, String bodyExcerpt, String body) {
+    return new ApiErrorInfo(status, method, path, error, errors, bodyExcerpt, body);
+  }
+
+  String body() {
+    return body;
   }
 
   int status() {

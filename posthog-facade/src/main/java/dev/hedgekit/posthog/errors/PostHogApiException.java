@@ -26,9 +26,11 @@ public class PostHogApiException extends PostHogException {
   private final List<ErrorDetail> errors;
   /** The start of a body that was not PostHog's error shape. */
   private final String bodyExcerpt;
+  /** The whole body. */
+  private final String body;
 
   /**
-   * Creates the exception; use {@link ApiErrors#fromResponse} rather than calling this.
+   * Creates the exception; the SDK's HTTP layer makes these.
    *
    * @param info the decoded answer
    * @param hint an extra sentence for the message, or null
@@ -41,6 +43,7 @@ public class PostHogApiException extends PostHogException {
     this.error = info.error();
     this.errors = info.errors();
     this.bodyExcerpt = info.bodyExcerpt();
+    this.body = info.body();
   }
 
   /** @return the HTTP status */
@@ -96,5 +99,15 @@ public class PostHogApiException extends PostHogException {
   /** @return the start of the body when it was not PostHog's error shape, or null */
   public String bodyExcerpt() {
     return bodyExcerpt;
+  }
+
+  /**
+   * The whole response body as text (within the response size limit), with the API key
+   * masked. The message and the other accessors show only a cleaned, shortened part of it.
+   *
+   * @return the body, empty when there was none
+   */
+  public String body() {
+    return body;
   }
 }

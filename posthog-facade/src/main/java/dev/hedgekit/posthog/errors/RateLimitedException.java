@@ -16,7 +16,7 @@ public class RateLimitedException extends PostHogApiException {
   private final Duration retryAfter;
 
   /**
-   * Creates the exception; use {@link ApiErrors#fromResponse} rather than calling this.
+   * Creates the exception; the SDK's HTTP layer makes these.
    *
    * @param info the decoded answer
    * @param hint an extra sentence for the message, or null

@@ -8,7 +8,7 @@ public class UnauthorizedException extends PostHogApiException {
   private static final long serialVersionUID = 1L;
 
   /**
-   * Creates the exception; use {@link ApiErrors#fromResponse} rather than calling this.
+   * Creates the exception; the SDK's HTTP layer makes these.
    *
    * @param info the decoded answer
    * @param hint an extra sentence for the message, or null

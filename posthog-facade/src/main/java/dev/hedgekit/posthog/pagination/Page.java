@@ -1,14 +1,18 @@
 package dev.hedgekit.posthog.pagination;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hedgekit.posthog.generated.support.Paginated;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * One page of a PostHog list: its results and the links to the pages around it.
- * PostHog's links are absolute URLs (offset or cursor based); follow them with
- * {@link Pager} rather than by hand. Immutable.
+ * One page of a PostHog list: its results, the links to the pages around it, the total count
+ * when PostHog gives one, and any other field of the page envelope. PostHog's links are
+ * absolute URLs (offset or cursor based); follow them with {@link Pager} rather than by hand.
+ * Immutable.
  *
  * @param <T> the item type
  */
@@ -18,20 +22,27 @@ public final class Page<T> {
   private final String next;
   private final String previous;
   private final Long count;
+  private final Map<String, JsonNode> extra;
 
-  /**
-   * Creates a page.
-   *
-   * @param results the items of this page (copied; null means none)
-   * @param next the URL of the next page, or null on the last page
-   * @param previous the URL of the previous page, or null on the first page
-   * @param count the total number of items when PostHog reports it, or null
-   */
-  public Page(List<T> results, String next, String previous, Long count) {
+  private Page(List<T> results, String next, String previous, Long count,
+      Map<String, JsonNode> extra) {
     this.results = results == null ? List.of() : Collections.unmodifiableList(results);
     this.next = blankToNull(next);
     this.previous = blankToNull(previous);
     this.count = count;
+    this.extra = extra == null ? Map.of() : Map.copyOf(extra);
+  }
+
+  /**
+   * The page a generated page model holds.
+   *
+   * @param page the decoded page
+   * @param <T> the item type
+   * @return the page
+   */
+  public static <T> Page<T> of(Paginated<T> page) {
+    return new Page<>(page.getResults(), page.getNext(), page.getPrevious(), page.getCount(),
+        page.additionalProperties());
   }
 
   private static String blankToNull(String s) {
@@ -61,6 +72,16 @@ public final class Page<T> {
   /** @return whether there is a next page */
   public boolean hasNext() {
     return next != null;
+  }
+
+  /**
+   * Fields of the page envelope besides {@code results}, {@code next}, {@code previous} and
+   * {@code count} (PostHog adds some per list, for example {@code has_next}).
+   *
+   * @return the fields by name, never null
+   */
+  public Map<String, JsonNode> extraFields() {
+    return extra;
   }
 
   @Override

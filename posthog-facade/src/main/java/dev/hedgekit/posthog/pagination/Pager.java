@@ -1,15 +1,12 @@
 package dev.hedgekit.posthog.pagination;
 
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hedgekit.posthog.errors.PostHogDecodeException;
-import dev.hedgekit.posthog.http.Transport;
-import dev.hedgekit.posthog.json.Json;
-import feign.Response;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.hedgekit.posthog.errors.PostHogException;
+import dev.hedgekit.posthog.generated.support.Paginated;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
@@ -19,71 +16,35 @@ import java.util.stream.StreamSupport;
 
 /**
  * Every item of a PostHog list, fetched lazily page by page: the first page when iteration
- * starts, each next page only when the items of the previous one are used up. Only the
- * current page is held in memory. Links are followed only on the client's own host, scheme
- * and port; a link anywhere else stops iteration with an {@link IllegalArgumentException}
- * before anything is sent.
+ * starts, each next page only when the items of the previous one are used up. Only the current
+ * page is held in memory. Links are followed only on the client's own scheme, host, port and
+ * base path; a link anywhere else, a link already visited (PostHog sending a loop), or more than
+ * {@value #MAX_EMPTY_PAGES} empty pages in a row stop iteration with an exception before
+ * anything more is sent.
  *
- * <p>Each call to {@link #iterator()}, {@link #stream()} or {@link #pages()} starts again
- * from the first page. A pager is not thread-safe while iterating; iterate it from one thread.
+ * <p>Each call to {@link #iterator()}, {@link #stream()} or {@link #pages()} starts again from
+ * the first page. A pager is not thread-safe while iterating; iterate it from one thread.
  *
  * @param <T> the item type
  */
 public final class Pager<T> implements Iterable<T> {
 
-  private final Supplier<Page<T>> first;
-  private final Function<String, Page<T>> follow;
+  /** Most empty pages in a row that are followed before iteration stops. */
+  public static final int MAX_EMPTY_PAGES = 20;
+
+  private final Supplier<? extends Paginated<T>> first;
+  private final Function<String, ? extends Paginated<T>> follow;
 
   /**
-   * Creates a pager.
+   * Creates a pager; the SDK's resource groups make them.
    *
    * @param first fetches the first page
-   * @param follow fetches the page at an absolute URL
+   * @param follow fetches the page at an absolute link (after checking where it points)
    */
-  public Pager(Supplier<Page<T>> first, Function<String, Page<T>> follow) {
+  public Pager(Supplier<? extends Paginated<T>> first,
+      Function<String, ? extends Paginated<T>> follow) {
     this.first = first;
     this.follow = follow;
-  }
-
-  /**
-   * A pager that follows {@code next} links through a client's transport, decoding each page
-   * as {@code {count, next, previous, results: [itemType]}}.
-   *
-   * @param transport the client's transport
-   * @param itemType the class of the items
-   * @param first fetches the first page
-   * @param <T> the item type
-   * @return the pager
-   */
-  public static <T> Pager<T> of(Transport transport, Class<T> itemType, Supplier<Page<T>> first) {
-    ObjectMapper mapper = Json.mapper();
-    JavaType bodyType = mapper.getTypeFactory().constructParametricType(PageBody.class, itemType);
-    return new Pager<>(first, url -> {
-      Response r = transport.getLink(url);
-      try (InputStream in = r.body().asInputStream()) {
-        PageBody<T> body = mapper.readValue(in, bodyType);
-        return body.toPage();
-      } catch (IOException e) {
-        throw new PostHogDecodeException("could not decode the page at " + pathOf(url) + ": "
-            + e.getMessage(), e, r.status());
-      }
-    });
-  }
-
-  private static String pathOf(String url) {
-    int scheme = url.indexOf("://");
-    int slash = scheme < 0 ? -1 : url.indexOf('/', scheme + 3);
-    return slash < 0 ? url : url.substring(slash);
-  }
-
-  /**
-   * Fetches the page at a link with this pager's link follower.
-   *
-   * @param url an absolute link from a previous page
-   * @return the page
-   */
-  public Page<T> followLink(String url) {
-    return follow.apply(url);
   }
 
   /** @return the pages, lazily; each started iteration fetches from the first page */
@@ -91,13 +52,13 @@ public final class Pager<T> implements Iterable<T> {
     return () -> new Iterator<Page<T>>() {
       private Page<T> current;
       private boolean started;
+      private int emptyRun;
+      private final Set<String> visited = new HashSet<>();
 
       @Override
       public boolean hasNext() {
         return !started || (current != null && current.hasNext());
       }
-
-      private String lastUrl;
 
       @Override
       public Page<T> next() {
@@ -105,16 +66,21 @@ public final class Pager<T> implements Iterable<T> {
           throw new NoSuchElementException("no more pages");
         }
         if (!started) {
-          current = first.get();
+          current = Page.of(first.get());
         } else {
           String url = current.next().orElseThrow();
-          if (url.equals(lastUrl)) {
-            throw new IllegalStateException("PostHog returned the same next link twice: " + url);
+          if (!visited.add(url)) {
+            throw new PostHogException("PostHog's next link leads back to a page already"
+                + " fetched (" + pathOf(url) + "); stopped to avoid a loop", null);
           }
-          lastUrl = url;
-          current = follow.apply(url);
+          current = Page.of(follow.apply(url));
         }
         started = true;
+        emptyRun = current.results().isEmpty() ? emptyRun + 1 : 0;
+        if (emptyRun > MAX_EMPTY_PAGES && current.hasNext()) {
+          throw new PostHogException("PostHog sent " + emptyRun + " empty pages in a row, each"
+              + " with a next link; stopped", null);
+        }
         return current;
       }
     };
@@ -124,7 +90,7 @@ public final class Pager<T> implements Iterable<T> {
   public Iterator<T> iterator() {
     Iterator<Page<T>> pages = pages().iterator();
     return new Iterator<T>() {
-      private Iterator<T> items = java.util.Collections.emptyIterator();
+      private Iterator<T> items = Collections.emptyIterator();
 
       @Override
       public boolean hasNext() {
@@ -151,5 +117,11 @@ public final class Pager<T> implements Iterable<T> {
   public Stream<T> stream() {
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(),
         Spliterator.ORDERED), false);
+  }
+
+  private static String pathOf(String url) {
+    int scheme = url.indexOf("://");
+    int slash = scheme < 0 ? -1 : url.indexOf('/', scheme + 3);
+    return slash < 0 ? url : url.substring(slash);
   }
 }

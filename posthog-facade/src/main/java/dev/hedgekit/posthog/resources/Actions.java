@@ -1,6 +1,6 @@
 package dev.hedgekit.posthog.resources;
 
-import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.ActionsApi;
 import dev.hedgekit.posthog.generated.api.ActionsApi.ActionsListQuery;
 import dev.hedgekit.posthog.generated.model.Action;
@@ -15,13 +15,13 @@ import dev.hedgekit.posthog.pagination.Pager;
  * confused with running an operation by its slug. List, read, create, change and soft delete.
  *
  * <pre>{@code
- * EventActions actions = client.eventActions(42);
+ * Actions actions = client.eventActions(42);
  * Action signUp = actions.create(new Action().name("Signed up").steps(List.of(step)));
  * actions.update(signUp.getId(), new PatchedAction().description("Any sign-up form"));
  * actions.delete(signUp.getId());                          // soft delete
  * }</pre>
  */
-public final class EventActions extends Resource {
+public final class Actions extends Resource {
 
   /** Leaves PostHog's {@code format} query parameter out, so answers come as JSON. */
   private static final String DEFAULT_FORMAT = null;
@@ -29,11 +29,11 @@ public final class EventActions extends Resource {
   private final String projectId;
 
   /**
-   * @param client the client
+   * @param context the client or view this group works through
    * @param projectId the project id
    */
-  public EventActions(PostHogClient client, String projectId) {
-    super(client);
+  public Actions(ClientContext context, String projectId) {
+    super(context);
     this.projectId = id(projectId, "projectId");
   }
 
@@ -54,7 +54,7 @@ public final class EventActions extends Resource {
    */
   public Page<Action> list(ActionsListQuery query) {
     required(query, "query");
-    return call(() -> page(actions().actionsList(projectId, query)));
+    return Page.of(actions().actionsList(projectId, query));
   }
 
   /** @return every action, fetched lazily page by page */
@@ -70,20 +70,16 @@ public final class EventActions extends Resource {
    */
   public Pager<Action> listAll(ActionsListQuery query) {
     required(query, "query");
-    return pager(Action.class, () -> page(actions().actionsList(projectId, query)));
+    return pager(() -> actions().actionsList(projectId, query));
   }
 
-  private static Page<Action> page(PaginatedActionList p) {
-    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
-        p.getCount() == null ? null : p.getCount().longValue());
-  }
 
   /**
    * @param id the action's numeric id
    * @return the action
    */
-  public Action get(int id) {
-    return call(() -> actions().actionsRetrieve(projectId, id, DEFAULT_FORMAT));
+  public Action get(long id) {
+    return actions().actionsRetrieve(projectId, id, DEFAULT_FORMAT);
   }
 
   /**
@@ -94,7 +90,7 @@ public final class EventActions extends Resource {
    */
   public Action create(Action action) {
     required(action, "action");
-    return call(() -> actions().actionsCreate(projectId, DEFAULT_FORMAT, action));
+    return actions().actionsCreate(projectId, DEFAULT_FORMAT, action);
   }
 
   /**
@@ -104,9 +100,9 @@ public final class EventActions extends Resource {
    * @param patch the fields to change
    * @return the action after the change
    */
-  public Action update(int id, PatchedAction patch) {
+  public Action update(long id, PatchedAction patch) {
     required(patch, "patch");
-    return call(() -> actions().actionsPartialUpdate(projectId, id, DEFAULT_FORMAT, patch));
+    return actions().actionsPartialUpdate(projectId, id, DEFAULT_FORMAT, patch);
   }
 
   /**
@@ -116,9 +112,9 @@ public final class EventActions extends Resource {
    * @param action the full new state
    * @return the action after the change
    */
-  public Action replace(int id, Action action) {
+  public Action replace(long id, Action action) {
     required(action, "action");
-    return call(() -> actions().actionsUpdate(projectId, id, DEFAULT_FORMAT, action));
+    return actions().actionsUpdate(projectId, id, DEFAULT_FORMAT, action);
   }
 
   /**
@@ -129,7 +125,7 @@ public final class EventActions extends Resource {
    * @param id the action's id
    * @return the action as PostHog answered the PATCH
    */
-  public Action delete(int id) {
+  public Action delete(long id) {
     return update(id, new PatchedAction().deleted(true));
   }
 
@@ -140,6 +136,6 @@ public final class EventActions extends Resource {
 
   @Override
   public String toString() {
-    return "EventActions{projectId=" + projectId + "}";
+    return "Actions{projectId=" + projectId + "}";
   }
 }

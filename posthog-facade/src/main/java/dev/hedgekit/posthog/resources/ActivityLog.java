@@ -1,10 +1,9 @@
 package dev.hedgekit.posthog.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.ActivityLogApi;
 import dev.hedgekit.posthog.generated.api.ActivityLogApi.ActivityLogListQuery;
-import dev.hedgekit.posthog.json.Json;
 import java.util.List;
 
 /**
@@ -21,11 +20,11 @@ public final class ActivityLog extends Resource {
   private final String projectId;
 
   /**
-   * @param client the client
+   * @param context the client or view this group works through
    * @param projectId the project id
    */
-  public ActivityLog(PostHogClient client, String projectId) {
-    super(client);
+  public ActivityLog(ClientContext context, String projectId) {
+    super(context);
     this.projectId = id(projectId, "projectId");
   }
 
@@ -46,7 +45,7 @@ public final class ActivityLog extends Resource {
    */
   public List<dev.hedgekit.posthog.generated.model.ActivityLog> list(ActivityLogListQuery query) {
     required(query, "query");
-    return call(() -> log().activityLogList(projectId, query));
+    return log().activityLogList(projectId, query);
   }
 
   /**
@@ -57,7 +56,7 @@ public final class ActivityLog extends Resource {
    */
   @Deprecated
   public JsonNode importantChanges() {
-    return call(() -> Json.mapper().valueToTree(log().activityLogImportantChangesRetrieve(projectId)));
+    return log().activityLogImportantChangesRetrieve(projectId);
   }
 
   /**
@@ -69,7 +68,7 @@ public final class ActivityLog extends Resource {
   @Deprecated
   public void bookmarkNotifications(dev.hedgekit.posthog.generated.model.ActivityLog bookmark) {
     required(bookmark, "bookmark");
-    run(() -> log().activityLogBookmarkActivityNotificationCreate(projectId, bookmark));
+    log().activityLogBookmarkActivityNotificationCreate(projectId, bookmark);
   }
 
   /** @return the project id this group works on */

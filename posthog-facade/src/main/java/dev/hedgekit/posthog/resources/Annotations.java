@@ -1,6 +1,6 @@
 package dev.hedgekit.posthog.resources;
 
-import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.AnnotationsApi;
 import dev.hedgekit.posthog.generated.api.AnnotationsApi.AnnotationsListQuery;
 import dev.hedgekit.posthog.generated.model.Annotation;
@@ -26,11 +26,11 @@ public final class Annotations extends Resource {
   private final String projectId;
 
   /**
-   * @param client the client
+   * @param context the client or view this group works through
    * @param projectId the project id
    */
-  public Annotations(PostHogClient client, String projectId) {
-    super(client);
+  public Annotations(ClientContext context, String projectId) {
+    super(context);
     this.projectId = id(projectId, "projectId");
   }
 
@@ -51,7 +51,7 @@ public final class Annotations extends Resource {
    */
   public Page<Annotation> list(AnnotationsListQuery query) {
     required(query, "query");
-    return call(() -> page(annotations().annotationsList(projectId, query)));
+    return Page.of(annotations().annotationsList(projectId, query));
   }
 
   /** @return every annotation, fetched lazily page by page */
@@ -67,20 +67,16 @@ public final class Annotations extends Resource {
    */
   public Pager<Annotation> listAll(AnnotationsListQuery query) {
     required(query, "query");
-    return pager(Annotation.class, () -> page(annotations().annotationsList(projectId, query)));
+    return pager(() -> annotations().annotationsList(projectId, query));
   }
 
-  private static Page<Annotation> page(PaginatedAnnotationList p) {
-    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
-        p.getCount() == null ? null : p.getCount().longValue());
-  }
 
   /**
    * @param id the annotation's numeric id
    * @return the annotation
    */
-  public Annotation get(int id) {
-    return call(() -> annotations().annotationsRetrieve(projectId, id));
+  public Annotation get(long id) {
+    return annotations().annotationsRetrieve(projectId, id);
   }
 
   /**
@@ -92,7 +88,7 @@ public final class Annotations extends Resource {
    */
   public Annotation create(Annotation annotation) {
     required(annotation, "annotation");
-    return call(() -> annotations().annotationsCreate(projectId, annotation));
+    return annotations().annotationsCreate(projectId, annotation);
   }
 
   /**
@@ -102,9 +98,9 @@ public final class Annotations extends Resource {
    * @param patch the fields to change
    * @return the annotation after the change
    */
-  public Annotation update(int id, PatchedAnnotation patch) {
+  public Annotation update(long id, PatchedAnnotation patch) {
     required(patch, "patch");
-    return call(() -> annotations().annotationsPartialUpdate(projectId, id, patch));
+    return annotations().annotationsPartialUpdate(projectId, id, patch);
   }
 
   /**
@@ -114,9 +110,9 @@ public final class Annotations extends Resource {
    * @param annotation the full new state
    * @return the annotation after the change
    */
-  public Annotation replace(int id, Annotation annotation) {
+  public Annotation replace(long id, Annotation annotation) {
     required(annotation, "annotation");
-    return call(() -> annotations().annotationsUpdate(projectId, id, annotation));
+    return annotations().annotationsUpdate(projectId, id, annotation);
   }
 
   /**
@@ -127,7 +123,7 @@ public final class Annotations extends Resource {
    * @param id the annotation's id
    * @return the annotation as PostHog answered the PATCH
    */
-  public Annotation delete(int id) {
+  public Annotation delete(long id) {
     return update(id, new PatchedAnnotation().deleted(true));
   }
 

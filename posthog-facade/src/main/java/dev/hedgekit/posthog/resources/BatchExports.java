@@ -1,7 +1,7 @@
 package dev.hedgekit.posthog.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.BatchExportsApi;
 import dev.hedgekit.posthog.generated.api.BatchExportsApi.BatchExportsList2Query;
 import dev.hedgekit.posthog.generated.api.BatchExportsApi.BatchExportsRunsListQuery;
@@ -9,7 +9,6 @@ import dev.hedgekit.posthog.generated.model.BatchExport;
 import dev.hedgekit.posthog.generated.model.BatchExportRun;
 import dev.hedgekit.posthog.generated.model.PaginatedBatchExportList;
 import dev.hedgekit.posthog.generated.model.PaginatedBatchExportRunList;
-import dev.hedgekit.posthog.json.Json;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
 import java.util.UUID;
@@ -30,11 +29,11 @@ public final class BatchExports extends Resource {
   private final String projectId;
 
   /**
-   * @param client the client
+   * @param context the client or view this group works through
    * @param projectId the project id
    */
-  public BatchExports(PostHogClient client, String projectId) {
-    super(client);
+  public BatchExports(ClientContext context, String projectId) {
+    super(context);
     this.projectId = id(projectId, "projectId");
   }
 
@@ -55,7 +54,7 @@ public final class BatchExports extends Resource {
    */
   public Page<BatchExport> list(BatchExportsList2Query query) {
     required(query, "query");
-    return call(() -> page(exports().batchExportsList2(projectId, query)));
+    return Page.of(exports().batchExportsList2(projectId, query));
   }
 
   /** @return every batch export, fetched lazily page by page */
@@ -71,12 +70,7 @@ public final class BatchExports extends Resource {
    */
   public Pager<BatchExport> listAll(BatchExportsList2Query query) {
     required(query, "query");
-    return pager(BatchExport.class, () -> page(exports().batchExportsList2(projectId, query)));
-  }
-
-  static Page<BatchExport> page(PaginatedBatchExportList p) {
-    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
-        p.getCount() == null ? null : p.getCount().longValue());
+    return pager(() -> exports().batchExportsList2(projectId, query));
   }
 
   /**
@@ -85,7 +79,7 @@ public final class BatchExports extends Resource {
    */
   public BatchExport get(UUID id) {
     required(id, "id");
-    return call(() -> exports().batchExportsRetrieve2(projectId, id));
+    return exports().batchExportsRetrieve2(projectId, id);
   }
 
   /**
@@ -95,7 +89,7 @@ public final class BatchExports extends Resource {
    */
   public void delete(UUID id) {
     required(id, "id");
-    run(() -> exports().batchExportsDestroy2(projectId, id));
+    exports().batchExportsDestroy2(projectId, id);
   }
 
   /**
@@ -104,7 +98,7 @@ public final class BatchExports extends Resource {
    */
   public JsonNode logs(UUID id) {
     required(id, "id");
-    return call(() -> Json.mapper().valueToTree(exports().batchExportsLogsRetrieve2(projectId, id)));
+    return exports().batchExportsLogsRetrieve2(projectId, id);
   }
 
   /**
@@ -127,7 +121,7 @@ public final class BatchExports extends Resource {
   public Page<BatchExportRun> runs(String batchExportId, BatchExportsRunsListQuery query) {
     id(batchExportId, "batchExportId");
     required(query, "query");
-    return call(() -> runPage(exports().batchExportsRunsList(projectId, batchExportId, query)));
+    return Page.of(exports().batchExportsRunsList(projectId, batchExportId, query));
   }
 
   /**
@@ -150,13 +144,9 @@ public final class BatchExports extends Resource {
   public Pager<BatchExportRun> runsAll(String batchExportId, BatchExportsRunsListQuery query) {
     id(batchExportId, "batchExportId");
     required(query, "query");
-    return pager(BatchExportRun.class,
-        () -> runPage(exports().batchExportsRunsList(projectId, batchExportId, query)));
+    return pager(() -> exports().batchExportsRunsList(projectId, batchExportId, query));
   }
 
-  private static Page<BatchExportRun> runPage(PaginatedBatchExportRunList p) {
-    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(), null);
-  }
 
   /**
    * @param batchExportId the batch export's id
@@ -166,7 +156,7 @@ public final class BatchExports extends Resource {
   public BatchExportRun run(String batchExportId, UUID id) {
     id(batchExportId, "batchExportId");
     required(id, "id");
-    return call(() -> exports().batchExportsRunsRetrieve(projectId, batchExportId, id));
+    return exports().batchExportsRunsRetrieve(projectId, batchExportId, id);
   }
 
   /**
@@ -177,8 +167,8 @@ public final class BatchExports extends Resource {
   public JsonNode runLogs(String batchExportId, UUID id) {
     id(batchExportId, "batchExportId");
     required(id, "id");
-    return call(() -> Json.mapper().valueToTree(
-        exports().batchExportsRunsLogsRetrieve(projectId, batchExportId, id)));
+    return 
+        exports().batchExportsRunsLogsRetrieve(projectId, batchExportId, id);
   }
 
   /** @return the project id this group works on */

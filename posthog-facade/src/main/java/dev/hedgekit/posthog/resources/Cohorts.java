@@ -1,13 +1,12 @@
 package dev.hedgekit.posthog.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.CohortsApi;
 import dev.hedgekit.posthog.generated.api.CohortsApi.CohortsListQuery;
 import dev.hedgekit.posthog.generated.model.Cohort;
 import dev.hedgekit.posthog.generated.model.PaginatedCohortList;
 import dev.hedgekit.posthog.generated.model.PatchedCohort;
-import dev.hedgekit.posthog.json.Json;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
 
@@ -30,11 +29,11 @@ public final class Cohorts extends Resource {
   private final String projectId;
 
   /**
-   * @param client the client
+   * @param context the client or view this group works through
    * @param projectId the project id
    */
-  public Cohorts(PostHogClient client, String projectId) {
-    super(client);
+  public Cohorts(ClientContext context, String projectId) {
+    super(context);
     this.projectId = id(projectId, "projectId");
   }
 
@@ -55,7 +54,7 @@ public final class Cohorts extends Resource {
    */
   public Page<Cohort> list(CohortsListQuery query) {
     required(query, "query");
-    return call(() -> page(cohorts().cohortsList(projectId, query)));
+    return Page.of(cohorts().cohortsList(projectId, query));
   }
 
   /** @return every cohort, fetched lazily page by page */
@@ -71,20 +70,16 @@ public final class Cohorts extends Resource {
    */
   public Pager<Cohort> listAll(CohortsListQuery query) {
     required(query, "query");
-    return pager(Cohort.class, () -> page(cohorts().cohortsList(projectId, query)));
+    return pager(() -> cohorts().cohortsList(projectId, query));
   }
 
-  private static Page<Cohort> page(PaginatedCohortList p) {
-    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
-        p.getCount() == null ? null : p.getCount().longValue());
-  }
 
   /**
    * @param id the cohort's numeric id
    * @return the cohort
    */
-  public Cohort get(int id) {
-    return call(() -> cohorts().cohortsRetrieve(projectId, id));
+  public Cohort get(long id) {
+    return cohorts().cohortsRetrieve(projectId, id);
   }
 
   /**
@@ -96,7 +91,7 @@ public final class Cohorts extends Resource {
    */
   public Cohort create(Cohort cohort) {
     required(cohort, "cohort");
-    return call(() -> cohorts().cohortsCreate(projectId, cohort));
+    return cohorts().cohortsCreate(projectId, cohort);
   }
 
   /**
@@ -106,9 +101,9 @@ public final class Cohorts extends Resource {
    * @param patch the fields to change
    * @return the cohort after the change
    */
-  public Cohort update(int id, PatchedCohort patch) {
+  public Cohort update(long id, PatchedCohort patch) {
     required(patch, "patch");
-    return call(() -> cohorts().cohortsPartialUpdate(projectId, id, patch));
+    return cohorts().cohortsPartialUpdate(projectId, id, patch);
   }
 
   /**
@@ -118,9 +113,9 @@ public final class Cohorts extends Resource {
    * @param cohort the full new state
    * @return the cohort after the change
    */
-  public Cohort replace(int id, Cohort cohort) {
+  public Cohort replace(long id, Cohort cohort) {
     required(cohort, "cohort");
-    return call(() -> cohorts().cohortsUpdate(projectId, id, cohort));
+    return cohorts().cohortsUpdate(projectId, id, cohort);
   }
 
   /**
@@ -131,7 +126,7 @@ public final class Cohorts extends Resource {
    * @param id the cohort's id
    * @return the cohort as PostHog answered the PATCH
    */
-  public Cohort delete(int id) {
+  public Cohort delete(long id) {
     return update(id, new PatchedCohort().deleted(true));
   }
 
@@ -141,8 +136,8 @@ public final class Cohorts extends Resource {
    * @param id the cohort's id
    * @return PostHog's answer (a page of persons)
    */
-  public JsonNode persons(int id) {
-    return call(() -> Json.mapper().valueToTree(cohorts().cohortsPersonsRetrieve(projectId, id, DEFAULT_FORMAT)));
+  public JsonNode persons(long id) {
+    return cohorts().cohortsPersonsRetrieve(projectId, id, DEFAULT_FORMAT);
   }
 
   /**
@@ -151,22 +146,22 @@ public final class Cohorts extends Resource {
    * @param id the cohort's id
    * @return PostHog's answer, holding the new cohort
    */
-  public JsonNode duplicateAsStaticCohort(int id) {
-    return call(() -> Json.mapper().valueToTree(
-        cohorts().cohortsDuplicateAsStaticCohortRetrieve(projectId, id)));
+  public JsonNode duplicateAsStaticCohort(long id) {
+    return 
+        cohorts().cohortsDuplicateAsStaticCohortRetrieve(projectId, id);
   }
 
   /** @return the project's cohort activity log (changes to any cohort) */
   public JsonNode activity() {
-    return call(() -> Json.mapper().valueToTree(cohorts().cohortsActivityRetrieve(projectId)));
+    return cohorts().cohortsActivityRetrieve(projectId);
   }
 
   /**
    * @param id the cohort's id
    * @return the activity log of one cohort
    */
-  public JsonNode activity(int id) {
-    return call(() -> Json.mapper().valueToTree(cohorts().cohortsActivityRetrieve2(projectId, id)));
+  public JsonNode activity(long id) {
+    return cohorts().cohortsActivityRetrieve2(projectId, id);
   }
 
   /** @return the project id this group works on */

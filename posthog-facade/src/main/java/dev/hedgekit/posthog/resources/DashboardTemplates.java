@@ -1,12 +1,11 @@
 package dev.hedgekit.posthog.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.DashboardTemplatesApi;
 import dev.hedgekit.posthog.generated.api.DashboardTemplatesApi.DashboardTemplatesListQuery;
 import dev.hedgekit.posthog.generated.model.DashboardTemplate;
 import dev.hedgekit.posthog.generated.model.PaginatedDashboardTemplateList;
-import dev.hedgekit.posthog.json.Json;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
 import java.util.UUID;
@@ -28,11 +27,11 @@ public final class DashboardTemplates extends Resource {
   private final String projectId;
 
   /**
-   * @param client the client
+   * @param context the client or view this group works through
    * @param projectId the project id
    */
-  public DashboardTemplates(PostHogClient client, String projectId) {
-    super(client);
+  public DashboardTemplates(ClientContext context, String projectId) {
+    super(context);
     this.projectId = id(projectId, "projectId");
   }
 
@@ -53,7 +52,7 @@ public final class DashboardTemplates extends Resource {
    */
   public Page<DashboardTemplate> list(DashboardTemplatesListQuery query) {
     required(query, "query");
-    return call(() -> page(templates().dashboardTemplatesList(projectId, query)));
+    return Page.of(templates().dashboardTemplatesList(projectId, query));
   }
 
   /** @return every template, fetched lazily page by page */
@@ -69,13 +68,9 @@ public final class DashboardTemplates extends Resource {
    */
   public Pager<DashboardTemplate> listAll(DashboardTemplatesListQuery query) {
     required(query, "query");
-    return pager(DashboardTemplate.class, () -> page(templates().dashboardTemplatesList(projectId, query)));
+    return pager(() -> templates().dashboardTemplatesList(projectId, query));
   }
 
-  private static Page<DashboardTemplate> page(PaginatedDashboardTemplateList p) {
-    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
-        p.getCount() == null ? null : p.getCount().longValue());
-  }
 
   /**
    * @param id the template's id
@@ -83,7 +78,7 @@ public final class DashboardTemplates extends Resource {
    */
   public DashboardTemplate get(UUID id) {
     required(id, "id");
-    return call(() -> templates().dashboardTemplatesRetrieve(projectId, id));
+    return templates().dashboardTemplatesRetrieve(projectId, id);
   }
 
   /**
@@ -96,12 +91,12 @@ public final class DashboardTemplates extends Resource {
    */
   public void delete(UUID id) {
     required(id, "id");
-    run(() -> templates().dashboardTemplatesDestroy(projectId, id));
+    templates().dashboardTemplatesDestroy(projectId, id);
   }
 
   /** @return the JSON schema a dashboard template document must follow */
   public JsonNode jsonSchema() {
-    return call(() -> Json.mapper().valueToTree(templates().dashboardTemplatesJsonSchemaRetrieve(projectId)));
+    return templates().dashboardTemplatesJsonSchemaRetrieve(projectId);
   }
 
   /** @return the project id this group works on */

@@ -1,7 +1,7 @@
 package dev.hedgekit.posthog.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.DashboardsApi;
 import dev.hedgekit.posthog.generated.api.DashboardsApi.DashboardsListQuery;
 import dev.hedgekit.posthog.generated.model.Dashboard;
@@ -10,7 +10,6 @@ import dev.hedgekit.posthog.generated.model.DashboardCollaborator;
 import dev.hedgekit.posthog.generated.model.PaginatedDashboardBasicList;
 import dev.hedgekit.posthog.generated.model.PatchedDashboard;
 import dev.hedgekit.posthog.generated.model.SharingConfiguration;
-import dev.hedgekit.posthog.json.Json;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
 import java.util.List;
@@ -34,11 +33,11 @@ public final class Dashboards extends Resource {
   private final String projectId;
 
   /**
-   * @param client the client
+   * @param context the client or view this group works through
    * @param projectId the project id
    */
-  public Dashboards(PostHogClient client, String projectId) {
-    super(client);
+  public Dashboards(ClientContext context, String projectId) {
+    super(context);
     this.projectId = id(projectId, "projectId");
   }
 
@@ -59,7 +58,7 @@ public final class Dashboards extends Resource {
    */
   public Page<DashboardBasic> list(DashboardsListQuery query) {
     required(query, "query");
-    return call(() -> page(dashboards().dashboardsList(projectId, query)));
+    return Page.of(dashboards().dashboardsList(projectId, query));
   }
 
   /** @return every dashboard, fetched lazily page by page */
@@ -75,20 +74,16 @@ public final class Dashboards extends Resource {
    */
   public Pager<DashboardBasic> listAll(DashboardsListQuery query) {
     required(query, "query");
-    return pager(DashboardBasic.class, () -> page(dashboards().dashboardsList(projectId, query)));
+    return pager(() -> dashboards().dashboardsList(projectId, query));
   }
 
-  private static Page<DashboardBasic> page(PaginatedDashboardBasicList p) {
-    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
-        p.getCount() == null ? null : p.getCount().longValue());
-  }
 
   /**
    * @param id the dashboard's numeric id
    * @return the dashboard, with its tiles
    */
-  public Dashboard get(int id) {
-    return call(() -> dashboards().dashboardsRetrieve(projectId, id, DEFAULT_FORMAT));
+  public Dashboard get(long id) {
+    return dashboards().dashboardsRetrieve(projectId, id, DEFAULT_FORMAT);
   }
 
   /**
@@ -100,7 +95,7 @@ public final class Dashboards extends Resource {
    */
   public Dashboard create(Dashboard dashboard) {
     required(dashboard, "dashboard");
-    return call(() -> dashboards().dashboardsCreate(projectId, DEFAULT_FORMAT, dashboard));
+    return dashboards().dashboardsCreate(projectId, DEFAULT_FORMAT, dashboard);
   }
 
   /**
@@ -110,9 +105,9 @@ public final class Dashboards extends Resource {
    * @param patch the fields to change
    * @return the dashboard after the change
    */
-  public Dashboard update(int id, PatchedDashboard patch) {
+  public Dashboard update(long id, PatchedDashboard patch) {
     required(patch, "patch");
-    return call(() -> dashboards().dashboardsPartialUpdate(projectId, id, DEFAULT_FORMAT, patch));
+    return dashboards().dashboardsPartialUpdate(projectId, id, DEFAULT_FORMAT, patch);
   }
 
   /**
@@ -122,9 +117,9 @@ public final class Dashboards extends Resource {
    * @param dashboard the full new state
    * @return the dashboard after the change
    */
-  public Dashboard replace(int id, Dashboard dashboard) {
+  public Dashboard replace(long id, Dashboard dashboard) {
     required(dashboard, "dashboard");
-    return call(() -> dashboards().dashboardsUpdate(projectId, id, DEFAULT_FORMAT, dashboard));
+    return dashboards().dashboardsUpdate(projectId, id, DEFAULT_FORMAT, dashboard);
   }
 
   /**
@@ -136,7 +131,7 @@ public final class Dashboards extends Resource {
    * @param id the dashboard's id
    * @return the dashboard as PostHog answered the PATCH
    */
-  public Dashboard delete(int id) {
+  public Dashboard delete(long id) {
     return update(id, new PatchedDashboard().deleted(true));
   }
 
@@ -148,10 +143,10 @@ public final class Dashboards extends Resource {
    * @param move the move (PostHog requires a body of the dashboard's shape)
    * @return PostHog's answer
    */
-  public JsonNode moveTile(int id, PatchedDashboard move) {
+  public JsonNode moveTile(long id, PatchedDashboard move) {
     required(move, "move");
-    return call(() -> Json.mapper().valueToTree(
-        dashboards().dashboardsMoveTilePartialUpdate(projectId, id, DEFAULT_FORMAT, move)));
+    return 
+        dashboards().dashboardsMoveTilePartialUpdate(projectId, id, DEFAULT_FORMAT, move);
   }
 
   /**
@@ -163,24 +158,24 @@ public final class Dashboards extends Resource {
    */
   public JsonNode createFromTemplateJson(Dashboard template) {
     required(template, "template");
-    return call(() -> Json.mapper().valueToTree(
-        dashboards().dashboardsCreateFromTemplateJsonCreate(projectId, DEFAULT_FORMAT, template)));
+    return 
+        dashboards().dashboardsCreateFromTemplateJsonCreate(projectId, DEFAULT_FORMAT, template);
   }
 
   /**
    * @param dashboardId the dashboard's id
    * @return the dashboard's public sharing settings
    */
-  public List<SharingConfiguration> sharing(int dashboardId) {
-    return call(() -> dashboards().dashboardsSharingList(projectId, dashboardId));
+  public List<SharingConfiguration> sharing(long dashboardId) {
+    return dashboards().dashboardsSharingList(projectId, dashboardId);
   }
 
   /**
    * @param dashboardId the dashboard's id
    * @return the users given explicit access to a restricted dashboard
    */
-  public List<DashboardCollaborator> collaborators(int dashboardId) {
-    return call(() -> dashboards().dashboardsCollaboratorsList(projectId, dashboardId));
+  public List<DashboardCollaborator> collaborators(long dashboardId) {
+    return dashboards().dashboardsCollaboratorsList(projectId, dashboardId);
   }
 
   /**
@@ -190,9 +185,9 @@ public final class Dashboards extends Resource {
    * @param collaborator the user ({@code user_uuid}) and the {@code level} of access
    * @return the created collaborator entry
    */
-  public DashboardCollaborator addCollaborator(int dashboardId, DashboardCollaborator collaborator) {
+  public DashboardCollaborator addCollaborator(long dashboardId, DashboardCollaborator collaborator) {
     required(collaborator, "collaborator");
-    return call(() -> dashboards().dashboardsCollaboratorsCreate(projectId, dashboardId, collaborator));
+    return dashboards().dashboardsCollaboratorsCreate(projectId, dashboardId, collaborator);
   }
 
   /**
@@ -201,9 +196,9 @@ public final class Dashboards extends Resource {
    * @param dashboardId the dashboard's id
    * @param userUuid the user's uuid
    */
-  public void removeCollaborator(int dashboardId, String userUuid) {
+  public void removeCollaborator(long dashboardId, String userUuid) {
     id(userUuid, "userUuid");
-    run(() -> dashboards().dashboardsCollaboratorsDestroy(projectId, dashboardId, userUuid));
+    dashboards().dashboardsCollaboratorsDestroy(projectId, dashboardId, userUuid);
   }
 
   /** @return the project id this group works on */

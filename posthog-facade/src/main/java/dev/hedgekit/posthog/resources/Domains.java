@@ -1,13 +1,12 @@
 package dev.hedgekit.posthog.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.DomainsApi;
 import dev.hedgekit.posthog.generated.api.DomainsApi.DomainsListQuery;
 import dev.hedgekit.posthog.generated.model.OrganizationDomain;
 import dev.hedgekit.posthog.generated.model.PaginatedOrganizationDomainList;
 import dev.hedgekit.posthog.generated.model.PatchedOrganizationDomain;
-import dev.hedgekit.posthog.json.Json;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
 import java.util.UUID;
@@ -28,11 +27,11 @@ public final class Domains extends Resource {
   private final String organizationId;
 
   /**
-   * @param client the client
+   * @param context the client or view this group works through
    * @param organizationId the organization id
    */
-  public Domains(PostHogClient client, String organizationId) {
-    super(client);
+  public Domains(ClientContext context, String organizationId) {
+    super(context);
     this.organizationId = id(organizationId, "organizationId");
   }
 
@@ -53,7 +52,7 @@ public final class Domains extends Resource {
    */
   public Page<OrganizationDomain> list(DomainsListQuery query) {
     required(query, "query");
-    return call(() -> page(domains().domainsList(organizationId, query)));
+    return Page.of(domains().domainsList(organizationId, query));
   }
 
   /** @return every domain, fetched lazily page by page */
@@ -69,13 +68,9 @@ public final class Domains extends Resource {
    */
   public Pager<OrganizationDomain> listAll(DomainsListQuery query) {
     required(query, "query");
-    return pager(OrganizationDomain.class, () -> page(domains().domainsList(organizationId, query)));
+    return pager(() -> domains().domainsList(organizationId, query));
   }
 
-  private static Page<OrganizationDomain> page(PaginatedOrganizationDomainList p) {
-    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
-        p.getCount() == null ? null : p.getCount().longValue());
-  }
 
   /**
    * @param id the domain's id
@@ -83,7 +78,7 @@ public final class Domains extends Resource {
    */
   public OrganizationDomain get(UUID id) {
     required(id, "id");
-    return call(() -> domains().domainsRetrieve(organizationId, id));
+    return domains().domainsRetrieve(organizationId, id);
   }
 
   /**
@@ -94,7 +89,7 @@ public final class Domains extends Resource {
    */
   public OrganizationDomain create(OrganizationDomain domain) {
     required(domain, "domain");
-    return call(() -> domains().domainsCreate(organizationId, domain));
+    return domains().domainsCreate(organizationId, domain);
   }
 
   /**
@@ -107,7 +102,7 @@ public final class Domains extends Resource {
   public OrganizationDomain update(UUID id, PatchedOrganizationDomain patch) {
     required(id, "id");
     required(patch, "patch");
-    return call(() -> domains().domainsPartialUpdate(organizationId, id, patch));
+    return domains().domainsPartialUpdate(organizationId, id, patch);
   }
 
   /**
@@ -120,7 +115,7 @@ public final class Domains extends Resource {
   public OrganizationDomain replace(UUID id, OrganizationDomain domain) {
     required(id, "id");
     required(domain, "domain");
-    return call(() -> domains().domainsUpdate(organizationId, id, domain));
+    return domains().domainsUpdate(organizationId, id, domain);
   }
 
   /**
@@ -130,7 +125,7 @@ public final class Domains extends Resource {
    */
   public void delete(UUID id) {
     required(id, "id");
-    run(() -> domains().domainsDestroy(organizationId, id));
+    domains().domainsDestroy(organizationId, id);
   }
 
   /**
@@ -143,7 +138,7 @@ public final class Domains extends Resource {
   public JsonNode verify(UUID id, OrganizationDomain domain) {
     required(id, "id");
     required(domain, "domain");
-    return call(() -> Json.mapper().valueToTree(domains().domainsVerifyCreate(organizationId, id, domain)));
+    return domains().domainsVerifyCreate(organizationId, id, domain);
   }
 
   /** @return the organization id this group works on */

@@ -1,6 +1,6 @@
 package dev.hedgekit.posthog.resources;
 
-import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.EarlyAccessFeaturesApi;
 import dev.hedgekit.posthog.generated.api.EarlyAccessFeaturesApi.EarlyAccessFeatureListQuery;
 import dev.hedgekit.posthog.generated.model.EarlyAccessFeature;
@@ -28,11 +28,11 @@ public final class EarlyAccessFeatures extends Resource {
   private final String projectId;
 
   /**
-   * @param client the client
+   * @param context the client or view this group works through
    * @param projectId the project id
    */
-  public EarlyAccessFeatures(PostHogClient client, String projectId) {
-    super(client);
+  public EarlyAccessFeatures(ClientContext context, String projectId) {
+    super(context);
     this.projectId = id(projectId, "projectId");
   }
 
@@ -53,7 +53,7 @@ public final class EarlyAccessFeatures extends Resource {
    */
   public Page<EarlyAccessFeature> list(EarlyAccessFeatureListQuery query) {
     required(query, "query");
-    return call(() -> page(features().earlyAccessFeatureList(projectId, query)));
+    return Page.of(features().earlyAccessFeatureList(projectId, query));
   }
 
   /** @return every early access feature, fetched lazily page by page */
@@ -69,13 +69,9 @@ public final class EarlyAccessFeatures extends Resource {
    */
   public Pager<EarlyAccessFeature> listAll(EarlyAccessFeatureListQuery query) {
     required(query, "query");
-    return pager(EarlyAccessFeature.class, () -> page(features().earlyAccessFeatureList(projectId, query)));
+    return pager(() -> features().earlyAccessFeatureList(projectId, query));
   }
 
-  private static Page<EarlyAccessFeature> page(PaginatedEarlyAccessFeatureList p) {
-    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
-        p.getCount() == null ? null : p.getCount().longValue());
-  }
 
   /**
    * @param id the feature's id
@@ -83,7 +79,7 @@ public final class EarlyAccessFeatures extends Resource {
    */
   public EarlyAccessFeature get(UUID id) {
     required(id, "id");
-    return call(() -> features().earlyAccessFeatureRetrieve(projectId, id));
+    return features().earlyAccessFeatureRetrieve(projectId, id);
   }
 
   /**
@@ -95,7 +91,7 @@ public final class EarlyAccessFeatures extends Resource {
    */
   public EarlyAccessFeatureSerializerCreateOnly create(EarlyAccessFeatureSerializerCreateOnly feature) {
     required(feature, "feature");
-    return call(() -> features().earlyAccessFeatureCreate(projectId, feature));
+    return features().earlyAccessFeatureCreate(projectId, feature);
   }
 
   /**
@@ -108,7 +104,7 @@ public final class EarlyAccessFeatures extends Resource {
   public EarlyAccessFeature update(UUID id, PatchedEarlyAccessFeature patch) {
     required(id, "id");
     required(patch, "patch");
-    return call(() -> features().earlyAccessFeaturePartialUpdate(projectId, id, patch));
+    return features().earlyAccessFeaturePartialUpdate(projectId, id, patch);
   }
 
   /**
@@ -121,7 +117,7 @@ public final class EarlyAccessFeatures extends Resource {
   public EarlyAccessFeature replace(UUID id, EarlyAccessFeature feature) {
     required(id, "id");
     required(feature, "feature");
-    return call(() -> features().earlyAccessFeatureUpdate(projectId, id, feature));
+    return features().earlyAccessFeatureUpdate(projectId, id, feature);
   }
 
   /**
@@ -131,7 +127,7 @@ public final class EarlyAccessFeatures extends Resource {
    */
   public void delete(UUID id) {
     required(id, "id");
-    run(() -> features().earlyAccessFeatureDestroy(projectId, id));
+    features().earlyAccessFeatureDestroy(projectId, id);
   }
 
   /** @return the project id this group works on */

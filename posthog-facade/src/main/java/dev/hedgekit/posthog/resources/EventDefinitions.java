@@ -1,9 +1,8 @@
 package dev.hedgekit.posthog.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.EventDefinitionsApi;
-import dev.hedgekit.posthog.json.Json;
 import java.util.UUID;
 
 /**
@@ -19,11 +18,11 @@ public final class EventDefinitions extends Resource {
   private final String projectId;
 
   /**
-   * @param client the client
+   * @param context the client or view this group works through
    * @param projectId the project id
    */
-  public EventDefinitions(PostHogClient client, String projectId) {
-    super(client);
+  public EventDefinitions(ClientContext context, String projectId) {
+    super(context);
     this.projectId = id(projectId, "projectId");
   }
 
@@ -33,7 +32,7 @@ public final class EventDefinitions extends Resource {
 
   /** @return the first page of event definitions, as PostHog answered it */
   public JsonNode list() {
-    return call(() -> Json.mapper().valueToTree(definitions().eventDefinitionsRetrieve(projectId)));
+    return definitions().eventDefinitionsRetrieve(projectId);
   }
 
   /**
@@ -42,7 +41,7 @@ public final class EventDefinitions extends Resource {
    */
   public JsonNode get(UUID id) {
     required(id, "id");
-    return call(() -> Json.mapper().valueToTree(definitions().eventDefinitionsRetrieve2(projectId, id)));
+    return definitions().eventDefinitionsRetrieve2(projectId, id);
   }
 
   /**
@@ -54,7 +53,7 @@ public final class EventDefinitions extends Resource {
    */
   public JsonNode update(UUID id) {
     required(id, "id");
-    return call(() -> Json.mapper().valueToTree(definitions().eventDefinitionsPartialUpdate(projectId, id)));
+    return definitions().eventDefinitionsPartialUpdate(projectId, id);
   }
 
   /**
@@ -66,7 +65,7 @@ public final class EventDefinitions extends Resource {
    */
   public JsonNode replace(UUID id) {
     required(id, "id");
-    return call(() -> Json.mapper().valueToTree(definitions().eventDefinitionsUpdate(projectId, id)));
+    return definitions().eventDefinitionsUpdate(projectId, id);
   }
 
   /**
@@ -77,7 +76,7 @@ public final class EventDefinitions extends Resource {
    */
   public void delete(UUID id) {
     required(id, "id");
-    run(() -> definitions().eventDefinitionsDestroy(projectId, id));
+    definitions().eventDefinitionsDestroy(projectId, id);
   }
 
   /** @return the project id this group works on */

@@ -1,12 +1,11 @@
 package dev.hedgekit.posthog.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.EventsApi;
 import dev.hedgekit.posthog.generated.api.EventsApi.EventsListQuery;
 import dev.hedgekit.posthog.generated.model.ClickhouseEvent;
 import dev.hedgekit.posthog.generated.model.PaginatedClickhouseEventList;
-import dev.hedgekit.posthog.json.Json;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
 
@@ -28,11 +27,11 @@ public final class Events extends Resource {
   private final String projectId;
 
   /**
-   * @param client the client
+   * @param context the client or view this group works through
    * @param projectId the project id
    */
-  public Events(PostHogClient client, String projectId) {
-    super(client);
+  public Events(ClientContext context, String projectId) {
+    super(context);
     this.projectId = id(projectId, "projectId");
   }
 
@@ -54,7 +53,7 @@ public final class Events extends Resource {
    */
   public Page<ClickhouseEvent> list(EventsListQuery query) {
     required(query, "query");
-    return call(() -> page(events().eventsList(projectId, query)));
+    return Page.of(events().eventsList(projectId, query));
   }
 
   /** @return every event, fetched lazily page by page */
@@ -70,12 +69,9 @@ public final class Events extends Resource {
    */
   public Pager<ClickhouseEvent> listAll(EventsListQuery query) {
     required(query, "query");
-    return pager(ClickhouseEvent.class, () -> page(events().eventsList(projectId, query)));
+    return pager(() -> events().eventsList(projectId, query));
   }
 
-  private static Page<ClickhouseEvent> page(PaginatedClickhouseEventList p) {
-    return new Page<>(p.getResults(), p.getNext(), null, null);
-  }
 
   /**
    * @param id the event's id (its uuid)
@@ -83,12 +79,12 @@ public final class Events extends Resource {
    */
   public ClickhouseEvent get(String id) {
     id(id, "id");
-    return call(() -> events().eventsRetrieve(projectId, id, DEFAULT_FORMAT));
+    return events().eventsRetrieve(projectId, id, DEFAULT_FORMAT);
   }
 
   /** @return the known values of an event property (PostHog reads the key from the query string) */
   public JsonNode values() {
-    return call(() -> Json.mapper().valueToTree(events().eventsValuesRetrieve(projectId, DEFAULT_FORMAT)));
+    return events().eventsValuesRetrieve(projectId, DEFAULT_FORMAT);
   }
 
   /** @return the project id this group works on */

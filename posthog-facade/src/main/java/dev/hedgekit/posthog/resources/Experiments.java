@@ -1,13 +1,12 @@
 package dev.hedgekit.posthog.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.ExperimentsApi;
 import dev.hedgekit.posthog.generated.api.ExperimentsApi.ExperimentsListQuery;
 import dev.hedgekit.posthog.generated.model.Experiment;
 import dev.hedgekit.posthog.generated.model.PaginatedExperimentList;
 import dev.hedgekit.posthog.generated.model.PatchedExperiment;
-import dev.hedgekit.posthog.json.Json;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
 
@@ -28,11 +27,11 @@ public final class Experiments extends Resource {
   private final String projectId;
 
   /**
-   * @param client the client
+   * @param context the client or view this group works through
    * @param projectId the project id
    */
-  public Experiments(PostHogClient client, String projectId) {
-    super(client);
+  public Experiments(ClientContext context, String projectId) {
+    super(context);
     this.projectId = id(projectId, "projectId");
   }
 
@@ -53,7 +52,7 @@ public final class Experiments extends Resource {
    */
   public Page<Experiment> list(ExperimentsListQuery query) {
     required(query, "query");
-    return call(() -> page(experiments().experimentsList(projectId, query)));
+    return Page.of(experiments().experimentsList(projectId, query));
   }
 
   /** @return every experiment, fetched lazily page by page */
@@ -69,20 +68,16 @@ public final class Experiments extends Resource {
    */
   public Pager<Experiment> listAll(ExperimentsListQuery query) {
     required(query, "query");
-    return pager(Experiment.class, () -> page(experiments().experimentsList(projectId, query)));
+    return pager(() -> experiments().experimentsList(projectId, query));
   }
 
-  private static Page<Experiment> page(PaginatedExperimentList p) {
-    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
-        p.getCount() == null ? null : p.getCount().longValue());
-  }
 
   /**
    * @param id the experiment's numeric id
    * @return the experiment
    */
-  public Experiment get(int id) {
-    return call(() -> experiments().experimentsRetrieve(projectId, id));
+  public Experiment get(long id) {
+    return experiments().experimentsRetrieve(projectId, id);
   }
 
   /**
@@ -94,7 +89,7 @@ public final class Experiments extends Resource {
    */
   public Experiment create(Experiment experiment) {
     required(experiment, "experiment");
-    return call(() -> experiments().experimentsCreate(projectId, experiment));
+    return experiments().experimentsCreate(projectId, experiment);
   }
 
   /**
@@ -104,9 +99,9 @@ public final class Experiments extends Resource {
    * @param patch the fields to change
    * @return the experiment after the change
    */
-  public Experiment update(int id, PatchedExperiment patch) {
+  public Experiment update(long id, PatchedExperiment patch) {
     required(patch, "patch");
-    return call(() -> experiments().experimentsPartialUpdate(projectId, id, patch));
+    return experiments().experimentsPartialUpdate(projectId, id, patch);
   }
 
   /**
@@ -116,9 +111,9 @@ public final class Experiments extends Resource {
    * @param experiment the full new state
    * @return the experiment after the change
    */
-  public Experiment replace(int id, Experiment experiment) {
+  public Experiment replace(long id, Experiment experiment) {
     required(experiment, "experiment");
-    return call(() -> experiments().experimentsUpdate(projectId, id, experiment));
+    return experiments().experimentsUpdate(projectId, id, experiment);
   }
 
   /**
@@ -129,7 +124,7 @@ public final class Experiments extends Resource {
    * @param id the experiment's id
    * @return the experiment as PostHog answered the PATCH
    */
-  public Experiment delete(int id) {
+  public Experiment delete(long id) {
     return update(id, new PatchedExperiment().deleted(true));
   }
 
@@ -140,16 +135,16 @@ public final class Experiments extends Resource {
    * @param experiment the experiment (PostHog requires a body of the experiment's shape)
    * @return PostHog's answer, holding the new cohort
    */
-  public JsonNode createExposureCohort(int id, Experiment experiment) {
+  public JsonNode createExposureCohort(long id, Experiment experiment) {
     required(experiment, "experiment");
-    return call(() -> Json.mapper().valueToTree(
-        experiments().experimentsCreateExposureCohortForExperimentCreate(projectId, id, experiment)));
+    return 
+        experiments().experimentsCreateExposureCohortForExperimentCreate(projectId, id, experiment);
   }
 
   /** @return whether the project's experiment flags still need to be implemented in code */
   public JsonNode requiresFlagImplementation() {
-    return call(() -> Json.mapper().valueToTree(
-        experiments().experimentsRequiresFlagImplementationRetrieve(projectId)));
+    return 
+        experiments().experimentsRequiresFlagImplementationRetrieve(projectId);
   }
 
   /**
@@ -161,8 +156,8 @@ public final class Experiments extends Resource {
    *     answer 404); experiment results now come from the query API.
    */
   @Deprecated
-  public JsonNode results(int id) {
-    return call(() -> Json.mapper().valueToTree(experiments().experimentsResultsRetrieve(projectId, id)));
+  public JsonNode results(long id) {
+    return experiments().experimentsResultsRetrieve(projectId, id);
   }
 
   /**
@@ -174,9 +169,9 @@ public final class Experiments extends Resource {
    *     answer 404); experiment results now come from the query API.
    */
   @Deprecated
-  public JsonNode secondaryResults(int id) {
-    return call(() -> Json.mapper().valueToTree(
-        experiments().experimentsSecondaryResultsRetrieve(projectId, id)));
+  public JsonNode secondaryResults(long id) {
+    return 
+        experiments().experimentsSecondaryResultsRetrieve(projectId, id);
   }
 
   /** @return the project id this group works on */

@@ -1,7 +1,7 @@
 package dev.hedgekit.posthog.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.FeatureFlagsApi;
 import dev.hedgekit.posthog.generated.api.FeatureFlagsApi.FeatureFlagsListQuery;
 import dev.hedgekit.posthog.generated.api.FeatureFlagsApi.FeatureFlagsRoleAccessListQuery;
@@ -10,7 +10,6 @@ import dev.hedgekit.posthog.generated.model.FeatureFlagRoleAccess;
 import dev.hedgekit.posthog.generated.model.PaginatedFeatureFlagList;
 import dev.hedgekit.posthog.generated.model.PaginatedFeatureFlagRoleAccessList;
 import dev.hedgekit.posthog.generated.model.PatchedFeatureFlag;
-import dev.hedgekit.posthog.json.Json;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
 
@@ -31,11 +30,11 @@ public final class FeatureFlags extends Resource {
   private final String projectId;
 
   /**
-   * @param client the client
+   * @param context the client or view this group works through
    * @param projectId the project id
    */
-  public FeatureFlags(PostHogClient client, String projectId) {
-    super(client);
+  public FeatureFlags(ClientContext context, String projectId) {
+    super(context);
     this.projectId = id(projectId, "projectId");
   }
 
@@ -57,7 +56,7 @@ public final class FeatureFlags extends Resource {
    */
   public Page<FeatureFlag> list(FeatureFlagsListQuery query) {
     required(query, "query");
-    return call(() -> page(flags().featureFlagsList(projectId, query)));
+    return Page.of(flags().featureFlagsList(projectId, query));
   }
 
   /** @return every flag, fetched lazily page by page */
@@ -73,20 +72,16 @@ public final class FeatureFlags extends Resource {
    */
   public Pager<FeatureFlag> listAll(FeatureFlagsListQuery query) {
     required(query, "query");
-    return pager(FeatureFlag.class, () -> page(flags().featureFlagsList(projectId, query)));
+    return pager(() -> flags().featureFlagsList(projectId, query));
   }
 
-  private static Page<FeatureFlag> page(PaginatedFeatureFlagList p) {
-    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
-        p.getCount() == null ? null : p.getCount().longValue());
-  }
 
   /**
    * @param id the flag's numeric id
    * @return the flag
    */
-  public FeatureFlag get(int id) {
-    return call(() -> flags().featureFlagsRetrieve(projectId, id));
+  public FeatureFlag get(long id) {
+    return flags().featureFlagsRetrieve(projectId, id);
   }
 
   /**
@@ -97,7 +92,7 @@ public final class FeatureFlags extends Resource {
    */
   public FeatureFlag create(FeatureFlag flag) {
     required(flag, "flag");
-    return call(() -> flags().featureFlagsCreate(projectId, flag));
+    return flags().featureFlagsCreate(projectId, flag);
   }
 
   /**
@@ -107,9 +102,9 @@ public final class FeatureFlags extends Resource {
    * @param patch the fields to change
    * @return the flag after the change
    */
-  public FeatureFlag update(int id, PatchedFeatureFlag patch) {
+  public FeatureFlag update(long id, PatchedFeatureFlag patch) {
     required(patch, "patch");
-    return call(() -> flags().featureFlagsPartialUpdate(projectId, id, patch));
+    return flags().featureFlagsPartialUpdate(projectId, id, patch);
   }
 
   /**
@@ -119,9 +114,9 @@ public final class FeatureFlags extends Resource {
    * @param flag the full new state
    * @return the flag after the change
    */
-  public FeatureFlag replace(int id, FeatureFlag flag) {
+  public FeatureFlag replace(long id, FeatureFlag flag) {
     required(flag, "flag");
-    return call(() -> flags().featureFlagsUpdate(projectId, id, flag));
+    return flags().featureFlagsUpdate(projectId, id, flag);
   }
 
   /**
@@ -132,30 +127,30 @@ public final class FeatureFlags extends Resource {
    * @param id the flag's id
    * @return the flag as PostHog answered the PATCH
    */
-  public FeatureFlag delete(int id) {
+  public FeatureFlag delete(long id) {
     return update(id, new PatchedFeatureFlag().deleted(true));
   }
 
   /** @return the project's feature flag activity log (changes to any flag) */
   public JsonNode activity() {
-    return call(() -> Json.mapper().valueToTree(flags().featureFlagsActivityRetrieve(projectId)));
+    return flags().featureFlagsActivityRetrieve(projectId);
   }
 
   /**
    * @return the flags with the data needed to evaluate them locally (server-side SDKs)
    */
   public JsonNode localEvaluation() {
-    return call(() -> Json.mapper().valueToTree(flags().featureFlagsLocalEvaluationRetrieve(projectId)));
+    return flags().featureFlagsLocalEvaluationRetrieve(projectId);
   }
 
   /** @return the flags as they evaluate for the user who owns the API key */
   public JsonNode myFlags() {
-    return call(() -> Json.mapper().valueToTree(flags().featureFlagsMyFlagsRetrieve(projectId)));
+    return flags().featureFlagsMyFlagsRetrieve(projectId);
   }
 
   /** @return why each flag evaluates as it does for a distinct id (PostHog reads it from the query) */
   public JsonNode evaluationReasons() {
-    return call(() -> Json.mapper().valueToTree(flags().featureFlagsEvaluationReasonsRetrieve(projectId)));
+    return flags().featureFlagsEvaluationReasonsRetrieve(projectId);
   }
 
   /**
@@ -166,7 +161,7 @@ public final class FeatureFlags extends Resource {
    */
   public JsonNode userBlastRadius(FeatureFlag conditions) {
     required(conditions, "conditions");
-    return call(() -> Json.mapper().valueToTree(flags().featureFlagsUserBlastRadiusCreate(projectId, conditions)));
+    return flags().featureFlagsUserBlastRadiusCreate(projectId, conditions);
   }
 
   /**
@@ -176,10 +171,10 @@ public final class FeatureFlags extends Resource {
    * @param flag the flag (PostHog requires a body of the flag's shape)
    * @return PostHog's answer, holding the new cohort
    */
-  public JsonNode createStaticCohort(int id, FeatureFlag flag) {
+  public JsonNode createStaticCohort(long id, FeatureFlag flag) {
     required(flag, "flag");
-    return call(() -> Json.mapper().valueToTree(
-        flags().featureFlagsCreateStaticCohortForFlagCreate(projectId, id, flag)));
+    return 
+        flags().featureFlagsCreateStaticCohortForFlagCreate(projectId, id, flag);
   }
 
   /**
@@ -189,9 +184,9 @@ public final class FeatureFlags extends Resource {
    * @param flag the flag (PostHog requires a body of the flag's shape)
    * @return PostHog's answer
    */
-  public JsonNode createUsageDashboard(int id, FeatureFlag flag) {
+  public JsonNode createUsageDashboard(long id, FeatureFlag flag) {
     required(flag, "flag");
-    return call(() -> Json.mapper().valueToTree(flags().featureFlagsDashboardCreate(projectId, id, flag)));
+    return flags().featureFlagsDashboardCreate(projectId, id, flag);
   }
 
   /**
@@ -201,10 +196,10 @@ public final class FeatureFlags extends Resource {
    * @param flag the flag (PostHog requires a body of the flag's shape)
    * @return PostHog's answer
    */
-  public JsonNode enrichUsageDashboard(int id, FeatureFlag flag) {
+  public JsonNode enrichUsageDashboard(long id, FeatureFlag flag) {
     required(flag, "flag");
-    return call(() -> Json.mapper().valueToTree(
-        flags().featureFlagsEnrichUsageDashboardCreate(projectId, id, flag)));
+    return 
+        flags().featureFlagsEnrichUsageDashboardCreate(projectId, id, flag);
   }
 
   /**
@@ -213,23 +208,19 @@ public final class FeatureFlags extends Resource {
    * @param flagId the flag's id
    * @return the page
    */
-  public Page<FeatureFlagRoleAccess> roleAccess(int flagId) {
-    return call(() -> roleAccessPage(flags().featureFlagsRoleAccessList(projectId, flagId,
-        new FeatureFlagsRoleAccessListQuery())));
+  public Page<FeatureFlagRoleAccess> roleAccess(long flagId) {
+    return Page.of(flags().featureFlagsRoleAccessList(projectId, flagId,
+        new FeatureFlagsRoleAccessListQuery()));
   }
 
-  private static Page<FeatureFlagRoleAccess> roleAccessPage(PaginatedFeatureFlagRoleAccessList p) {
-    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
-        p.getCount() == null ? null : p.getCount().longValue());
-  }
 
   /**
    * @param flagId the flag's id
    * @param id the role access entry's id
    * @return the entry
    */
-  public FeatureFlagRoleAccess roleAccess(int flagId, int id) {
-    return call(() -> flags().featureFlagsRoleAccessRetrieve(projectId, flagId, id));
+  public FeatureFlagRoleAccess roleAccess(long flagId, long id) {
+    return flags().featureFlagsRoleAccessRetrieve(projectId, flagId, id);
   }
 
   /**
@@ -239,9 +230,9 @@ public final class FeatureFlags extends Resource {
    * @param access the entry (its {@code role_id})
    * @return the created entry
    */
-  public FeatureFlagRoleAccess grantRoleAccess(int flagId, FeatureFlagRoleAccess access) {
+  public FeatureFlagRoleAccess grantRoleAccess(long flagId, FeatureFlagRoleAccess access) {
     required(access, "access");
-    return call(() -> flags().featureFlagsRoleAccessCreate(projectId, flagId, access));
+    return flags().featureFlagsRoleAccessCreate(projectId, flagId, access);
   }
 
   /**
@@ -250,8 +241,8 @@ public final class FeatureFlags extends Resource {
    * @param flagId the flag's id
    * @param id the role access entry's id
    */
-  public void revokeRoleAccess(int flagId, int id) {
-    run(() -> flags().featureFlagsRoleAccessDestroy(projectId, flagId, id));
+  public void revokeRoleAccess(long flagId, long id) {
+    flags().featureFlagsRoleAccessDestroy(projectId, flagId, id);
   }
 
   /** @return the project id this group works on */

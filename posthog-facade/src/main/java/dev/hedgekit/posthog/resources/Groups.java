@@ -1,7 +1,7 @@
 package dev.hedgekit.posthog.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.GroupsApi;
 import dev.hedgekit.posthog.generated.api.GroupsApi.GroupsFindRetrieveQuery;
 import dev.hedgekit.posthog.generated.api.GroupsApi.GroupsListQuery;
@@ -10,7 +10,6 @@ import dev.hedgekit.posthog.generated.model.Group;
 import dev.hedgekit.posthog.generated.model.GroupType;
 import dev.hedgekit.posthog.generated.model.PaginatedGroupList;
 import dev.hedgekit.posthog.generated.model.PatchedGroupType;
-import dev.hedgekit.posthog.json.Json;
 import dev.hedgekit.posthog.pagination.Page;
 import java.util.List;
 import dev.hedgekit.posthog.pagination.Pager;
@@ -31,11 +30,11 @@ public final class Groups extends Resource {
   private final String projectId;
 
   /**
-   * @param client the client
+   * @param context the client or view this group works through
    * @param projectId the project id
    */
-  public Groups(PostHogClient client, String projectId) {
-    super(client);
+  public Groups(ClientContext context, String projectId) {
+    super(context);
     this.projectId = id(projectId, "projectId");
   }
 
@@ -49,7 +48,7 @@ public final class Groups extends Resource {
    * @param groupTypeIndex the group type's index (0 to 4)
    * @return the page
    */
-  public Page<Group> list(int groupTypeIndex) {
+  public Page<Group> list(long groupTypeIndex) {
     return list(new GroupsListQuery().groupTypeIndex(groupTypeIndex));
   }
 
@@ -62,7 +61,7 @@ public final class Groups extends Resource {
    */
   public Page<Group> list(GroupsListQuery query) {
     checkListQuery(query);
-    return call(() -> page(groups().groupsList(projectId, query)));
+    return Page.of(groups().groupsList(projectId, query));
   }
 
   /**
@@ -71,7 +70,7 @@ public final class Groups extends Resource {
    * @param groupTypeIndex the group type's index (0 to 4)
    * @return the pager
    */
-  public Pager<Group> listAll(int groupTypeIndex) {
+  public Pager<Group> listAll(long groupTypeIndex) {
     return listAll(new GroupsListQuery().groupTypeIndex(groupTypeIndex));
   }
 
@@ -84,7 +83,7 @@ public final class Groups extends Resource {
    */
   public Pager<Group> listAll(GroupsListQuery query) {
     checkListQuery(query);
-    return pager(Group.class, () -> page(groups().groupsList(projectId, query)));
+    return pager(() -> groups().groupsList(projectId, query));
   }
 
   private static void checkListQuery(GroupsListQuery query) {
@@ -92,9 +91,6 @@ public final class Groups extends Resource {
     required(query.groupTypeIndex(), "query.groupTypeIndex");
   }
 
-  private static Page<Group> page(PaginatedGroupList p) {
-    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(), null);
-  }
 
   /**
    * Finds one group by its type and key.
@@ -103,16 +99,16 @@ public final class Groups extends Resource {
    * @param groupKey the group's key (as given when capturing)
    * @return the group as PostHog answered it
    */
-  public JsonNode find(int groupTypeIndex, String groupKey) {
+  public JsonNode find(long groupTypeIndex, String groupKey) {
     id(groupKey, "groupKey");
     GroupsFindRetrieveQuery query = new GroupsFindRetrieveQuery()
         .groupTypeIndex(groupTypeIndex).groupKey(groupKey);
-    return call(() -> Json.mapper().valueToTree(groups().groupsFindRetrieve(projectId, query)));
+    return groups().groupsFindRetrieve(projectId, query);
   }
 
   /** @return the property names of groups, per group type */
   public JsonNode propertyDefinitions() {
-    return call(() -> Json.mapper().valueToTree(groups().groupsPropertyDefinitionsRetrieve(projectId)));
+    return groups().groupsPropertyDefinitionsRetrieve(projectId);
   }
 
   /**
@@ -122,11 +118,11 @@ public final class Groups extends Resource {
    * @param key the property name
    * @return the values
    */
-  public JsonNode propertyValues(int groupTypeIndex, String key) {
+  public JsonNode propertyValues(long groupTypeIndex, String key) {
     id(key, "key");
     GroupsPropertyValuesRetrieveQuery query = new GroupsPropertyValuesRetrieveQuery()
         .groupTypeIndex(groupTypeIndex).key(key);
-    return call(() -> Json.mapper().valueToTree(groups().groupsPropertyValuesRetrieve(projectId, query)));
+    return groups().groupsPropertyValuesRetrieve(projectId, query);
   }
 
   /**
@@ -135,7 +131,7 @@ public final class Groups extends Resource {
    * @return the group types
    */
   public List<GroupType> types() {
-    return call(() -> groups().groupsTypesList(projectId));
+    return groups().groupsTypesList(projectId);
   }
 
   /**
@@ -147,8 +143,8 @@ public final class Groups extends Resource {
    */
   public JsonNode updateTypesMetadata(PatchedGroupType metadata) {
     required(metadata, "metadata");
-    return call(() -> Json.mapper().valueToTree(
-        groups().groupsTypesUpdateMetadataPartialUpdate(projectId, metadata)));
+    return 
+        groups().groupsTypesUpdateMetadataPartialUpdate(projectId, metadata);
   }
 
   /** @return the project id this group works on */

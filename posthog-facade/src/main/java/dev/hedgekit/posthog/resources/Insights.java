@@ -1,7 +1,7 @@
 package dev.hedgekit.posthog.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.InsightsApi;
 import dev.hedgekit.posthog.generated.api.InsightsApi.InsightsListQuery;
 import dev.hedgekit.posthog.generated.api.InsightsApi.InsightsRetrieveQuery;
@@ -13,7 +13,6 @@ import dev.hedgekit.posthog.generated.model.PatchedInsight;
 import dev.hedgekit.posthog.generated.model.SharingConfiguration;
 import dev.hedgekit.posthog.generated.model.Trend;
 import dev.hedgekit.posthog.generated.model.TrendResults;
-import dev.hedgekit.posthog.json.Json;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
 import java.util.List;
@@ -39,11 +38,11 @@ public final class Insights extends Resource {
   private final String projectId;
 
   /**
-   * @param client the client
+   * @param context the client or view this group works through
    * @param projectId the project id
    */
-  public Insights(PostHogClient client, String projectId) {
-    super(client);
+  public Insights(ClientContext context, String projectId) {
+    super(context);
     this.projectId = id(projectId, "projectId");
   }
 
@@ -65,7 +64,7 @@ public final class Insights extends Resource {
    */
   public Page<Insight> list(InsightsListQuery query) {
     required(query, "query");
-    return call(() -> page(insights().insightsList(projectId, query)));
+    return Page.of(insights().insightsList(projectId, query));
   }
 
   /** @return every insight, fetched lazily page by page */
@@ -81,19 +80,15 @@ public final class Insights extends Resource {
    */
   public Pager<Insight> listAll(InsightsListQuery query) {
     required(query, "query");
-    return pager(Insight.class, () -> page(insights().insightsList(projectId, query)));
+    return pager(() -> insights().insightsList(projectId, query));
   }
 
-  private static Page<Insight> page(PaginatedInsightList p) {
-    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
-        p.getCount() == null ? null : p.getCount().longValue());
-  }
 
   /**
    * @param id the insight's numeric id
    * @return the insight, with its cached results
    */
-  public Insight get(int id) {
+  public Insight get(long id) {
     return get(id, new InsightsRetrieveQuery());
   }
 
@@ -105,9 +100,9 @@ public final class Insights extends Resource {
    *     {@code from_dashboard} (the dashboard whose filters apply)
    * @return the insight, with its results
    */
-  public Insight get(int id, InsightsRetrieveQuery query) {
+  public Insight get(long id, InsightsRetrieveQuery query) {
     required(query, "query");
-    return call(() -> insights().insightsRetrieve(projectId, id, query));
+    return insights().insightsRetrieve(projectId, id, query);
   }
 
   /**
@@ -119,7 +114,7 @@ public final class Insights extends Resource {
    */
   public Insight create(Insight insight) {
     required(insight, "insight");
-    return call(() -> insights().insightsCreate(projectId, DEFAULT_FORMAT, insight));
+    return insights().insightsCreate(projectId, DEFAULT_FORMAT, insight);
   }
 
   /**
@@ -129,9 +124,9 @@ public final class Insights extends Resource {
    * @param patch the fields to change
    * @return the insight after the change
    */
-  public Insight update(int id, PatchedInsight patch) {
+  public Insight update(long id, PatchedInsight patch) {
     required(patch, "patch");
-    return call(() -> insights().insightsPartialUpdate(projectId, id, DEFAULT_FORMAT, patch));
+    return insights().insightsPartialUpdate(projectId, id, DEFAULT_FORMAT, patch);
   }
 
   /**
@@ -141,9 +136,9 @@ public final class Insights extends Resource {
    * @param insight the full new state
    * @return the insight after the change
    */
-  public Insight replace(int id, Insight insight) {
+  public Insight replace(long id, Insight insight) {
     required(insight, "insight");
-    return call(() -> insights().insightsUpdate(projectId, id, DEFAULT_FORMAT, insight));
+    return insights().insightsUpdate(projectId, id, DEFAULT_FORMAT, insight);
   }
 
   /**
@@ -154,34 +149,34 @@ public final class Insights extends Resource {
    * @param id the insight's id
    * @return the insight as PostHog answered the PATCH
    */
-  public Insight delete(int id) {
+  public Insight delete(long id) {
     return update(id, new PatchedInsight().deleted(true));
   }
 
   /** @return the project's insight activity log (changes to any insight) */
   public JsonNode activity() {
-    return call(() -> Json.mapper().valueToTree(insights().insightsActivityRetrieve(projectId, DEFAULT_FORMAT)));
+    return insights().insightsActivityRetrieve(projectId, DEFAULT_FORMAT);
   }
 
   /**
    * @param id the insight's id
    * @return the activity log of one insight
    */
-  public JsonNode activity(int id) {
-    return call(() -> Json.mapper().valueToTree(insights().insightsActivityRetrieve2(projectId, id, DEFAULT_FORMAT)));
+  public JsonNode activity(long id) {
+    return insights().insightsActivityRetrieve2(projectId, id, DEFAULT_FORMAT);
   }
 
   /** @return the insights the key's user viewed most recently */
   public JsonNode myLastViewed() {
-    return call(() -> Json.mapper().valueToTree(insights().insightsMyLastViewedRetrieve(projectId, DEFAULT_FORMAT)));
+    return insights().insightsMyLastViewedRetrieve(projectId, DEFAULT_FORMAT);
   }
 
   /**
    * @param insightId the insight's id
    * @return the insight's public sharing settings
    */
-  public List<SharingConfiguration> sharing(int insightId) {
-    return call(() -> insights().insightsSharingList(projectId, insightId));
+  public List<SharingConfiguration> sharing(long insightId) {
+    return insights().insightsSharingList(projectId, insightId);
   }
 
   /**
@@ -192,7 +187,7 @@ public final class Insights extends Resource {
    */
   public void cancel(Insight insight) {
     required(insight, "insight");
-    run(() -> insights().insightsCancelCreate(projectId, DEFAULT_FORMAT, insight));
+    insights().insightsCancelCreate(projectId, DEFAULT_FORMAT, insight);
   }
 
   /**
@@ -202,7 +197,7 @@ public final class Insights extends Resource {
    */
   public void timing(Insight insight) {
     required(insight, "insight");
-    run(() -> insights().insightsTimingCreate(projectId, DEFAULT_FORMAT, insight));
+    insights().insightsTimingCreate(projectId, DEFAULT_FORMAT, insight);
   }
 
   /**
@@ -214,8 +209,8 @@ public final class Insights extends Resource {
    */
   public JsonNode funnelCorrelation(Insight insight) {
     required(insight, "insight");
-    return call(() -> Json.mapper().valueToTree(
-        insights().insightsFunnelCorrelationCreate(projectId, DEFAULT_FORMAT, insight)));
+    return 
+        insights().insightsFunnelCorrelationCreate(projectId, DEFAULT_FORMAT, insight);
   }
 
   /**
@@ -225,7 +220,7 @@ public final class Insights extends Resource {
    * @return PostHog's answer
    */
   public JsonNode funnelCorrelation() {
-    return call(() -> Json.mapper().valueToTree(insights().insightsFunnelCorrelationRetrieve(projectId, DEFAULT_FORMAT)));
+    return insights().insightsFunnelCorrelationRetrieve(projectId, DEFAULT_FORMAT);
   }
 
   /**
@@ -239,7 +234,7 @@ public final class Insights extends Resource {
   @Deprecated
   public TrendResults trend(Trend trend) {
     required(trend, "trend");
-    return call(() -> insights().trends(projectId, DEFAULT_FORMAT, trend));
+    return insights().trends(projectId, DEFAULT_FORMAT, trend);
   }
 
   /**
@@ -251,7 +246,7 @@ public final class Insights extends Resource {
    */
   @Deprecated
   public JsonNode trend() {
-    return call(() -> Json.mapper().valueToTree(insights().insightsTrendRetrieve(projectId, DEFAULT_FORMAT)));
+    return insights().insightsTrendRetrieve(projectId, DEFAULT_FORMAT);
   }
 
   /**
@@ -265,7 +260,7 @@ public final class Insights extends Resource {
   @Deprecated
   public FunnelStepsResults funnel(Funnel funnel) {
     required(funnel, "funnel");
-    return call(() -> insights().funnels(projectId, DEFAULT_FORMAT, funnel));
+    return insights().funnels(projectId, DEFAULT_FORMAT, funnel);
   }
 
   /**
@@ -277,7 +272,7 @@ public final class Insights extends Resource {
    */
   @Deprecated
   public JsonNode funnel() {
-    return call(() -> Json.mapper().valueToTree(insights().insightsFunnelRetrieve(projectId, DEFAULT_FORMAT)));
+    return insights().insightsFunnelRetrieve(projectId, DEFAULT_FORMAT);
   }
 
   /**
@@ -291,7 +286,7 @@ public final class Insights extends Resource {
   @Deprecated
   public JsonNode retention(Insight insight) {
     required(insight, "insight");
-    return call(() -> Json.mapper().valueToTree(insights().insightsRetentionCreate(projectId, DEFAULT_FORMAT, insight)));
+    return insights().insightsRetentionCreate(projectId, DEFAULT_FORMAT, insight);
   }
 
   /**
@@ -303,7 +298,7 @@ public final class Insights extends Resource {
    */
   @Deprecated
   public JsonNode retention() {
-    return call(() -> Json.mapper().valueToTree(insights().insightsRetentionRetrieve(projectId, DEFAULT_FORMAT)));
+    return insights().insightsRetentionRetrieve(projectId, DEFAULT_FORMAT);
   }
 
   /**
@@ -317,7 +312,7 @@ public final class Insights extends Resource {
   @Deprecated
   public JsonNode path(Insight insight) {
     required(insight, "insight");
-    return call(() -> Json.mapper().valueToTree(insights().insightsPathCreate(projectId, DEFAULT_FORMAT, insight)));
+    return insights().insightsPathCreate(projectId, DEFAULT_FORMAT, insight);
   }
 
   /**
@@ -329,7 +324,7 @@ public final class Insights extends Resource {
    */
   @Deprecated
   public JsonNode path() {
-    return call(() -> Json.mapper().valueToTree(insights().insightsPathRetrieve(projectId, DEFAULT_FORMAT)));
+    return insights().insightsPathRetrieve(projectId, DEFAULT_FORMAT);
   }
 
   /**
@@ -340,8 +335,8 @@ public final class Insights extends Resource {
    * @deprecated PostHog no longer documents this endpoint (it was removed upstream).
    */
   @Deprecated
-  public void viewed(int id) {
-    run(() -> insights().insightsViewedCreate(projectId, id, DEFAULT_FORMAT, new Insight()));
+  public void viewed(long id) {
+    insights().insightsViewedCreate(projectId, id, DEFAULT_FORMAT, new Insight());
   }
 
   /** @return the project id this group works on */

@@ -1,12 +1,11 @@
 package dev.hedgekit.posthog.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.InvitesApi;
 import dev.hedgekit.posthog.generated.api.InvitesApi.InvitesListQuery;
 import dev.hedgekit.posthog.generated.model.OrganizationInvite;
 import dev.hedgekit.posthog.generated.model.PaginatedOrganizationInviteList;
-import dev.hedgekit.posthog.json.Json;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
 import java.util.UUID;
@@ -26,11 +25,11 @@ public final class Invites extends Resource {
   private final String organizationId;
 
   /**
-   * @param client the client
+   * @param context the client or view this group works through
    * @param organizationId the organization id
    */
-  public Invites(PostHogClient client, String organizationId) {
-    super(client);
+  public Invites(ClientContext context, String organizationId) {
+    super(context);
     this.organizationId = id(organizationId, "organizationId");
   }
 
@@ -51,7 +50,7 @@ public final class Invites extends Resource {
    */
   public Page<OrganizationInvite> list(InvitesListQuery query) {
     required(query, "query");
-    return call(() -> page(invites().invitesList(organizationId, query)));
+    return Page.of(invites().invitesList(organizationId, query));
   }
 
   /** @return every invite, fetched lazily page by page */
@@ -67,13 +66,9 @@ public final class Invites extends Resource {
    */
   public Pager<OrganizationInvite> listAll(InvitesListQuery query) {
     required(query, "query");
-    return pager(OrganizationInvite.class, () -> page(invites().invitesList(organizationId, query)));
+    return pager(() -> invites().invitesList(organizationId, query));
   }
 
-  private static Page<OrganizationInvite> page(PaginatedOrganizationInviteList p) {
-    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
-        p.getCount() == null ? null : p.getCount().longValue());
-  }
 
   /**
    * Invites someone to the organization. {@code target_email} is required; {@code level},
@@ -84,7 +79,7 @@ public final class Invites extends Resource {
    */
   public OrganizationInvite create(OrganizationInvite invite) {
     required(invite, "invite");
-    return call(() -> invites().invitesCreate(organizationId, invite));
+    return invites().invitesCreate(organizationId, invite);
   }
 
   /**
@@ -95,7 +90,7 @@ public final class Invites extends Resource {
    */
   public JsonNode bulkCreate(OrganizationInvite invites) {
     required(invites, "invites");
-    return call(() -> Json.mapper().valueToTree(invites().invitesBulkCreate(organizationId, invites)));
+    return invites().invitesBulkCreate(organizationId, invites);
   }
 
   /**
@@ -105,7 +100,7 @@ public final class Invites extends Resource {
    */
   public void delete(UUID id) {
     required(id, "id");
-    run(() -> invites().invitesDestroy(organizationId, id));
+    invites().invitesDestroy(organizationId, id);
   }
 
   /** @return the organization id this group works on */

@@ -1,6 +1,6 @@
 package dev.hedgekit.posthog.resources;
 
-import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.MembersApi;
 import dev.hedgekit.posthog.generated.api.MembersApi.MembersListQuery;
 import dev.hedgekit.posthog.generated.model.OrganizationMember;
@@ -25,11 +25,11 @@ public final class Members extends Resource {
   private final String organizationId;
 
   /**
-   * @param client the client
+   * @param context the client or view this group works through
    * @param organizationId the organization id
    */
-  public Members(PostHogClient client, String organizationId) {
-    super(client);
+  public Members(ClientContext context, String organizationId) {
+    super(context);
     this.organizationId = id(organizationId, "organizationId");
   }
 
@@ -50,7 +50,7 @@ public final class Members extends Resource {
    */
   public Page<OrganizationMember> list(MembersListQuery query) {
     required(query, "query");
-    return call(() -> page(members().membersList(organizationId, query)));
+    return Page.of(members().membersList(organizationId, query));
   }
 
   /** @return every member, fetched lazily page by page */
@@ -66,13 +66,9 @@ public final class Members extends Resource {
    */
   public Pager<OrganizationMember> listAll(MembersListQuery query) {
     required(query, "query");
-    return pager(OrganizationMember.class, () -> page(members().membersList(organizationId, query)));
+    return pager(() -> members().membersList(organizationId, query));
   }
 
-  private static Page<OrganizationMember> page(PaginatedOrganizationMemberList p) {
-    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
-        p.getCount() == null ? null : p.getCount().longValue());
-  }
 
   /**
    * Changes the fields set in {@code patch} (PATCH), typically the membership {@code level};
@@ -85,7 +81,7 @@ public final class Members extends Resource {
   public OrganizationMember update(String userUuid, PatchedOrganizationMember patch) {
     id(userUuid, "userUuid");
     required(patch, "patch");
-    return call(() -> members().membersPartialUpdate(organizationId, userUuid, patch));
+    return members().membersPartialUpdate(organizationId, userUuid, patch);
   }
 
   /**
@@ -98,7 +94,7 @@ public final class Members extends Resource {
   public OrganizationMember replace(String userUuid, OrganizationMember member) {
     id(userUuid, "userUuid");
     required(member, "member");
-    return call(() -> members().membersUpdate(organizationId, userUuid, member));
+    return members().membersUpdate(organizationId, userUuid, member);
   }
 
   /**
@@ -108,7 +104,7 @@ public final class Members extends Resource {
    */
   public void delete(String userUuid) {
     id(userUuid, "userUuid");
-    run(() -> members().membersDestroy(organizationId, userUuid));
+    members().membersDestroy(organizationId, userUuid);
   }
 
   /** @return the organization id this group works on */

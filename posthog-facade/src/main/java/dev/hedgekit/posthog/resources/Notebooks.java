@@ -1,14 +1,13 @@
 package dev.hedgekit.posthog.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.NotebooksApi;
 import dev.hedgekit.posthog.generated.api.NotebooksApi.NotebooksListQuery;
 import dev.hedgekit.posthog.generated.model.Notebook;
 import dev.hedgekit.posthog.generated.model.NotebookMinimal;
 import dev.hedgekit.posthog.generated.model.PaginatedNotebookMinimalList;
 import dev.hedgekit.posthog.generated.model.PatchedNotebook;
-import dev.hedgekit.posthog.json.Json;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
 
@@ -29,11 +28,11 @@ public final class Notebooks extends Resource {
   private final String projectId;
 
   /**
-   * @param client the client
+   * @param context the client or view this group works through
    * @param projectId the project id
    */
-  public Notebooks(PostHogClient client, String projectId) {
-    super(client);
+  public Notebooks(ClientContext context, String projectId) {
+    super(context);
     this.projectId = id(projectId, "projectId");
   }
 
@@ -55,7 +54,7 @@ public final class Notebooks extends Resource {
    */
   public Page<NotebookMinimal> list(NotebooksListQuery query) {
     required(query, "query");
-    return call(() -> page(notebooks().notebooksList(projectId, query)));
+    return Page.of(notebooks().notebooksList(projectId, query));
   }
 
   /** @return every notebook, fetched lazily page by page */
@@ -71,13 +70,9 @@ public final class Notebooks extends Resource {
    */
   public Pager<NotebookMinimal> listAll(NotebooksListQuery query) {
     required(query, "query");
-    return pager(NotebookMinimal.class, () -> page(notebooks().notebooksList(projectId, query)));
+    return pager(() -> notebooks().notebooksList(projectId, query));
   }
 
-  private static Page<NotebookMinimal> page(PaginatedNotebookMinimalList p) {
-    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
-        p.getCount() == null ? null : p.getCount().longValue());
-  }
 
   /**
    * @param shortId the notebook's short id
@@ -85,7 +80,7 @@ public final class Notebooks extends Resource {
    */
   public Notebook get(String shortId) {
     id(shortId, "shortId");
-    return call(() -> notebooks().notebooksRetrieve(projectId, shortId));
+    return notebooks().notebooksRetrieve(projectId, shortId);
   }
 
   /**
@@ -96,7 +91,7 @@ public final class Notebooks extends Resource {
    */
   public Notebook create(Notebook notebook) {
     required(notebook, "notebook");
-    return call(() -> notebooks().notebooksCreate(projectId, notebook));
+    return notebooks().notebooksCreate(projectId, notebook);
   }
 
   /**
@@ -110,7 +105,7 @@ public final class Notebooks extends Resource {
   public Notebook update(String shortId, PatchedNotebook patch) {
     id(shortId, "shortId");
     required(patch, "patch");
-    return call(() -> notebooks().notebooksPartialUpdate(projectId, shortId, patch));
+    return notebooks().notebooksPartialUpdate(projectId, shortId, patch);
   }
 
   /**
@@ -123,7 +118,7 @@ public final class Notebooks extends Resource {
   public Notebook replace(String shortId, Notebook notebook) {
     id(shortId, "shortId");
     required(notebook, "notebook");
-    return call(() -> notebooks().notebooksUpdate(projectId, shortId, notebook));
+    return notebooks().notebooksUpdate(projectId, shortId, notebook);
   }
 
   /**
@@ -140,7 +135,7 @@ public final class Notebooks extends Resource {
 
   /** @return the project's notebook activity log (changes to any notebook) */
   public JsonNode activity() {
-    return call(() -> Json.mapper().valueToTree(notebooks().notebooksActivityRetrieve(projectId)));
+    return notebooks().notebooksActivityRetrieve(projectId);
   }
 
   /**
@@ -149,7 +144,7 @@ public final class Notebooks extends Resource {
    */
   public JsonNode activity(String shortId) {
     id(shortId, "shortId");
-    return call(() -> Json.mapper().valueToTree(notebooks().notebooksActivityRetrieve2(projectId, shortId)));
+    return notebooks().notebooksActivityRetrieve2(projectId, shortId);
   }
 
   /** @return the project id this group works on */

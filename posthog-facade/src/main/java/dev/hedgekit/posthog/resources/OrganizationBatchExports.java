@@ -1,11 +1,10 @@
 package dev.hedgekit.posthog.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.BatchExportsApi;
 import dev.hedgekit.posthog.generated.api.BatchExportsApi.BatchExportsListQuery;
 import dev.hedgekit.posthog.generated.model.BatchExport;
-import dev.hedgekit.posthog.json.Json;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
 import java.util.UUID;
@@ -24,11 +23,11 @@ public final class OrganizationBatchExports extends Resource {
   private final String organizationId;
 
   /**
-   * @param client the client
+   * @param context the client or view this group works through
    * @param organizationId the organization id
    */
-  public OrganizationBatchExports(PostHogClient client, String organizationId) {
-    super(client);
+  public OrganizationBatchExports(ClientContext context, String organizationId) {
+    super(context);
     this.organizationId = id(organizationId, "organizationId");
   }
 
@@ -49,7 +48,7 @@ public final class OrganizationBatchExports extends Resource {
    */
   public Page<BatchExport> list(BatchExportsListQuery query) {
     required(query, "query");
-    return call(() -> BatchExports.page(exports().batchExportsList(organizationId, query)));
+    return Page.of(exports().batchExportsList(organizationId, query));
   }
 
   /** @return every batch export, fetched lazily page by page */
@@ -65,8 +64,7 @@ public final class OrganizationBatchExports extends Resource {
    */
   public Pager<BatchExport> listAll(BatchExportsListQuery query) {
     required(query, "query");
-    return pager(BatchExport.class,
-        () -> BatchExports.page(exports().batchExportsList(organizationId, query)));
+    return pager(() -> exports().batchExportsList(organizationId, query));
   }
 
   /**
@@ -75,7 +73,7 @@ public final class OrganizationBatchExports extends Resource {
    */
   public BatchExport get(UUID id) {
     required(id, "id");
-    return call(() -> exports().batchExportsRetrieve(organizationId, id));
+    return exports().batchExportsRetrieve(organizationId, id);
   }
 
   /**
@@ -85,7 +83,7 @@ public final class OrganizationBatchExports extends Resource {
    */
   public void delete(UUID id) {
     required(id, "id");
-    run(() -> exports().batchExportsDestroy(organizationId, id));
+    exports().batchExportsDestroy(organizationId, id);
   }
 
   /**
@@ -94,7 +92,7 @@ public final class OrganizationBatchExports extends Resource {
    */
   public JsonNode logs(UUID id) {
     required(id, "id");
-    return call(() -> Json.mapper().valueToTree(exports().batchExportsLogsRetrieve(organizationId, id)));
+    return exports().batchExportsLogsRetrieve(organizationId, id);
   }
 
   /** @return the organization id this group works on */

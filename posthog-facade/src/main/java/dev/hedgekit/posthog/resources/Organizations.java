@@ -1,6 +1,6 @@
 package dev.hedgekit.posthog.resources;
 
-import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.OrganizationsApi;
 import dev.hedgekit.posthog.generated.api.OrganizationsApi.CallListQuery;
 import dev.hedgekit.posthog.generated.model.Organization;
@@ -29,11 +29,11 @@ public final class Organizations extends Resource {
   private final String organizationId;
 
   /**
-   * @param client the client
+   * @param context the client or view this group works through
    * @param organizationId the organization id
    */
-  public Organizations(PostHogClient client, String organizationId) {
-    super(client);
+  public Organizations(ClientContext context, String organizationId) {
+    super(context);
     this.organizationId = id(organizationId, "organizationId");
   }
 
@@ -54,7 +54,7 @@ public final class Organizations extends Resource {
    */
   public Page<Organization> list(CallListQuery query) {
     required(query, "query");
-    return call(() -> page(organizations().callList(query)));
+    return Page.of(organizations().callList(query));
   }
 
   /** @return every organization of the user, fetched lazily page by page */
@@ -70,13 +70,9 @@ public final class Organizations extends Resource {
    */
   public Pager<Organization> listAll(CallListQuery query) {
     required(query, "query");
-    return pager(Organization.class, () -> page(organizations().callList(query)));
+    return pager(() -> organizations().callList(query));
   }
 
-  private static Page<Organization> page(PaginatedOrganizationList p) {
-    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
-        p.getCount() == null ? null : p.getCount().longValue());
-  }
 
   /**
    * The organization this group was made for.
@@ -95,7 +91,7 @@ public final class Organizations extends Resource {
    */
   public Organization get(UUID id) {
     required(id, "id");
-    return call(() -> organizations().retrieve(id));
+    return organizations().retrieve(id);
   }
 
   /**
@@ -106,7 +102,7 @@ public final class Organizations extends Resource {
    */
   public Organization create(Organization organization) {
     required(organization, "organization");
-    return call(() -> organizations().create(organization));
+    return organizations().create(organization);
   }
 
   /**
@@ -119,7 +115,7 @@ public final class Organizations extends Resource {
   public Organization update(UUID id, PatchedOrganization patch) {
     required(id, "id");
     required(patch, "patch");
-    return call(() -> organizations().partialUpdate(id, patch));
+    return organizations().partialUpdate(id, patch);
   }
 
   /**
@@ -132,7 +128,7 @@ public final class Organizations extends Resource {
   public Organization replace(UUID id, Organization organization) {
     required(id, "id");
     required(organization, "organization");
-    return call(() -> organizations().update(id, organization));
+    return organizations().update(id, organization);
   }
 
   /**
@@ -143,7 +139,7 @@ public final class Organizations extends Resource {
    */
   public void delete(UUID id) {
     required(id, "id");
-    run(() -> organizations().destroy(id));
+    organizations().destroy(id);
   }
 
   private UUID ownUuid() {

@@ -1,7 +1,7 @@
 package dev.hedgekit.posthog.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.PersonsApi;
 import dev.hedgekit.posthog.generated.api.PersonsApi.PersonsDestroyQuery;
 import dev.hedgekit.posthog.generated.api.PersonsApi.PersonsListQuery;
@@ -10,7 +10,6 @@ import dev.hedgekit.posthog.generated.model.PatchedPerson;
 import dev.hedgekit.posthog.generated.model.Person;
 import dev.hedgekit.posthog.generated.model.PersonsDeletePropertyCreateRequest;
 import dev.hedgekit.posthog.generated.model.PersonsUpdatePropertyCreateRequest;
-import dev.hedgekit.posthog.json.Json;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
 
@@ -34,11 +33,11 @@ public final class Persons extends Resource {
   private final String projectId;
 
   /**
-   * @param client the client
+   * @param context the client or view this group works through
    * @param projectId the project id
    */
-  public Persons(PostHogClient client, String projectId) {
-    super(client);
+  public Persons(ClientContext context, String projectId) {
+    super(context);
     this.projectId = id(projectId, "projectId");
   }
 
@@ -60,7 +59,7 @@ public final class Persons extends Resource {
    */
   public Page<Person> list(PersonsListQuery query) {
     required(query, "query");
-    return call(() -> page(persons().personsList(projectId, query)));
+    return Page.of(persons().personsList(projectId, query));
   }
 
   /** @return every person, fetched lazily page by page */
@@ -76,20 +75,16 @@ public final class Persons extends Resource {
    */
   public Pager<Person> listAll(PersonsListQuery query) {
     required(query, "query");
-    return pager(Person.class, () -> page(persons().personsList(projectId, query)));
+    return pager(() -> persons().personsList(projectId, query));
   }
 
-  private static Page<Person> page(PaginatedPersonList p) {
-    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
-        p.getCount() == null ? null : p.getCount().longValue());
-  }
 
   /**
    * @param id the person's numeric id
    * @return the person
    */
-  public Person get(int id) {
-    return call(() -> persons().personsRetrieve(projectId, id, DEFAULT_FORMAT));
+  public Person get(long id) {
+    return persons().personsRetrieve(projectId, id, DEFAULT_FORMAT);
   }
 
   /**
@@ -99,9 +94,9 @@ public final class Persons extends Resource {
    * @param id the person's id
    * @param patch the properties to set (its {@code properties})
    */
-  public void update(int id, PatchedPerson patch) {
+  public void update(long id, PatchedPerson patch) {
     required(patch, "patch");
-    run(() -> persons().personsPartialUpdate(projectId, id, DEFAULT_FORMAT, patch));
+    persons().personsPartialUpdate(projectId, id, DEFAULT_FORMAT, patch);
   }
 
   /**
@@ -111,9 +106,9 @@ public final class Persons extends Resource {
    * @param id the person's id
    * @param person the properties to set (its {@code properties})
    */
-  public void replace(int id, Person person) {
+  public void replace(long id, Person person) {
     required(person, "person");
-    run(() -> persons().personsUpdate(projectId, id, DEFAULT_FORMAT, person));
+    persons().personsUpdate(projectId, id, DEFAULT_FORMAT, person);
   }
 
   /**
@@ -122,7 +117,7 @@ public final class Persons extends Resource {
    *
    * @param id the person's id
    */
-  public void delete(int id) {
+  public void delete(long id) {
     delete(id, new PersonsDestroyQuery());
   }
 
@@ -132,9 +127,9 @@ public final class Persons extends Resource {
    * @param id the person's id
    * @param query {@code delete_events}: also delete the person's events (in a later batch)
    */
-  public void delete(int id, PersonsDestroyQuery query) {
+  public void delete(long id, PersonsDestroyQuery query) {
     required(query, "query");
-    run(() -> persons().personsDestroy(projectId, id, query));
+    persons().personsDestroy(projectId, id, query);
   }
 
   /**
@@ -142,12 +137,25 @@ public final class Persons extends Resource {
    *
    * @param id the person's id
    * @param key the property name
-   * @param value its new value (a JSON value: string, number, boolean, list or map)
+   * @param value its new value (a JSON value: string, number, boolean, list or object)
    */
-  public void updateProperty(int id, String key, Object value) {
+  public void updateProperty(long id, String key, JsonNode value) {
     text(key, "key");
+    required(value, "value");
     PersonsUpdatePropertyCreateRequest body = new PersonsUpdatePropertyCreateRequest().key(key).value(value);
-    run(() -> persons().personsUpdatePropertyCreate(projectId, id, body, DEFAULT_FORMAT));
+    persons().personsUpdatePropertyCreate(projectId, id, body, DEFAULT_FORMAT);
+  }
+
+  /**
+   * Sets one text property on a person. PostHog applies it asynchronously.
+   *
+   * @param id the person's id
+   * @param key the property name
+   * @param value its new value
+   */
+  public void updateProperty(long id, String key, String value) {
+    updateProperty(id, key, com.fasterxml.jackson.databind.node.TextNode.valueOf(
+        required(value, "value")));
   }
 
   /**
@@ -157,11 +165,11 @@ public final class Persons extends Resource {
    * @param key the property name
    * @return PostHog's answer
    */
-  public JsonNode deleteProperty(int id, String key) {
+  public JsonNode deleteProperty(long id, String key) {
     text(key, "key");
     PersonsDeletePropertyCreateRequest body = new PersonsDeletePropertyCreateRequest().$unset(key);
-    return call(() -> Json.mapper().valueToTree(
-        persons().personsDeletePropertyCreate(projectId, id, body, DEFAULT_FORMAT)));
+    return 
+        persons().personsDeletePropertyCreate(projectId, id, body, DEFAULT_FORMAT);
   }
 
   /**
@@ -172,61 +180,61 @@ public final class Persons extends Resource {
    *     {@code distinct_ids} may name the one to keep)
    * @return PostHog's answer
    */
-  public JsonNode split(int id, Person person) {
+  public JsonNode split(long id, Person person) {
     required(person, "person");
-    return call(() -> Json.mapper().valueToTree(persons().personsSplitCreate(projectId, id, DEFAULT_FORMAT, person)));
+    return persons().personsSplitCreate(projectId, id, DEFAULT_FORMAT, person);
   }
 
   /**
    * @param id the person's id
    * @return how the person's properties changed over time
    */
-  public JsonNode propertiesTimeline(int id) {
-    return call(() -> Json.mapper().valueToTree(
-        persons().personsPropertiesTimelineRetrieve(projectId, id, DEFAULT_FORMAT)));
+  public JsonNode propertiesTimeline(long id) {
+    return 
+        persons().personsPropertiesTimelineRetrieve(projectId, id, DEFAULT_FORMAT);
   }
 
   /** @return the project's person activity log (changes to any person) */
   public JsonNode activity() {
-    return call(() -> Json.mapper().valueToTree(persons().personsActivityRetrieve(projectId, DEFAULT_FORMAT)));
+    return persons().personsActivityRetrieve(projectId, DEFAULT_FORMAT);
   }
 
   /**
    * @param id the person's id
    * @return the activity log of one person
    */
-  public JsonNode activity(int id) {
-    return call(() -> Json.mapper().valueToTree(persons().personsActivityRetrieve2(projectId, id, DEFAULT_FORMAT)));
+  public JsonNode activity(long id) {
+    return persons().personsActivityRetrieve2(projectId, id, DEFAULT_FORMAT);
   }
 
   /** @return the cohorts a person belongs to (PostHog reads the person from the query string) */
   public JsonNode cohorts() {
-    return call(() -> Json.mapper().valueToTree(persons().personsCohortsRetrieve(projectId, DEFAULT_FORMAT)));
+    return persons().personsCohortsRetrieve(projectId, DEFAULT_FORMAT);
   }
 
   /** @return the known values of a person property (PostHog reads the key from the query string) */
   public JsonNode values() {
-    return call(() -> Json.mapper().valueToTree(persons().personsValuesRetrieve(projectId, DEFAULT_FORMAT)));
+    return persons().personsValuesRetrieve(projectId, DEFAULT_FORMAT);
   }
 
   /** @return the persons behind a trends data point (legacy filters in the query string) */
   public JsonNode trends() {
-    return call(() -> Json.mapper().valueToTree(persons().personsTrendsRetrieve(projectId, DEFAULT_FORMAT)));
+    return persons().personsTrendsRetrieve(projectId, DEFAULT_FORMAT);
   }
 
   /** @return the persons behind a stickiness data point (legacy filters in the query string) */
   public JsonNode stickiness() {
-    return call(() -> Json.mapper().valueToTree(persons().personsStickinessRetrieve(projectId, DEFAULT_FORMAT)));
+    return persons().personsStickinessRetrieve(projectId, DEFAULT_FORMAT);
   }
 
   /** @return the persons in a lifecycle bucket (legacy filters in the query string) */
   public JsonNode lifecycle() {
-    return call(() -> Json.mapper().valueToTree(persons().personsLifecycleRetrieve(projectId, DEFAULT_FORMAT)));
+    return persons().personsLifecycleRetrieve(projectId, DEFAULT_FORMAT);
   }
 
   /** @return the persons behind a funnel step (legacy filters in the query string) */
   public JsonNode funnel() {
-    return call(() -> Json.mapper().valueToTree(persons().personsFunnelRetrieve(projectId, DEFAULT_FORMAT)));
+    return persons().personsFunnelRetrieve(projectId, DEFAULT_FORMAT);
   }
 
   /**
@@ -240,7 +248,7 @@ public final class Persons extends Resource {
   @Deprecated
   public JsonNode funnel(Person person) {
     required(person, "person");
-    return call(() -> Json.mapper().valueToTree(persons().personsFunnelCreate(projectId, DEFAULT_FORMAT, person)));
+    return persons().personsFunnelCreate(projectId, DEFAULT_FORMAT, person);
   }
 
   /**
@@ -252,8 +260,8 @@ public final class Persons extends Resource {
    */
   public JsonNode funnelCorrelation(Person person) {
     required(person, "person");
-    return call(() -> Json.mapper().valueToTree(
-        persons().personsFunnelCorrelationCreate(projectId, DEFAULT_FORMAT, person)));
+    return 
+        persons().personsFunnelCorrelationCreate(projectId, DEFAULT_FORMAT, person);
   }
 
   /**
@@ -265,7 +273,7 @@ public final class Persons extends Resource {
    */
   @Deprecated
   public JsonNode path() {
-    return call(() -> Json.mapper().valueToTree(persons().personsPathRetrieve(projectId, DEFAULT_FORMAT)));
+    return persons().personsPathRetrieve(projectId, DEFAULT_FORMAT);
   }
 
   /**
@@ -279,7 +287,7 @@ public final class Persons extends Resource {
   @Deprecated
   public JsonNode path(Person person) {
     required(person, "person");
-    return call(() -> Json.mapper().valueToTree(persons().personsPathCreate(projectId, DEFAULT_FORMAT, person)));
+    return persons().personsPathCreate(projectId, DEFAULT_FORMAT, person);
   }
 
   /**
@@ -291,7 +299,7 @@ public final class Persons extends Resource {
    */
   @Deprecated
   public JsonNode retention() {
-    return call(() -> Json.mapper().valueToTree(persons().personsRetentionRetrieve(projectId, DEFAULT_FORMAT)));
+    return persons().personsRetentionRetrieve(projectId, DEFAULT_FORMAT);
   }
 
   /** @return the project id this group works on */

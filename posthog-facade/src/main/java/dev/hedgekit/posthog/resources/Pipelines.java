@@ -1,7 +1,7 @@
 package dev.hedgekit.posthog.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.AppMetricsApi;
 import dev.hedgekit.posthog.generated.api.PipelinesApi;
 import dev.hedgekit.posthog.generated.api.PipelinesApi.PipelineDestinationConfigsListQuery;
@@ -15,7 +15,6 @@ import dev.hedgekit.posthog.generated.model.PaginatedPluginLogEntryList;
 import dev.hedgekit.posthog.generated.model.PatchedPluginConfig;
 import dev.hedgekit.posthog.generated.model.PluginConfig;
 import dev.hedgekit.posthog.generated.model.PluginLogEntry;
-import dev.hedgekit.posthog.json.Json;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
 import java.util.function.Supplier;
@@ -48,11 +47,11 @@ public final class Pipelines extends Resource {
   private final Configs<PipelineImportAppsConfigsListQuery> importApps;
 
   /**
-   * @param client the client
+   * @param context the client or view this group works through
    * @param projectId the project id
    */
-  public Pipelines(PostHogClient client, String projectId) {
-    super(client);
+  public Pipelines(ClientContext context, String projectId) {
+    super(context);
     this.projectId = id(projectId, "projectId");
     this.pluginConfigs = new PluginConfigs();
     this.destinations = new Configs<>("pipeline_destination_configs",
@@ -109,17 +108,17 @@ public final class Pipelines extends Resource {
    * @param pluginConfigId the plugin config's id
    * @return the metrics
    */
-  public JsonNode appMetrics(int pluginConfigId) {
-    return call(() -> Json.mapper().valueToTree(metrics().appMetricsRetrieve(projectId, pluginConfigId)));
+  public JsonNode appMetrics(long pluginConfigId) {
+    return metrics().appMetricsRetrieve(projectId, pluginConfigId);
   }
 
   /**
    * @param pluginConfigId the plugin config's id
    * @return example error events recorded for the plugin config
    */
-  public JsonNode appMetricsErrorDetails(int pluginConfigId) {
-    return call(() -> Json.mapper().valueToTree(
-        metrics().appMetricsErrorDetailsRetrieve(projectId, pluginConfigId)));
+  public JsonNode appMetricsErrorDetails(long pluginConfigId) {
+    return 
+        metrics().appMetricsErrorDetailsRetrieve(projectId, pluginConfigId);
   }
 
   /**
@@ -128,8 +127,8 @@ public final class Pipelines extends Resource {
    */
   public JsonNode historicalExports(String pluginConfigId) {
     id(pluginConfigId, "pluginConfigId");
-    return call(() -> Json.mapper().valueToTree(
-        metrics().appMetricsHistoricalExportsRetrieve(projectId, pluginConfigId)));
+    return 
+        metrics().appMetricsHistoricalExportsRetrieve(projectId, pluginConfigId);
   }
 
   /**
@@ -140,8 +139,8 @@ public final class Pipelines extends Resource {
   public JsonNode historicalExport(String pluginConfigId, String id) {
     id(pluginConfigId, "pluginConfigId");
     id(id, "id");
-    return call(() -> Json.mapper().valueToTree(
-        metrics().appMetricsHistoricalExportsRetrieve2(projectId, pluginConfigId, id)));
+    return 
+        metrics().appMetricsHistoricalExportsRetrieve2(projectId, pluginConfigId, id);
   }
 
   /** @return the project id this group works on */
@@ -154,10 +153,6 @@ public final class Pipelines extends Resource {
     return "Pipelines{projectId=" + projectId + "}";
   }
 
-  private static Page<PluginConfig> page(PaginatedPluginConfigList p) {
-    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
-        p.getCount() == null ? null : p.getCount().longValue());
-  }
 
   /**
    * The plugin configs of one kind of pipeline app in the project: list, read, create, change,
@@ -190,7 +185,7 @@ public final class Pipelines extends Resource {
      */
     public Page<PluginConfig> list(Q query) {
       required(query, "query");
-      return call(() -> page(endpoints.list(query)));
+      return Page.of(endpoints.list(query));
     }
 
     /** @return every config, fetched lazily page by page */
@@ -206,15 +201,15 @@ public final class Pipelines extends Resource {
      */
     public Pager<PluginConfig> listAll(Q query) {
       required(query, "query");
-      return pager(PluginConfig.class, () -> page(endpoints.list(query)));
+      return pager(() -> endpoints.list(query));
     }
 
     /**
      * @param id the config's numeric id
      * @return the config
      */
-    public PluginConfig get(int id) {
-      return call(() -> endpoints.get(id));
+    public PluginConfig get(long id) {
+      return endpoints.get(id);
     }
 
     /**
@@ -226,7 +221,7 @@ public final class Pipelines extends Resource {
      */
     public PluginConfig create(PluginConfig config) {
       required(config, "config");
-      return call(() -> endpoints.create(config));
+      return endpoints.create(config);
     }
 
     /**
@@ -236,9 +231,9 @@ public final class Pipelines extends Resource {
      * @param patch the fields to change
      * @return the config after the change
      */
-    public PluginConfig update(int id, PatchedPluginConfig patch) {
+    public PluginConfig update(long id, PatchedPluginConfig patch) {
       required(patch, "patch");
-      return call(() -> endpoints.update(id, patch));
+      return endpoints.update(id, patch);
     }
 
     /**
@@ -248,9 +243,9 @@ public final class Pipelines extends Resource {
      * @param config the full new state
      * @return the config after the change
      */
-    public PluginConfig replace(int id, PluginConfig config) {
+    public PluginConfig replace(long id, PluginConfig config) {
       required(config, "config");
-      return call(() -> endpoints.replace(id, config));
+      return endpoints.replace(id, config);
     }
 
     /**
@@ -259,16 +254,16 @@ public final class Pipelines extends Resource {
      *
      * @param id the config's id
      */
-    public void delete(int id) {
-      run(() -> endpoints.delete(id));
+    public void delete(long id) {
+      endpoints.delete(id);
     }
 
     /**
      * @param id the config's id
      * @return the activity log of the config
      */
-    public JsonNode activity(int id) {
-      return call(() -> Json.mapper().valueToTree(endpoints.activity(id)));
+    public JsonNode activity(long id) {
+      return endpoints.activity(id);
     }
 
     /**
@@ -278,8 +273,8 @@ public final class Pipelines extends Resource {
      * @param id the config's id
      * @return PostHog's answer
      */
-    public JsonNode frontend(int id) {
-      return call(() -> Json.mapper().valueToTree(endpoints.frontend(id)));
+    public JsonNode frontend(long id) {
+      return endpoints.frontend(id);
     }
 
     /**
@@ -291,7 +286,7 @@ public final class Pipelines extends Resource {
      */
     public JsonNode rearrange(PatchedPluginConfig order) {
       required(order, "order");
-      return call(() -> Json.mapper().valueToTree(endpoints.rearrange(order)));
+      return endpoints.rearrange(order);
     }
 
     /**
@@ -304,9 +299,9 @@ public final class Pipelines extends Resource {
      * @deprecated removed from PostHog's documented API
      */
     @Deprecated
-    public JsonNode job(int id, PluginConfig config) {
+    public JsonNode job(long id, PluginConfig config) {
       required(config, "config");
-      return call(() -> Json.mapper().valueToTree(endpoints.job(id, config)));
+      return endpoints.job(id, config);
     }
 
     @Override
@@ -345,7 +340,7 @@ public final class Pipelines extends Resource {
     public Page<PluginLogEntry> logs(String pluginConfigId, PluginConfigsLogsListQuery query) {
       id(pluginConfigId, "pluginConfigId");
       required(query, "query");
-      return call(() -> logPage(pipelines().pluginConfigsLogsList(projectId, pluginConfigId, query)));
+      return Page.of(pipelines().pluginConfigsLogsList(projectId, pluginConfigId, query));
     }
 
     /**
@@ -368,111 +363,106 @@ public final class Pipelines extends Resource {
     public Pager<PluginLogEntry> logsAll(String pluginConfigId, PluginConfigsLogsListQuery query) {
       id(pluginConfigId, "pluginConfigId");
       required(query, "query");
-      return pager(PluginLogEntry.class,
-          () -> logPage(pipelines().pluginConfigsLogsList(projectId, pluginConfigId, query)));
+      return pager(() -> pipelines().pluginConfigsLogsList(projectId, pluginConfigId, query));
     }
   }
 
-  private static Page<PluginLogEntry> logPage(PaginatedPluginLogEntryList p) {
-    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
-        p.getCount() == null ? null : p.getCount().longValue());
-  }
 
   /** The generated operations of one kind of config endpoint, bound to this project. */
   private interface ConfigEndpoints<Q> {
     PaginatedPluginConfigList list(Q query);
 
-    PluginConfig get(int id);
+    PluginConfig get(long id);
 
     PluginConfig create(PluginConfig config);
 
-    PluginConfig update(int id, PatchedPluginConfig patch);
+    PluginConfig update(long id, PatchedPluginConfig patch);
 
-    PluginConfig replace(int id, PluginConfig config);
+    PluginConfig replace(long id, PluginConfig config);
 
-    void delete(int id);
+    void delete(long id);
 
-    Object activity(int id);
+    JsonNode activity(long id);
 
-    Object frontend(int id);
+    JsonNode frontend(long id);
 
-    Object rearrange(PatchedPluginConfig order);
+    JsonNode rearrange(PatchedPluginConfig order);
 
-    Object job(int id, PluginConfig config);
+    JsonNode job(long id, PluginConfig config);
   }
 
   /** {@code /api/projects/{id}/plugin_configs/}. */
   private final class AllPluginConfigs implements ConfigEndpoints<PluginConfigsListQuery> {
     @Override public PaginatedPluginConfigList list(PluginConfigsListQuery q) { return pipelines().pluginConfigsList(projectId, q); }
-    @Override public PluginConfig get(int id) { return pipelines().pluginConfigsRetrieve(projectId, id); }
+    @Override public PluginConfig get(long id) { return pipelines().pluginConfigsRetrieve(projectId, id); }
     @Override public PluginConfig create(PluginConfig c) { return pipelines().pluginConfigsCreate(projectId, c); }
-    @Override public PluginConfig update(int id, PatchedPluginConfig p) { return pipelines().pluginConfigsPartialUpdate(projectId, id, p); }
-    @Override public PluginConfig replace(int id, PluginConfig c) { return pipelines().pluginConfigsUpdate(projectId, id, c); }
-    @Override public void delete(int id) { pipelines().pluginConfigsDestroy(projectId, id); }
-    @Override public Object activity(int id) { return pipelines().pluginConfigsActivityRetrieve(projectId, id); }
-    @Override public Object frontend(int id) { return pipelines().pluginConfigsFrontendRetrieve(projectId, id); }
-    @Override public Object rearrange(PatchedPluginConfig o) { return pipelines().pluginConfigsRearrangePartialUpdate(projectId, o); }
+    @Override public PluginConfig update(long id, PatchedPluginConfig p) { return pipelines().pluginConfigsPartialUpdate(projectId, id, p); }
+    @Override public PluginConfig replace(long id, PluginConfig c) { return pipelines().pluginConfigsUpdate(projectId, id, c); }
+    @Override public void delete(long id) { pipelines().pluginConfigsDestroy(projectId, id); }
+    @Override public JsonNode activity(long id) { return pipelines().pluginConfigsActivityRetrieve(projectId, id); }
+    @Override public JsonNode frontend(long id) { return pipelines().pluginConfigsFrontendRetrieve(projectId, id); }
+    @Override public JsonNode rearrange(PatchedPluginConfig o) { return pipelines().pluginConfigsRearrangePartialUpdate(projectId, o); }
     @Override @SuppressWarnings("deprecation")
-    public Object job(int id, PluginConfig c) { return pipelines().pluginConfigsJobCreate(projectId, id, c); }
+    public JsonNode job(long id, PluginConfig c) { return pipelines().pluginConfigsJobCreate(projectId, id, c); }
   }
 
   /** {@code /api/projects/{id}/pipeline_destination_configs/}. */
   private final class DestinationConfigs implements ConfigEndpoints<PipelineDestinationConfigsListQuery> {
     @Override public PaginatedPluginConfigList list(PipelineDestinationConfigsListQuery q) { return pipelines().pipelineDestinationConfigsList(projectId, q); }
-    @Override public PluginConfig get(int id) { return pipelines().pipelineDestinationConfigsRetrieve(projectId, id); }
+    @Override public PluginConfig get(long id) { return pipelines().pipelineDestinationConfigsRetrieve(projectId, id); }
     @Override public PluginConfig create(PluginConfig c) { return pipelines().pipelineDestinationConfigsCreate(projectId, c); }
-    @Override public PluginConfig update(int id, PatchedPluginConfig p) { return pipelines().pipelineDestinationConfigsPartialUpdate(projectId, id, p); }
-    @Override public PluginConfig replace(int id, PluginConfig c) { return pipelines().pipelineDestinationConfigsUpdate(projectId, id, c); }
-    @Override public void delete(int id) { pipelines().pipelineDestinationConfigsDestroy(projectId, id); }
-    @Override public Object activity(int id) { return pipelines().pipelineDestinationConfigsActivityRetrieve(projectId, id); }
-    @Override public Object frontend(int id) { return pipelines().pipelineDestinationConfigsFrontendRetrieve(projectId, id); }
-    @Override public Object rearrange(PatchedPluginConfig o) { return pipelines().pipelineDestinationConfigsRearrangePartialUpdate(projectId, o); }
+    @Override public PluginConfig update(long id, PatchedPluginConfig p) { return pipelines().pipelineDestinationConfigsPartialUpdate(projectId, id, p); }
+    @Override public PluginConfig replace(long id, PluginConfig c) { return pipelines().pipelineDestinationConfigsUpdate(projectId, id, c); }
+    @Override public void delete(long id) { pipelines().pipelineDestinationConfigsDestroy(projectId, id); }
+    @Override public JsonNode activity(long id) { return pipelines().pipelineDestinationConfigsActivityRetrieve(projectId, id); }
+    @Override public JsonNode frontend(long id) { return pipelines().pipelineDestinationConfigsFrontendRetrieve(projectId, id); }
+    @Override public JsonNode rearrange(PatchedPluginConfig o) { return pipelines().pipelineDestinationConfigsRearrangePartialUpdate(projectId, o); }
     @Override @SuppressWarnings("deprecation")
-    public Object job(int id, PluginConfig c) { return pipelines().pipelineDestinationConfigsJobCreate(projectId, id, c); }
+    public JsonNode job(long id, PluginConfig c) { return pipelines().pipelineDestinationConfigsJobCreate(projectId, id, c); }
   }
 
   /** {@code /api/projects/{id}/pipeline_transformation_configs/}. */
   private final class TransformationConfigs implements ConfigEndpoints<PipelineTransformationConfigsListQuery> {
     @Override public PaginatedPluginConfigList list(PipelineTransformationConfigsListQuery q) { return pipelines().pipelineTransformationConfigsList(projectId, q); }
-    @Override public PluginConfig get(int id) { return pipelines().pipelineTransformationConfigsRetrieve(projectId, id); }
+    @Override public PluginConfig get(long id) { return pipelines().pipelineTransformationConfigsRetrieve(projectId, id); }
     @Override public PluginConfig create(PluginConfig c) { return pipelines().pipelineTransformationConfigsCreate(projectId, c); }
-    @Override public PluginConfig update(int id, PatchedPluginConfig p) { return pipelines().pipelineTransformationConfigsPartialUpdate(projectId, id, p); }
-    @Override public PluginConfig replace(int id, PluginConfig c) { return pipelines().pipelineTransformationConfigsUpdate(projectId, id, c); }
-    @Override public void delete(int id) { pipelines().pipelineTransformationConfigsDestroy(projectId, id); }
-    @Override public Object activity(int id) { return pipelines().pipelineTransformationConfigsActivityRetrieve(projectId, id); }
-    @Override public Object frontend(int id) { return pipelines().pipelineTransformationConfigsFrontendRetrieve(projectId, id); }
-    @Override public Object rearrange(PatchedPluginConfig o) { return pipelines().pipelineTransformationConfigsRearrangePartialUpdate(projectId, o); }
+    @Override public PluginConfig update(long id, PatchedPluginConfig p) { return pipelines().pipelineTransformationConfigsPartialUpdate(projectId, id, p); }
+    @Override public PluginConfig replace(long id, PluginConfig c) { return pipelines().pipelineTransformationConfigsUpdate(projectId, id, c); }
+    @Override public void delete(long id) { pipelines().pipelineTransformationConfigsDestroy(projectId, id); }
+    @Override public JsonNode activity(long id) { return pipelines().pipelineTransformationConfigsActivityRetrieve(projectId, id); }
+    @Override public JsonNode frontend(long id) { return pipelines().pipelineTransformationConfigsFrontendRetrieve(projectId, id); }
+    @Override public JsonNode rearrange(PatchedPluginConfig o) { return pipelines().pipelineTransformationConfigsRearrangePartialUpdate(projectId, o); }
     @Override @SuppressWarnings("deprecation")
-    public Object job(int id, PluginConfig c) { return pipelines().pipelineTransformationConfigsJobCreate(projectId, id, c); }
+    public JsonNode job(long id, PluginConfig c) { return pipelines().pipelineTransformationConfigsJobCreate(projectId, id, c); }
   }
 
   /** {@code /api/projects/{id}/pipeline_frontend_apps_configs/}. */
   private final class FrontendAppConfigs implements ConfigEndpoints<PipelineFrontendAppsConfigsListQuery> {
     @Override public PaginatedPluginConfigList list(PipelineFrontendAppsConfigsListQuery q) { return pipelines().pipelineFrontendAppsConfigsList(projectId, q); }
-    @Override public PluginConfig get(int id) { return pipelines().pipelineFrontendAppsConfigsRetrieve(projectId, id); }
+    @Override public PluginConfig get(long id) { return pipelines().pipelineFrontendAppsConfigsRetrieve(projectId, id); }
     @Override public PluginConfig create(PluginConfig c) { return pipelines().pipelineFrontendAppsConfigsCreate(projectId, c); }
-    @Override public PluginConfig update(int id, PatchedPluginConfig p) { return pipelines().pipelineFrontendAppsConfigsPartialUpdate(projectId, id, p); }
-    @Override public PluginConfig replace(int id, PluginConfig c) { return pipelines().pipelineFrontendAppsConfigsUpdate(projectId, id, c); }
-    @Override public void delete(int id) { pipelines().pipelineFrontendAppsConfigsDestroy(projectId, id); }
-    @Override public Object activity(int id) { return pipelines().pipelineFrontendAppsConfigsActivityRetrieve(projectId, id); }
-    @Override public Object frontend(int id) { return pipelines().pipelineFrontendAppsConfigsFrontendRetrieve(projectId, id); }
-    @Override public Object rearrange(PatchedPluginConfig o) { return pipelines().pipelineFrontendAppsConfigsRearrangePartialUpdate(projectId, o); }
+    @Override public PluginConfig update(long id, PatchedPluginConfig p) { return pipelines().pipelineFrontendAppsConfigsPartialUpdate(projectId, id, p); }
+    @Override public PluginConfig replace(long id, PluginConfig c) { return pipelines().pipelineFrontendAppsConfigsUpdate(projectId, id, c); }
+    @Override public void delete(long id) { pipelines().pipelineFrontendAppsConfigsDestroy(projectId, id); }
+    @Override public JsonNode activity(long id) { return pipelines().pipelineFrontendAppsConfigsActivityRetrieve(projectId, id); }
+    @Override public JsonNode frontend(long id) { return pipelines().pipelineFrontendAppsConfigsFrontendRetrieve(projectId, id); }
+    @Override public JsonNode rearrange(PatchedPluginConfig o) { return pipelines().pipelineFrontendAppsConfigsRearrangePartialUpdate(projectId, o); }
     @Override @SuppressWarnings("deprecation")
-    public Object job(int id, PluginConfig c) { return pipelines().pipelineFrontendAppsConfigsJobCreate(projectId, id, c); }
+    public JsonNode job(long id, PluginConfig c) { return pipelines().pipelineFrontendAppsConfigsJobCreate(projectId, id, c); }
   }
 
   /** {@code /api/projects/{id}/pipeline_import_apps_configs/}. */
   private final class ImportAppConfigs implements ConfigEndpoints<PipelineImportAppsConfigsListQuery> {
     @Override public PaginatedPluginConfigList list(PipelineImportAppsConfigsListQuery q) { return pipelines().pipelineImportAppsConfigsList(projectId, q); }
-    @Override public PluginConfig get(int id) { return pipelines().pipelineImportAppsConfigsRetrieve(projectId, id); }
+    @Override public PluginConfig get(long id) { return pipelines().pipelineImportAppsConfigsRetrieve(projectId, id); }
     @Override public PluginConfig create(PluginConfig c) { return pipelines().pipelineImportAppsConfigsCreate(projectId, c); }
-    @Override public PluginConfig update(int id, PatchedPluginConfig p) { return pipelines().pipelineImportAppsConfigsPartialUpdate(projectId, id, p); }
-    @Override public PluginConfig replace(int id, PluginConfig c) { return pipelines().pipelineImportAppsConfigsUpdate(projectId, id, c); }
-    @Override public void delete(int id) { pipelines().pipelineImportAppsConfigsDestroy(projectId, id); }
-    @Override public Object activity(int id) { return pipelines().pipelineImportAppsConfigsActivityRetrieve(projectId, id); }
-    @Override public Object frontend(int id) { return pipelines().pipelineImportAppsConfigsFrontendRetrieve(projectId, id); }
-    @Override public Object rearrange(PatchedPluginConfig o) { return pipelines().pipelineImportAppsConfigsRearrangePartialUpdate(projectId, o); }
+    @Override public PluginConfig update(long id, PatchedPluginConfig p) { return pipelines().pipelineImportAppsConfigsPartialUpdate(projectId, id, p); }
+    @Override public PluginConfig replace(long id, PluginConfig c) { return pipelines().pipelineImportAppsConfigsUpdate(projectId, id, c); }
+    @Override public void delete(long id) { pipelines().pipelineImportAppsConfigsDestroy(projectId, id); }
+    @Override public JsonNode activity(long id) { return pipelines().pipelineImportAppsConfigsActivityRetrieve(projectId, id); }
+    @Override public JsonNode frontend(long id) { return pipelines().pipelineImportAppsConfigsFrontendRetrieve(projectId, id); }
+    @Override public JsonNode rearrange(PatchedPluginConfig o) { return pipelines().pipelineImportAppsConfigsRearrangePartialUpdate(projectId, o); }
     @Override @SuppressWarnings("deprecation")
-    public Object job(int id, PluginConfig c) { return pipelines().pipelineImportAppsConfigsJobCreate(projectId, id, c); }
+    public JsonNode job(long id, PluginConfig c) { return pipelines().pipelineImportAppsConfigsJobCreate(projectId, id, c); }
   }
 }

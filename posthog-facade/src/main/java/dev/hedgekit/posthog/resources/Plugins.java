@@ -1,7 +1,7 @@
 package dev.hedgekit.posthog.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.PipelinesApi;
 import dev.hedgekit.posthog.generated.api.PipelinesApi.PipelineDestinationsListQuery;
 import dev.hedgekit.posthog.generated.api.PipelinesApi.PipelineFrontendAppsListQuery;
@@ -11,7 +11,6 @@ import dev.hedgekit.posthog.generated.api.PipelinesApi.PluginsListQuery;
 import dev.hedgekit.posthog.generated.api.PluginsApi;
 import dev.hedgekit.posthog.generated.model.PaginatedPluginList;
 import dev.hedgekit.posthog.generated.model.Plugin;
-import dev.hedgekit.posthog.json.Json;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
 import java.util.function.Supplier;
@@ -45,11 +44,11 @@ public final class Plugins extends Resource {
   private final Apps<PipelineImportAppsListQuery> importApps;
 
   /**
-   * @param client the client
+   * @param context the client or view this group works through
    * @param organizationId the organization id
    */
-  public Plugins(PostHogClient client, String organizationId) {
-    super(client);
+  public Plugins(ClientContext context, String organizationId) {
+    super(context);
     this.organizationId = id(organizationId, "organizationId");
     this.all = new Apps<>("plugins", PluginsListQuery::new, new AllPlugins());
     this.destinations = new Apps<>("pipeline_destinations", PipelineDestinationsListQuery::new,
@@ -102,7 +101,7 @@ public final class Plugins extends Resource {
    * @param id the plugin's numeric id
    * @return the plugin
    */
-  public Plugin get(int id) {
+  public Plugin get(long id) {
     return all.get(id);
   }
 
@@ -112,7 +111,7 @@ public final class Plugins extends Resource {
    *
    * @param id the plugin's id
    */
-  public void delete(int id) {
+  public void delete(long id) {
     all.delete(id);
   }
 
@@ -127,7 +126,7 @@ public final class Plugins extends Resource {
    * @param id the plugin's id
    * @return PostHog's answer, holding the refreshed plugin under {@code plugin}
    */
-  public JsonNode checkForUpdates(int id) {
+  public JsonNode checkForUpdates(long id) {
     return all.checkForUpdates(id);
   }
 
@@ -140,7 +139,7 @@ public final class Plugins extends Resource {
    * @param id the plugin's id
    * @return the plugin's source files, as a map from file name to content
    */
-  public JsonNode source(int id) {
+  public JsonNode source(long id) {
     return all.source(id);
   }
 
@@ -186,10 +185,6 @@ public final class Plugins extends Resource {
     return "Plugins{organizationId=" + organizationId + "}";
   }
 
-  private static Page<Plugin> page(PaginatedPluginList p) {
-    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
-        p.getCount() == null ? null : p.getCount().longValue());
-  }
 
   /**
    * The plugins of one kind of pipeline app in the organization (destinations, transformations,
@@ -223,7 +218,7 @@ public final class Plugins extends Resource {
      */
     public Page<Plugin> list(Q query) {
       required(query, "query");
-      return call(() -> page(endpoints.list(query)));
+      return Page.of(endpoints.list(query));
     }
 
     /** @return every plugin of this kind, fetched lazily page by page */
@@ -239,15 +234,15 @@ public final class Plugins extends Resource {
      */
     public Pager<Plugin> listAll(Q query) {
       required(query, "query");
-      return pager(Plugin.class, () -> page(endpoints.list(query)));
+      return pager(() -> endpoints.list(query));
     }
 
     /**
      * @param id the plugin's numeric id
      * @return the plugin
      */
-    public Plugin get(int id) {
-      return call(() -> endpoints.get(id));
+    public Plugin get(long id) {
+      return endpoints.get(id);
     }
 
     /**
@@ -256,13 +251,13 @@ public final class Plugins extends Resource {
      *
      * @param id the plugin's id
      */
-    public void delete(int id) {
-      run(() -> endpoints.delete(id));
+    public void delete(long id) {
+      endpoints.delete(id);
     }
 
     /** @return the activity log of the organization's plugins of this kind */
     public JsonNode activity() {
-      return call(() -> Json.mapper().valueToTree(endpoints.activity()));
+      return endpoints.activity();
     }
 
     /**
@@ -271,31 +266,31 @@ public final class Plugins extends Resource {
      * @param id the plugin's id
      * @return PostHog's answer, holding the refreshed plugin under {@code plugin}
      */
-    public JsonNode checkForUpdates(int id) {
-      return call(() -> Json.mapper().valueToTree(endpoints.checkForUpdates(id)));
+    public JsonNode checkForUpdates(long id) {
+      return endpoints.checkForUpdates(id);
     }
 
     /** @return the catalog of installable plugins of PostHog's public repository */
     public JsonNode repository() {
-      return call(() -> Json.mapper().valueToTree(endpoints.repository()));
+      return endpoints.repository();
     }
 
     /**
      * @param id the plugin's id
      * @return the plugin's source files, as a map from file name to content
      */
-    public JsonNode source(int id) {
-      return call(() -> Json.mapper().valueToTree(endpoints.source(id)));
+    public JsonNode source(long id) {
+      return endpoints.source(id);
     }
 
     /** @return the ids of the organization's plugins of this kind that no project has enabled */
     public JsonNode unused() {
-      return call(() -> Json.mapper().valueToTree(endpoints.unused()));
+      return endpoints.unused();
     }
 
     /** @return the enabled plugin configs to disable when unsubscribing from plugin exports */
     public JsonNode exportsUnsubscribeConfigs() {
-      return call(() -> Json.mapper().valueToTree(endpoints.exportsUnsubscribeConfigs()));
+      return endpoints.exportsUnsubscribeConfigs();
     }
 
     @Override
@@ -308,34 +303,34 @@ public final class Plugins extends Resource {
   private interface AppEndpoints<Q> {
     PaginatedPluginList list(Q query);
 
-    Plugin get(int id);
+    Plugin get(long id);
 
-    void delete(int id);
+    void delete(long id);
 
-    Object activity();
+    JsonNode activity();
 
-    Object checkForUpdates(int id);
+    JsonNode checkForUpdates(long id);
 
-    Object repository();
+    JsonNode repository();
 
-    Object source(int id);
+    JsonNode source(long id);
 
-    Object unused();
+    JsonNode unused();
 
-    Object exportsUnsubscribeConfigs();
+    JsonNode exportsUnsubscribeConfigs();
   }
 
   /** {@code /api/organizations/{id}/plugins/}. */
   private final class AllPlugins implements AppEndpoints<PluginsListQuery> {
     @Override public PaginatedPluginList list(PluginsListQuery q) { return pipelines().pluginsList(organizationId, q); }
-    @Override public Plugin get(int id) { return pipelines().pluginsRetrieve(organizationId, id); }
-    @Override public void delete(int id) { pipelines().pluginsDestroy(organizationId, id); }
-    @Override public Object activity() { return pipelines().pluginsActivityRetrieve(organizationId); }
-    @Override public Object checkForUpdates(int id) { return pipelines().pluginsCheckForUpdatesRetrieve(organizationId, id); }
-    @Override public Object repository() { return pipelines().pluginsRepositoryRetrieve(organizationId); }
-    @Override public Object source(int id) { return pipelines().pluginsSourceRetrieve(organizationId, id); }
-    @Override public Object unused() { return pipelines().pluginsUnusedRetrieve(organizationId); }
-    @Override public Object exportsUnsubscribeConfigs() {
+    @Override public Plugin get(long id) { return pipelines().pluginsRetrieve(organizationId, id); }
+    @Override public void delete(long id) { pipelines().pluginsDestroy(organizationId, id); }
+    @Override public JsonNode activity() { return pipelines().pluginsActivityRetrieve(organizationId); }
+    @Override public JsonNode checkForUpdates(long id) { return pipelines().pluginsCheckForUpdatesRetrieve(organizationId, id); }
+    @Override public JsonNode repository() { return pipelines().pluginsRepositoryRetrieve(organizationId); }
+    @Override public JsonNode source(long id) { return pipelines().pluginsSourceRetrieve(organizationId, id); }
+    @Override public JsonNode unused() { return pipelines().pluginsUnusedRetrieve(organizationId); }
+    @Override public JsonNode exportsUnsubscribeConfigs() {
       return api(PluginsApi.class).pluginsExportsUnsubscribeConfigsRetrieve(organizationId);
     }
   }
@@ -343,52 +338,52 @@ public final class Plugins extends Resource {
   /** {@code /api/organizations/{id}/pipeline_destinations/}. */
   private final class Destinations implements AppEndpoints<PipelineDestinationsListQuery> {
     @Override public PaginatedPluginList list(PipelineDestinationsListQuery q) { return pipelines().pipelineDestinationsList(organizationId, q); }
-    @Override public Plugin get(int id) { return pipelines().pipelineDestinationsRetrieve(organizationId, id); }
-    @Override public void delete(int id) { pipelines().pipelineDestinationsDestroy(organizationId, id); }
-    @Override public Object activity() { return pipelines().pipelineDestinationsActivityRetrieve(organizationId); }
-    @Override public Object checkForUpdates(int id) { return pipelines().pipelineDestinationsCheckForUpdatesRetrieve(organizationId, id); }
-    @Override public Object repository() { return pipelines().pipelineDestinationsRepositoryRetrieve(organizationId); }
-    @Override public Object source(int id) { return pipelines().pipelineDestinationsSourceRetrieve(organizationId, id); }
-    @Override public Object unused() { return pipelines().pipelineDestinationsUnusedRetrieve(organizationId); }
-    @Override public Object exportsUnsubscribeConfigs() { return pipelines().pipelineDestinationsExportsUnsubscribeConfigsRetrieve(organizationId); }
+    @Override public Plugin get(long id) { return pipelines().pipelineDestinationsRetrieve(organizationId, id); }
+    @Override public void delete(long id) { pipelines().pipelineDestinationsDestroy(organizationId, id); }
+    @Override public JsonNode activity() { return pipelines().pipelineDestinationsActivityRetrieve(organizationId); }
+    @Override public JsonNode checkForUpdates(long id) { return pipelines().pipelineDestinationsCheckForUpdatesRetrieve(organizationId, id); }
+    @Override public JsonNode repository() { return pipelines().pipelineDestinationsRepositoryRetrieve(organizationId); }
+    @Override public JsonNode source(long id) { return pipelines().pipelineDestinationsSourceRetrieve(organizationId, id); }
+    @Override public JsonNode unused() { return pipelines().pipelineDestinationsUnusedRetrieve(organizationId); }
+    @Override public JsonNode exportsUnsubscribeConfigs() { return pipelines().pipelineDestinationsExportsUnsubscribeConfigsRetrieve(organizationId); }
   }
 
   /** {@code /api/organizations/{id}/pipeline_transformations/}. */
   private final class Transformations implements AppEndpoints<PipelineTransformationsListQuery> {
     @Override public PaginatedPluginList list(PipelineTransformationsListQuery q) { return pipelines().pipelineTransformationsList(organizationId, q); }
-    @Override public Plugin get(int id) { return pipelines().pipelineTransformationsRetrieve(organizationId, id); }
-    @Override public void delete(int id) { pipelines().pipelineTransformationsDestroy(organizationId, id); }
-    @Override public Object activity() { return pipelines().pipelineTransformationsActivityRetrieve(organizationId); }
-    @Override public Object checkForUpdates(int id) { return pipelines().pipelineTransformationsCheckForUpdatesRetrieve(organizationId, id); }
-    @Override public Object repository() { return pipelines().pipelineTransformationsRepositoryRetrieve(organizationId); }
-    @Override public Object source(int id) { return pipelines().pipelineTransformationsSourceRetrieve(organizationId, id); }
-    @Override public Object unused() { return pipelines().pipelineTransformationsUnusedRetrieve(organizationId); }
-    @Override public Object exportsUnsubscribeConfigs() { return pipelines().pipelineTransformationsExportsUnsubscribeConfigsRetrieve(organizationId); }
+    @Override public Plugin get(long id) { return pipelines().pipelineTransformationsRetrieve(organizationId, id); }
+    @Override public void delete(long id) { pipelines().pipelineTransformationsDestroy(organizationId, id); }
+    @Override public JsonNode activity() { return pipelines().pipelineTransformationsActivityRetrieve(organizationId); }
+    @Override public JsonNode checkForUpdates(long id) { return pipelines().pipelineTransformationsCheckForUpdatesRetrieve(organizationId, id); }
+    @Override public JsonNode repository() { return pipelines().pipelineTransformationsRepositoryRetrieve(organizationId); }
+    @Override public JsonNode source(long id) { return pipelines().pipelineTransformationsSourceRetrieve(organizationId, id); }
+    @Override public JsonNode unused() { return pipelines().pipelineTransformationsUnusedRetrieve(organizationId); }
+    @Override public JsonNode exportsUnsubscribeConfigs() { return pipelines().pipelineTransformationsExportsUnsubscribeConfigsRetrieve(organizationId); }
   }
 
   /** {@code /api/organizations/{id}/pipeline_frontend_apps/}. */
   private final class FrontendApps implements AppEndpoints<PipelineFrontendAppsListQuery> {
     @Override public PaginatedPluginList list(PipelineFrontendAppsListQuery q) { return pipelines().pipelineFrontendAppsList(organizationId, q); }
-    @Override public Plugin get(int id) { return pipelines().pipelineFrontendAppsRetrieve(organizationId, id); }
-    @Override public void delete(int id) { pipelines().pipelineFrontendAppsDestroy(organizationId, id); }
-    @Override public Object activity() { return pipelines().pipelineFrontendAppsActivityRetrieve(organizationId); }
-    @Override public Object checkForUpdates(int id) { return pipelines().pipelineFrontendAppsCheckForUpdatesRetrieve(organizationId, id); }
-    @Override public Object repository() { return pipelines().pipelineFrontendAppsRepositoryRetrieve(organizationId); }
-    @Override public Object source(int id) { return pipelines().pipelineFrontendAppsSourceRetrieve(organizationId, id); }
-    @Override public Object unused() { return pipelines().pipelineFrontendAppsUnusedRetrieve(organizationId); }
-    @Override public Object exportsUnsubscribeConfigs() { return pipelines().pipelineFrontendAppsExportsUnsubscribeConfigsRetrieve(organizationId); }
+    @Override public Plugin get(long id) { return pipelines().pipelineFrontendAppsRetrieve(organizationId, id); }
+    @Override public void delete(long id) { pipelines().pipelineFrontendAppsDestroy(organizationId, id); }
+    @Override public JsonNode activity() { return pipelines().pipelineFrontendAppsActivityRetrieve(organizationId); }
+    @Override public JsonNode checkForUpdates(long id) { return pipelines().pipelineFrontendAppsCheckForUpdatesRetrieve(organizationId, id); }
+    @Override public JsonNode repository() { return pipelines().pipelineFrontendAppsRepositoryRetrieve(organizationId); }
+    @Override public JsonNode source(long id) { return pipelines().pipelineFrontendAppsSourceRetrieve(organizationId, id); }
+    @Override public JsonNode unused() { return pipelines().pipelineFrontendAppsUnusedRetrieve(organizationId); }
+    @Override public JsonNode exportsUnsubscribeConfigs() { return pipelines().pipelineFrontendAppsExportsUnsubscribeConfigsRetrieve(organizationId); }
   }
 
   /** {@code /api/organizations/{id}/pipeline_import_apps/}. */
   private final class ImportApps implements AppEndpoints<PipelineImportAppsListQuery> {
     @Override public PaginatedPluginList list(PipelineImportAppsListQuery q) { return pipelines().pipelineImportAppsList(organizationId, q); }
-    @Override public Plugin get(int id) { return pipelines().pipelineImportAppsRetrieve(organizationId, id); }
-    @Override public void delete(int id) { pipelines().pipelineImportAppsDestroy(organizationId, id); }
-    @Override public Object activity() { return pipelines().pipelineImportAppsActivityRetrieve(organizationId); }
-    @Override public Object checkForUpdates(int id) { return pipelines().pipelineImportAppsCheckForUpdatesRetrieve(organizationId, id); }
-    @Override public Object repository() { return pipelines().pipelineImportAppsRepositoryRetrieve(organizationId); }
-    @Override public Object source(int id) { return pipelines().pipelineImportAppsSourceRetrieve(organizationId, id); }
-    @Override public Object unused() { return pipelines().pipelineImportAppsUnusedRetrieve(organizationId); }
-    @Override public Object exportsUnsubscribeConfigs() { return pipelines().pipelineImportAppsExportsUnsubscribeConfigsRetrieve(organizationId); }
+    @Override public Plugin get(long id) { return pipelines().pipelineImportAppsRetrieve(organizationId, id); }
+    @Override public void delete(long id) { pipelines().pipelineImportAppsDestroy(organizationId, id); }
+    @Override public JsonNode activity() { return pipelines().pipelineImportAppsActivityRetrieve(organizationId); }
+    @Override public JsonNode checkForUpdates(long id) { return pipelines().pipelineImportAppsCheckForUpdatesRetrieve(organizationId, id); }
+    @Override public JsonNode repository() { return pipelines().pipelineImportAppsRepositoryRetrieve(organizationId); }
+    @Override public JsonNode source(long id) { return pipelines().pipelineImportAppsSourceRetrieve(organizationId, id); }
+    @Override public JsonNode unused() { return pipelines().pipelineImportAppsUnusedRetrieve(organizationId); }
+    @Override public JsonNode exportsUnsubscribeConfigs() { return pipelines().pipelineImportAppsExportsUnsubscribeConfigsRetrieve(organizationId); }
   }
 }

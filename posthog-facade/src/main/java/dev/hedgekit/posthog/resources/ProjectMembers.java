@@ -1,6 +1,6 @@
 package dev.hedgekit.posthog.resources;
 
-import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.MembersApi;
 import dev.hedgekit.posthog.generated.model.ExplicitTeamMember;
 import dev.hedgekit.posthog.generated.model.PatchedExplicitTeamMember;
@@ -19,11 +19,11 @@ public final class ProjectMembers extends Resource {
   private final String projectId;
 
   /**
-   * @param client the client
+   * @param context the client or view this group works through
    * @param projectId the project id
    */
-  public ProjectMembers(PostHogClient client, String projectId) {
-    super(client);
+  public ProjectMembers(ClientContext context, String projectId) {
+    super(context);
     this.projectId = id(projectId, "projectId");
   }
 
@@ -40,7 +40,7 @@ public final class ProjectMembers extends Resource {
    */
   @Deprecated
   public List<ExplicitTeamMember> list() {
-    return call(() -> members().explicitMembersList(projectId));
+    return members().explicitMembersList(projectId);
   }
 
   /**
@@ -53,7 +53,7 @@ public final class ProjectMembers extends Resource {
   @Deprecated
   public ExplicitTeamMember get(String userUuid) {
     id(userUuid, "userUuid");
-    return call(() -> members().explicitMembersRetrieve(projectId, userUuid));
+    return members().explicitMembersRetrieve(projectId, userUuid);
   }
 
   /**
@@ -67,7 +67,7 @@ public final class ProjectMembers extends Resource {
   @Deprecated
   public ExplicitTeamMember create(ExplicitTeamMember member) {
     required(member, "member");
-    return call(() -> members().explicitMembersCreate(projectId, member));
+    return members().explicitMembersCreate(projectId, member);
   }
 
   /**
@@ -83,7 +83,7 @@ public final class ProjectMembers extends Resource {
   public ExplicitTeamMember update(String userUuid, PatchedExplicitTeamMember patch) {
     id(userUuid, "userUuid");
     required(patch, "patch");
-    return call(() -> members().explicitMembersPartialUpdate(projectId, userUuid, patch));
+    return members().explicitMembersPartialUpdate(projectId, userUuid, patch);
   }
 
   /**
@@ -99,7 +99,7 @@ public final class ProjectMembers extends Resource {
   public ExplicitTeamMember replace(String userUuid, ExplicitTeamMember member) {
     id(userUuid, "userUuid");
     required(member, "member");
-    return call(() -> members().explicitMembersUpdate(projectId, userUuid, member));
+    return members().explicitMembersUpdate(projectId, userUuid, member);
   }
 
   /**
@@ -112,7 +112,7 @@ public final class ProjectMembers extends Resource {
   @Deprecated
   public void delete(String userUuid) {
     id(userUuid, "userUuid");
-    run(() -> members().explicitMembersDestroy(projectId, userUuid));
+    members().explicitMembersDestroy(projectId, userUuid);
   }
 
   /** @return the project id this group works on */

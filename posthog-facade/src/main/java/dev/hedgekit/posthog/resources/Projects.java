@@ -1,13 +1,12 @@
 package dev.hedgekit.posthog.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.ProjectsApi;
 import dev.hedgekit.posthog.generated.api.ProjectsApi.List2Query;
 import dev.hedgekit.posthog.generated.model.PaginatedProjectBackwardCompatBasicList;
 import dev.hedgekit.posthog.generated.model.ProjectBackwardCompat;
 import dev.hedgekit.posthog.generated.model.ProjectBackwardCompatBasic;
-import dev.hedgekit.posthog.json.Json;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
 
@@ -27,11 +26,11 @@ public final class Projects extends Resource {
   private final String organizationId;
 
   /**
-   * @param client the client
+   * @param context the client or view this group works through
    * @param organizationId the organization id
    */
-  public Projects(PostHogClient client, String organizationId) {
-    super(client);
+  public Projects(ClientContext context, String organizationId) {
+    super(context);
     this.organizationId = id(organizationId, "organizationId");
   }
 
@@ -52,7 +51,7 @@ public final class Projects extends Resource {
    */
   public Page<ProjectBackwardCompatBasic> list(List2Query query) {
     required(query, "query");
-    return call(() -> page(projects().list2(organizationId, query)));
+    return Page.of(projects().list2(organizationId, query));
   }
 
   /** @return every project, fetched lazily page by page */
@@ -68,20 +67,16 @@ public final class Projects extends Resource {
    */
   public Pager<ProjectBackwardCompatBasic> listAll(List2Query query) {
     required(query, "query");
-    return pager(ProjectBackwardCompatBasic.class, () -> page(projects().list2(organizationId, query)));
+    return pager(() -> projects().list2(organizationId, query));
   }
 
-  private static Page<ProjectBackwardCompatBasic> page(PaginatedProjectBackwardCompatBasicList p) {
-    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
-        p.getCount() == null ? null : p.getCount().longValue());
-  }
 
   /**
    * @param id the project's numeric id
    * @return the project with its settings
    */
-  public ProjectBackwardCompat get(int id) {
-    return call(() -> projects().retrieve2(organizationId, id));
+  public ProjectBackwardCompat get(long id) {
+    return projects().retrieve2(organizationId, id);
   }
 
   /**
@@ -89,24 +84,24 @@ public final class Projects extends Resource {
    *
    * @param id the project's id
    */
-  public void delete(int id) {
-    run(() -> projects().destroy2(organizationId, id));
+  public void delete(long id) {
+    projects().destroy2(organizationId, id);
   }
 
   /**
    * @param id the project's id
    * @return the activity log of changes to the project's settings
    */
-  public JsonNode activity(int id) {
-    return call(() -> Json.mapper().valueToTree(projects().activityRetrieve(organizationId, id)));
+  public JsonNode activity(long id) {
+    return projects().activityRetrieve(organizationId, id);
   }
 
   /**
    * @param id the project's id
    * @return whether PostHog is still filling the project with demo data
    */
-  public JsonNode isGeneratingDemoData(int id) {
-    return call(() -> Json.mapper().valueToTree(projects().isGeneratingDemoDataRetrieve(organizationId, id)));
+  public JsonNode isGeneratingDemoData(long id) {
+    return projects().isGeneratingDemoDataRetrieve(organizationId, id);
   }
 
   /** @return the organization id this group works on */

@@ -1,13 +1,12 @@
 package dev.hedgekit.posthog.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.PropertyDefinitionsApi;
 import dev.hedgekit.posthog.generated.api.PropertyDefinitionsApi.PropertyDefinitionsListQuery;
 import dev.hedgekit.posthog.generated.model.PaginatedPropertyDefinitionList;
 import dev.hedgekit.posthog.generated.model.PatchedPropertyDefinition;
 import dev.hedgekit.posthog.generated.model.PropertyDefinition;
-import dev.hedgekit.posthog.json.Json;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
 import java.util.UUID;
@@ -27,11 +26,11 @@ public final class PropertyDefinitions extends Resource {
   private final String projectId;
 
   /**
-   * @param client the client
+   * @param context the client or view this group works through
    * @param projectId the project id
    */
-  public PropertyDefinitions(PostHogClient client, String projectId) {
-    super(client);
+  public PropertyDefinitions(ClientContext context, String projectId) {
+    super(context);
     this.projectId = id(projectId, "projectId");
   }
 
@@ -53,7 +52,7 @@ public final class PropertyDefinitions extends Resource {
    */
   public Page<PropertyDefinition> list(PropertyDefinitionsListQuery query) {
     required(query, "query");
-    return call(() -> page(definitions().propertyDefinitionsList(projectId, query)));
+    return Page.of(definitions().propertyDefinitionsList(projectId, query));
   }
 
   /** @return every property definition, fetched lazily page by page */
@@ -69,13 +68,9 @@ public final class PropertyDefinitions extends Resource {
    */
   public Pager<PropertyDefinition> listAll(PropertyDefinitionsListQuery query) {
     required(query, "query");
-    return pager(PropertyDefinition.class, () -> page(definitions().propertyDefinitionsList(projectId, query)));
+    return pager(() -> definitions().propertyDefinitionsList(projectId, query));
   }
 
-  private static Page<PropertyDefinition> page(PaginatedPropertyDefinitionList p) {
-    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
-        p.getCount() == null ? null : p.getCount().longValue());
-  }
 
   /**
    * @param id the definition's id
@@ -83,7 +78,7 @@ public final class PropertyDefinitions extends Resource {
    */
   public PropertyDefinition get(UUID id) {
     required(id, "id");
-    return call(() -> definitions().propertyDefinitionsRetrieve(projectId, id));
+    return definitions().propertyDefinitionsRetrieve(projectId, id);
   }
 
   /**
@@ -96,7 +91,7 @@ public final class PropertyDefinitions extends Resource {
   public PropertyDefinition update(UUID id, PatchedPropertyDefinition patch) {
     required(id, "id");
     required(patch, "patch");
-    return call(() -> definitions().propertyDefinitionsPartialUpdate(projectId, id, patch));
+    return definitions().propertyDefinitionsPartialUpdate(projectId, id, patch);
   }
 
   /**
@@ -109,7 +104,7 @@ public final class PropertyDefinitions extends Resource {
   public PropertyDefinition replace(UUID id, PropertyDefinition definition) {
     required(id, "id");
     required(definition, "definition");
-    return call(() -> definitions().propertyDefinitionsUpdate(projectId, id, definition));
+    return definitions().propertyDefinitionsUpdate(projectId, id, definition);
   }
 
   /**
@@ -120,7 +115,7 @@ public final class PropertyDefinitions extends Resource {
    */
   public void delete(UUID id) {
     required(id, "id");
-    run(() -> definitions().propertyDefinitionsDestroy(projectId, id));
+    definitions().propertyDefinitionsDestroy(projectId, id);
   }
 
   /**
@@ -128,17 +123,17 @@ public final class PropertyDefinitions extends Resource {
    *     query string)
    */
   public JsonNode seenTogether() {
-    return call(() -> Json.mapper().valueToTree(definitions().propertyDefinitionsSeenTogetherRetrieve(projectId)));
+    return definitions().propertyDefinitionsSeenTogetherRetrieve(projectId);
   }
 
   /** @return the session property definitions of the project */
   public JsonNode sessionPropertyDefinitions() {
-    return call(() -> Json.mapper().valueToTree(definitions().sessionsPropertyDefinitionsRetrieve(projectId)));
+    return definitions().sessionsPropertyDefinitionsRetrieve(projectId);
   }
 
   /** @return the known values of a session property (PostHog reads the key from the query string) */
   public JsonNode sessionValues() {
-    return call(() -> Json.mapper().valueToTree(definitions().sessionsValuesRetrieve(projectId)));
+    return definitions().sessionsValuesRetrieve(projectId);
   }
 
   /** @return the project id this group works on */

@@ -1,6 +1,6 @@
 package dev.hedgekit.posthog.resources;
 
-import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.ProxyRecordsApi;
 import dev.hedgekit.posthog.generated.api.ProxyRecordsApi.ProxyRecordsListQuery;
 import dev.hedgekit.posthog.generated.model.PaginatedProxyRecordList;
@@ -29,11 +29,11 @@ public final class ProxyRecords extends Resource {
   private final String organizationId;
 
   /**
-   * @param client the client
+   * @param context the client or view this group works through
    * @param organizationId the organization id
    */
-  public ProxyRecords(PostHogClient client, String organizationId) {
-    super(client);
+  public ProxyRecords(ClientContext context, String organizationId) {
+    super(context);
     this.organizationId = id(organizationId, "organizationId");
   }
 
@@ -54,7 +54,7 @@ public final class ProxyRecords extends Resource {
    */
   public Page<ProxyRecord> list(ProxyRecordsListQuery query) {
     required(query, "query");
-    return call(() -> page(proxyRecords().proxyRecordsList(organizationId, query)));
+    return Page.of(proxyRecords().proxyRecordsList(organizationId, query));
   }
 
   /** @return every proxy record, fetched lazily page by page */
@@ -70,13 +70,9 @@ public final class ProxyRecords extends Resource {
    */
   public Pager<ProxyRecord> listAll(ProxyRecordsListQuery query) {
     required(query, "query");
-    return pager(ProxyRecord.class, () -> page(proxyRecords().proxyRecordsList(organizationId, query)));
+    return pager(() -> proxyRecords().proxyRecordsList(organizationId, query));
   }
 
-  private static Page<ProxyRecord> page(PaginatedProxyRecordList p) {
-    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
-        p.getCount() == null ? null : p.getCount().longValue());
-  }
 
   /**
    * @param id the record's id
@@ -84,7 +80,7 @@ public final class ProxyRecords extends Resource {
    */
   public ProxyRecord get(String id) {
     id(id, "id");
-    return call(() -> proxyRecords().proxyRecordsRetrieve(organizationId, id));
+    return proxyRecords().proxyRecordsRetrieve(organizationId, id);
   }
 
   /**
@@ -95,7 +91,7 @@ public final class ProxyRecords extends Resource {
    */
   public ProxyRecord create(ProxyRecord record) {
     required(record, "record");
-    return call(() -> proxyRecords().proxyRecordsCreate(organizationId, record));
+    return proxyRecords().proxyRecordsCreate(organizationId, record);
   }
 
   /**
@@ -108,7 +104,7 @@ public final class ProxyRecords extends Resource {
   public ProxyRecord update(UUID id, PatchedProxyRecord patch) {
     required(id, "id");
     required(patch, "patch");
-    return call(() -> proxyRecords().proxyRecordsPartialUpdate(organizationId, id, patch));
+    return proxyRecords().proxyRecordsPartialUpdate(organizationId, id, patch);
   }
 
   /**
@@ -121,7 +117,7 @@ public final class ProxyRecords extends Resource {
   public ProxyRecord replace(UUID id, ProxyRecord record) {
     required(id, "id");
     required(record, "record");
-    return call(() -> proxyRecords().proxyRecordsUpdate(organizationId, id, record));
+    return proxyRecords().proxyRecordsUpdate(organizationId, id, record);
   }
 
   /**
@@ -131,7 +127,7 @@ public final class ProxyRecords extends Resource {
    */
   public void delete(String id) {
     id(id, "id");
-    run(() -> proxyRecords().proxyRecordsDestroy(organizationId, id));
+    proxyRecords().proxyRecordsDestroy(organizationId, id);
   }
 
   /** @return the organization id this group works on */

@@ -1,74 +1,49 @@
 package dev.hedgekit.posthog.resources;
 
-import dev.hedgekit.posthog.PostHogClient;
-import dev.hedgekit.posthog.core.UrlLimits;
-import dev.hedgekit.posthog.pagination.Page;
+import dev.hedgekit.posthog.generated.support.Paginated;
+import dev.hedgekit.posthog.internal.ClientContext;
+import dev.hedgekit.posthog.internal.config.UrlLimits;
 import dev.hedgekit.posthog.pagination.Pager;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Base of the typed resource groups: runs each call through the client (its per-call options,
- * retries and error normalization) and builds pagers.
+ * Base of the typed resource groups: each works through the context of the client or view it
+ * came from, so every call carries that view's options.
  */
 public abstract class Resource {
 
-  /** The client this resource belongs to (possibly a view with per-call options). */
-  protected final PostHogClient client;
+  /** The client or view this group works through. */
+  protected final ClientContext context;
 
   /**
-   * @param client the client
+   * @param context the client or view
    */
-  protected Resource(PostHogClient client) {
-    this.client = Objects.requireNonNull(client, "client");
+  protected Resource(ClientContext context) {
+    this.context = Objects.requireNonNull(context, "context");
   }
 
   /**
-   * The client's Feign proxy of a generated interface.
+   * The view's proxy of a generated interface.
    *
    * @param type the generated interface
    * @param <A> its type
    * @return the proxy
    */
   protected <A> A api(Class<A> type) {
-    return client.generated(type);
-  }
-
-  /**
-   * Runs one call with the client's per-call options.
-   *
-   * @param body the work
-   * @param <T> the result type
-   * @return its result
-   */
-  protected <T> T call(Supplier<T> body) {
-    return client.transport().call(client.requestOptions(), body);
-  }
-
-  /**
-   * Runs a call that answers nothing.
-   *
-   * @param body the work
-   */
-  protected void run(Runnable body) {
-    call(() -> {
-      body.run();
-      return null;
-    });
+    return context.api(type);
   }
 
   /**
    * A lazy pager whose first page comes from {@code first} and whose next pages follow
-   * PostHog's links; every page is fetched with the client's per-call options.
+   * PostHog's links through the same view.
    *
-   * @param itemType the item class
    * @param first fetches the first page
    * @param <T> the item type
    * @return the pager
    */
-  protected <T> Pager<T> pager(Class<T> itemType, Supplier<Page<T>> first) {
-    Pager<T> raw = Pager.of(client.transport(), itemType, first);
-    return new Pager<>(() -> call(first), url -> call(() -> raw.followLink(url)));
+  protected <T> Pager<T> pager(Supplier<? extends Paginated<T>> first) {
+    return context.pager(first);
   }
 
   /**

@@ -1,6 +1,6 @@
 package dev.hedgekit.posthog.resources;
 
-import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.RolesApi;
 import dev.hedgekit.posthog.generated.api.RolesApi.RolesListQuery;
 import dev.hedgekit.posthog.generated.api.RolesApi.RolesRoleMembershipsListQuery;
@@ -30,11 +30,11 @@ public final class Roles extends Resource {
   private final String organizationId;
 
   /**
-   * @param client the client
+   * @param context the client or view this group works through
    * @param organizationId the organization id
    */
-  public Roles(PostHogClient client, String organizationId) {
-    super(client);
+  public Roles(ClientContext context, String organizationId) {
+    super(context);
     this.organizationId = id(organizationId, "organizationId");
   }
 
@@ -55,7 +55,7 @@ public final class Roles extends Resource {
    */
   public Page<Role> list(RolesListQuery query) {
     required(query, "query");
-    return call(() -> page(roles().rolesList(organizationId, query)));
+    return Page.of(roles().rolesList(organizationId, query));
   }
 
   /** @return every role, fetched lazily page by page */
@@ -71,13 +71,9 @@ public final class Roles extends Resource {
    */
   public Pager<Role> listAll(RolesListQuery query) {
     required(query, "query");
-    return pager(Role.class, () -> page(roles().rolesList(organizationId, query)));
+    return pager(() -> roles().rolesList(organizationId, query));
   }
 
-  private static Page<Role> page(PaginatedRoleList p) {
-    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
-        p.getCount() == null ? null : p.getCount().longValue());
-  }
 
   /**
    * @param id the role's id
@@ -85,7 +81,7 @@ public final class Roles extends Resource {
    */
   public Role get(UUID id) {
     required(id, "id");
-    return call(() -> roles().rolesRetrieve(organizationId, id));
+    return roles().rolesRetrieve(organizationId, id);
   }
 
   /**
@@ -96,7 +92,7 @@ public final class Roles extends Resource {
    */
   public Role create(Role role) {
     required(role, "role");
-    return call(() -> roles().rolesCreate(organizationId, role));
+    return roles().rolesCreate(organizationId, role);
   }
 
   /**
@@ -109,7 +105,7 @@ public final class Roles extends Resource {
   public Role update(UUID id, PatchedRole patch) {
     required(id, "id");
     required(patch, "patch");
-    return call(() -> roles().rolesPartialUpdate(organizationId, id, patch));
+    return roles().rolesPartialUpdate(organizationId, id, patch);
   }
 
   /**
@@ -122,7 +118,7 @@ public final class Roles extends Resource {
   public Role replace(UUID id, Role role) {
     required(id, "id");
     required(role, "role");
-    return call(() -> roles().rolesUpdate(organizationId, id, role));
+    return roles().rolesUpdate(organizationId, id, role);
   }
 
   /**
@@ -132,7 +128,7 @@ public final class Roles extends Resource {
    */
   public void delete(UUID id) {
     required(id, "id");
-    run(() -> roles().rolesDestroy(organizationId, id));
+    roles().rolesDestroy(organizationId, id);
   }
 
   /**
@@ -155,7 +151,7 @@ public final class Roles extends Resource {
   public Page<RoleMembership> memberships(String roleId, RolesRoleMembershipsListQuery query) {
     id(roleId, "roleId");
     required(query, "query");
-    return call(() -> membershipPage(roles().rolesRoleMembershipsList(organizationId, roleId, query)));
+    return Page.of(roles().rolesRoleMembershipsList(organizationId, roleId, query));
   }
 
   /**
@@ -178,14 +174,9 @@ public final class Roles extends Resource {
   public Pager<RoleMembership> membershipsAll(String roleId, RolesRoleMembershipsListQuery query) {
     id(roleId, "roleId");
     required(query, "query");
-    return pager(RoleMembership.class,
-        () -> membershipPage(roles().rolesRoleMembershipsList(organizationId, roleId, query)));
+    return pager(() -> roles().rolesRoleMembershipsList(organizationId, roleId, query));
   }
 
-  private static Page<RoleMembership> membershipPage(PaginatedRoleMembershipList p) {
-    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
-        p.getCount() == null ? null : p.getCount().longValue());
-  }
 
   /**
    * Gives a role to a user of the organization.
@@ -197,7 +188,7 @@ public final class Roles extends Resource {
   public RoleMembership addMember(UUID roleId, RoleMembership membership) {
     required(roleId, "roleId");
     required(membership, "membership");
-    return call(() -> roles().rolesRoleMembershipsCreate(organizationId, roleId, membership));
+    return roles().rolesRoleMembershipsCreate(organizationId, roleId, membership);
   }
 
   /**
@@ -209,7 +200,7 @@ public final class Roles extends Resource {
   public void removeMember(String roleId, UUID id) {
     id(roleId, "roleId");
     required(id, "id");
-    run(() -> roles().rolesRoleMembershipsDestroy(organizationId, roleId, id));
+    roles().rolesRoleMembershipsDestroy(organizationId, roleId, id);
   }
 
   /** @return the organization id this group works on */

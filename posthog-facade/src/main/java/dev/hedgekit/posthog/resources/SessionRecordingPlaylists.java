@@ -1,13 +1,12 @@
 package dev.hedgekit.posthog.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.SessionRecordingPlaylistsApi;
 import dev.hedgekit.posthog.generated.api.SessionRecordingPlaylistsApi.SessionRecordingPlaylistsListQuery;
 import dev.hedgekit.posthog.generated.model.PaginatedSessionRecordingPlaylistList;
 import dev.hedgekit.posthog.generated.model.PatchedSessionRecordingPlaylist;
 import dev.hedgekit.posthog.generated.model.SessionRecordingPlaylist;
-import dev.hedgekit.posthog.json.Json;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
 
@@ -27,11 +26,11 @@ public final class SessionRecordingPlaylists extends Resource {
   private final String projectId;
 
   /**
-   * @param client the client
+   * @param context the client or view this group works through
    * @param projectId the project id
    */
-  public SessionRecordingPlaylists(PostHogClient client, String projectId) {
-    super(client);
+  public SessionRecordingPlaylists(ClientContext context, String projectId) {
+    super(context);
     this.projectId = id(projectId, "projectId");
   }
 
@@ -53,7 +52,7 @@ public final class SessionRecordingPlaylists extends Resource {
    */
   public Page<SessionRecordingPlaylist> list(SessionRecordingPlaylistsListQuery query) {
     required(query, "query");
-    return call(() -> page(playlists().sessionRecordingPlaylistsList(projectId, query)));
+    return Page.of(playlists().sessionRecordingPlaylistsList(projectId, query));
   }
 
   /** @return every playlist, fetched lazily page by page */
@@ -69,14 +68,9 @@ public final class SessionRecordingPlaylists extends Resource {
    */
   public Pager<SessionRecordingPlaylist> listAll(SessionRecordingPlaylistsListQuery query) {
     required(query, "query");
-    return pager(SessionRecordingPlaylist.class,
-        () -> page(playlists().sessionRecordingPlaylistsList(projectId, query)));
+    return pager(() -> playlists().sessionRecordingPlaylistsList(projectId, query));
   }
 
-  private static Page<SessionRecordingPlaylist> page(PaginatedSessionRecordingPlaylistList p) {
-    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
-        p.getCount() == null ? null : p.getCount().longValue());
-  }
 
   /**
    * @param shortId the playlist's short id
@@ -84,7 +78,7 @@ public final class SessionRecordingPlaylists extends Resource {
    */
   public SessionRecordingPlaylist get(String shortId) {
     id(shortId, "shortId");
-    return call(() -> playlists().sessionRecordingPlaylistsRetrieve(projectId, shortId));
+    return playlists().sessionRecordingPlaylistsRetrieve(projectId, shortId);
   }
 
   /**
@@ -95,7 +89,7 @@ public final class SessionRecordingPlaylists extends Resource {
    */
   public SessionRecordingPlaylist create(SessionRecordingPlaylist playlist) {
     required(playlist, "playlist");
-    return call(() -> playlists().sessionRecordingPlaylistsCreate(projectId, playlist));
+    return playlists().sessionRecordingPlaylistsCreate(projectId, playlist);
   }
 
   /**
@@ -108,7 +102,7 @@ public final class SessionRecordingPlaylists extends Resource {
   public SessionRecordingPlaylist update(String shortId, PatchedSessionRecordingPlaylist patch) {
     id(shortId, "shortId");
     required(patch, "patch");
-    return call(() -> playlists().sessionRecordingPlaylistsPartialUpdate(projectId, shortId, patch));
+    return playlists().sessionRecordingPlaylistsPartialUpdate(projectId, shortId, patch);
   }
 
   /**
@@ -121,7 +115,7 @@ public final class SessionRecordingPlaylists extends Resource {
   public SessionRecordingPlaylist replace(String shortId, SessionRecordingPlaylist playlist) {
     id(shortId, "shortId");
     required(playlist, "playlist");
-    return call(() -> playlists().sessionRecordingPlaylistsUpdate(projectId, shortId, playlist));
+    return playlists().sessionRecordingPlaylistsUpdate(projectId, shortId, playlist);
   }
 
   /**
@@ -144,8 +138,8 @@ public final class SessionRecordingPlaylists extends Resource {
    */
   public JsonNode recordings(String shortId) {
     id(shortId, "shortId");
-    return call(() -> Json.mapper().valueToTree(
-        playlists().sessionRecordingPlaylistsRecordingsRetrieve(projectId, shortId)));
+    return 
+        playlists().sessionRecordingPlaylistsRecordingsRetrieve(projectId, shortId);
   }
 
   /**
@@ -158,8 +152,8 @@ public final class SessionRecordingPlaylists extends Resource {
   public JsonNode addRecording(String shortId, String sessionRecordingId) {
     id(shortId, "shortId");
     id(sessionRecordingId, "sessionRecordingId");
-    return call(() -> Json.mapper().valueToTree(playlists().sessionRecordingPlaylistsRecordingsCreate(
-        projectId, shortId, sessionRecordingId, new SessionRecordingPlaylist())));
+    return playlists().sessionRecordingPlaylistsRecordingsCreate(
+        projectId, shortId, sessionRecordingId, new SessionRecordingPlaylist());
   }
 
   /**
@@ -171,7 +165,7 @@ public final class SessionRecordingPlaylists extends Resource {
   public void removeRecording(String shortId, String sessionRecordingId) {
     id(shortId, "shortId");
     id(sessionRecordingId, "sessionRecordingId");
-    run(() -> playlists().sessionRecordingPlaylistsRecordingsDestroy(projectId, shortId, sessionRecordingId));
+    playlists().sessionRecordingPlaylistsRecordingsDestroy(projectId, shortId, sessionRecordingId);
   }
 
   /** @return the project id this group works on */

@@ -1,14 +1,13 @@
 package dev.hedgekit.posthog.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.SessionRecordingsApi;
 import dev.hedgekit.posthog.generated.api.SessionRecordingsApi.SessionRecordingsListQuery;
 import dev.hedgekit.posthog.generated.model.PaginatedSessionRecordingList;
 import dev.hedgekit.posthog.generated.model.SessionRecording;
 import dev.hedgekit.posthog.generated.model.SessionRecordingsPersistCreateRequest;
 import dev.hedgekit.posthog.generated.model.SharingConfiguration;
-import dev.hedgekit.posthog.json.Json;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
 import java.util.List;
@@ -30,11 +29,11 @@ public final class SessionRecordings extends Resource {
   private final String projectId;
 
   /**
-   * @param client the client
+   * @param context the client or view this group works through
    * @param projectId the project id
    */
-  public SessionRecordings(PostHogClient client, String projectId) {
-    super(client);
+  public SessionRecordings(ClientContext context, String projectId) {
+    super(context);
     this.projectId = id(projectId, "projectId");
   }
 
@@ -55,7 +54,7 @@ public final class SessionRecordings extends Resource {
    */
   public Page<SessionRecording> list(SessionRecordingsListQuery query) {
     required(query, "query");
-    return call(() -> page(recordings().sessionRecordingsList(projectId, query)));
+    return Page.of(recordings().sessionRecordingsList(projectId, query));
   }
 
   /** @return every recording, fetched lazily page by page */
@@ -71,13 +70,9 @@ public final class SessionRecordings extends Resource {
    */
   public Pager<SessionRecording> listAll(SessionRecordingsListQuery query) {
     required(query, "query");
-    return pager(SessionRecording.class, () -> page(recordings().sessionRecordingsList(projectId, query)));
+    return pager(() -> recordings().sessionRecordingsList(projectId, query));
   }
 
-  private static Page<SessionRecording> page(PaginatedSessionRecordingList p) {
-    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
-        p.getCount() == null ? null : p.getCount().longValue());
-  }
 
   /**
    * @param id the recording's session id
@@ -85,7 +80,7 @@ public final class SessionRecordings extends Resource {
    */
   public SessionRecording get(UUID id) {
     required(id, "id");
-    return call(() -> recordings().sessionRecordingsRetrieve(projectId, id));
+    return recordings().sessionRecordingsRetrieve(projectId, id);
   }
 
   /**
@@ -95,7 +90,7 @@ public final class SessionRecordings extends Resource {
    */
   public void delete(UUID id) {
     required(id, "id");
-    run(() -> recordings().sessionRecordingsDestroy(projectId, id));
+    recordings().sessionRecordingsDestroy(projectId, id);
   }
 
   /**
@@ -107,7 +102,7 @@ public final class SessionRecordings extends Resource {
    */
   public JsonNode snapshots(String id) {
     id(id, "id");
-    return call(() -> Json.mapper().valueToTree(recordings().sessionRecordingsSnapshotsRetrieve(projectId, id)));
+    return recordings().sessionRecordingsSnapshotsRetrieve(projectId, id);
   }
 
   /**
@@ -120,8 +115,8 @@ public final class SessionRecordings extends Resource {
   public JsonNode summarize(String id, SessionRecordingsPersistCreateRequest recording) {
     id(id, "id");
     required(recording, "recording");
-    return call(() -> Json.mapper().valueToTree(
-        recordings().sessionRecordingsSummarizeCreate(projectId, id, recording)));
+    return 
+        recordings().sessionRecordingsSummarizeCreate(projectId, id, recording);
   }
 
   /**
@@ -130,7 +125,7 @@ public final class SessionRecordings extends Resource {
    */
   public List<SharingConfiguration> sharing(String recordingId) {
     id(recordingId, "recordingId");
-    return call(() -> recordings().sessionRecordingsSharingList(projectId, recordingId));
+    return recordings().sessionRecordingsSharingList(projectId, recordingId);
   }
 
   /**
@@ -140,7 +135,7 @@ public final class SessionRecordings extends Resource {
    * @return PostHog's answer
    */
   public JsonNode matchingEvents() {
-    return call(() -> Json.mapper().valueToTree(recordings().sessionRecordingsMatchingEventsRetrieve(projectId)));
+    return recordings().sessionRecordingsMatchingEventsRetrieve(projectId);
   }
 
   /**
@@ -155,8 +150,8 @@ public final class SessionRecordings extends Resource {
   public JsonNode persist(String id, SessionRecordingsPersistCreateRequest recording) {
     id(id, "id");
     required(recording, "recording");
-    return call(() -> Json.mapper().valueToTree(
-        recordings().sessionRecordingsPersistCreate(projectId, id, recording)));
+    return 
+        recordings().sessionRecordingsPersistCreate(projectId, id, recording);
   }
 
   /**
@@ -169,8 +164,8 @@ public final class SessionRecordings extends Resource {
   @Deprecated
   public JsonNode similarSessions(String id) {
     id(id, "id");
-    return call(() -> Json.mapper().valueToTree(
-        recordings().sessionRecordingsSimilarSessionsRetrieve(projectId, id)));
+    return 
+        recordings().sessionRecordingsSimilarSessionsRetrieve(projectId, id);
   }
 
   /**
@@ -181,7 +176,7 @@ public final class SessionRecordings extends Resource {
    */
   @Deprecated
   public JsonNode errorClusters() {
-    return call(() -> Json.mapper().valueToTree(recordings().sessionRecordingsErrorClustersRetrieve(projectId)));
+    return recordings().sessionRecordingsErrorClustersRetrieve(projectId);
   }
 
   /**
@@ -192,7 +187,7 @@ public final class SessionRecordings extends Resource {
    */
   @Deprecated
   public JsonNode properties() {
-    return call(() -> Json.mapper().valueToTree(recordings().sessionRecordingsPropertiesRetrieve(projectId)));
+    return recordings().sessionRecordingsPropertiesRetrieve(projectId);
   }
 
   /** @return the project id this group works on */

@@ -1,6 +1,6 @@
 package dev.hedgekit.posthog.resources;
 
-import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.SubscriptionsApi;
 import dev.hedgekit.posthog.generated.api.SubscriptionsApi.SubscriptionsListQuery;
 import dev.hedgekit.posthog.generated.model.PaginatedSubscriptionList;
@@ -26,11 +26,11 @@ public final class Subscriptions extends Resource {
   private final String projectId;
 
   /**
-   * @param client the client
+   * @param context the client or view this group works through
    * @param projectId the project id
    */
-  public Subscriptions(PostHogClient client, String projectId) {
-    super(client);
+  public Subscriptions(ClientContext context, String projectId) {
+    super(context);
     this.projectId = id(projectId, "projectId");
   }
 
@@ -51,7 +51,7 @@ public final class Subscriptions extends Resource {
    */
   public Page<Subscription> list(SubscriptionsListQuery query) {
     required(query, "query");
-    return call(() -> page(subscriptions().subscriptionsList(projectId, query)));
+    return Page.of(subscriptions().subscriptionsList(projectId, query));
   }
 
   /** @return every subscription, fetched lazily page by page */
@@ -67,20 +67,16 @@ public final class Subscriptions extends Resource {
    */
   public Pager<Subscription> listAll(SubscriptionsListQuery query) {
     required(query, "query");
-    return pager(Subscription.class, () -> page(subscriptions().subscriptionsList(projectId, query)));
+    return pager(() -> subscriptions().subscriptionsList(projectId, query));
   }
 
-  private static Page<Subscription> page(PaginatedSubscriptionList p) {
-    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
-        p.getCount() == null ? null : p.getCount().longValue());
-  }
 
   /**
    * @param id the subscription's numeric id
    * @return the subscription
    */
-  public Subscription get(int id) {
-    return call(() -> subscriptions().subscriptionsRetrieve(projectId, id));
+  public Subscription get(long id) {
+    return subscriptions().subscriptionsRetrieve(projectId, id);
   }
 
   /**
@@ -92,7 +88,7 @@ public final class Subscriptions extends Resource {
    */
   public Subscription create(Subscription subscription) {
     required(subscription, "subscription");
-    return call(() -> subscriptions().subscriptionsCreate(projectId, subscription));
+    return subscriptions().subscriptionsCreate(projectId, subscription);
   }
 
   /**
@@ -102,9 +98,9 @@ public final class Subscriptions extends Resource {
    * @param patch the fields to change
    * @return the subscription after the change
    */
-  public Subscription update(int id, PatchedSubscription patch) {
+  public Subscription update(long id, PatchedSubscription patch) {
     required(patch, "patch");
-    return call(() -> subscriptions().subscriptionsPartialUpdate(projectId, id, patch));
+    return subscriptions().subscriptionsPartialUpdate(projectId, id, patch);
   }
 
   /**
@@ -114,9 +110,9 @@ public final class Subscriptions extends Resource {
    * @param subscription the full new state
    * @return the subscription after the change
    */
-  public Subscription replace(int id, Subscription subscription) {
+  public Subscription replace(long id, Subscription subscription) {
     required(subscription, "subscription");
-    return call(() -> subscriptions().subscriptionsUpdate(projectId, id, subscription));
+    return subscriptions().subscriptionsUpdate(projectId, id, subscription);
   }
 
   /**
@@ -127,7 +123,7 @@ public final class Subscriptions extends Resource {
    * @param id the subscription's id
    * @return the subscription as PostHog answered the PATCH
    */
-  public Subscription delete(int id) {
+  public Subscription delete(long id) {
     return update(id, new PatchedSubscription().deleted(true));
   }
 

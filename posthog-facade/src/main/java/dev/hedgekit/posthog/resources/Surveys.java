@@ -1,14 +1,13 @@
 package dev.hedgekit.posthog.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.SurveysApi;
 import dev.hedgekit.posthog.generated.api.SurveysApi.SurveysListQuery;
 import dev.hedgekit.posthog.generated.model.PaginatedSurveyList;
 import dev.hedgekit.posthog.generated.model.PatchedSurveySerializerCreateUpdateOnly;
 import dev.hedgekit.posthog.generated.model.Survey;
 import dev.hedgekit.posthog.generated.model.SurveySerializerCreateUpdateOnly;
-import dev.hedgekit.posthog.json.Json;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
 import java.util.UUID;
@@ -31,11 +30,11 @@ public final class Surveys extends Resource {
   private final String projectId;
 
   /**
-   * @param client the client
+   * @param context the client or view this group works through
    * @param projectId the project id
    */
-  public Surveys(PostHogClient client, String projectId) {
-    super(client);
+  public Surveys(ClientContext context, String projectId) {
+    super(context);
     this.projectId = id(projectId, "projectId");
   }
 
@@ -56,7 +55,7 @@ public final class Surveys extends Resource {
    */
   public Page<Survey> list(SurveysListQuery query) {
     required(query, "query");
-    return call(() -> page(surveys().surveysList(projectId, query)));
+    return Page.of(surveys().surveysList(projectId, query));
   }
 
   /** @return every survey, fetched lazily page by page */
@@ -72,13 +71,9 @@ public final class Surveys extends Resource {
    */
   public Pager<Survey> listAll(SurveysListQuery query) {
     required(query, "query");
-    return pager(Survey.class, () -> page(surveys().surveysList(projectId, query)));
+    return pager(() -> surveys().surveysList(projectId, query));
   }
 
-  private static Page<Survey> page(PaginatedSurveyList p) {
-    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
-        p.getCount() == null ? null : p.getCount().longValue());
-  }
 
   /**
    * @param id the survey's id
@@ -86,7 +81,7 @@ public final class Surveys extends Resource {
    */
   public Survey get(UUID id) {
     required(id, "id");
-    return call(() -> surveys().surveysRetrieve(projectId, id));
+    return surveys().surveysRetrieve(projectId, id);
   }
 
   /**
@@ -98,7 +93,7 @@ public final class Surveys extends Resource {
    */
   public SurveySerializerCreateUpdateOnly create(SurveySerializerCreateUpdateOnly survey) {
     required(survey, "survey");
-    return call(() -> surveys().surveysCreate(projectId, survey));
+    return surveys().surveysCreate(projectId, survey);
   }
 
   /**
@@ -111,7 +106,7 @@ public final class Surveys extends Resource {
   public SurveySerializerCreateUpdateOnly update(UUID id, PatchedSurveySerializerCreateUpdateOnly patch) {
     required(id, "id");
     required(patch, "patch");
-    return call(() -> surveys().surveysPartialUpdate(projectId, id, patch));
+    return surveys().surveysPartialUpdate(projectId, id, patch);
   }
 
   /**
@@ -124,7 +119,7 @@ public final class Surveys extends Resource {
   public Survey replace(UUID id, Survey survey) {
     required(id, "id");
     required(survey, "survey");
-    return call(() -> surveys().surveysUpdate(projectId, id, survey));
+    return surveys().surveysUpdate(projectId, id, survey);
   }
 
   /**
@@ -135,17 +130,17 @@ public final class Surveys extends Resource {
    */
   public void delete(UUID id) {
     required(id, "id");
-    run(() -> surveys().surveysDestroy(projectId, id));
+    surveys().surveysDestroy(projectId, id);
   }
 
   /** @return the number of responses of each survey of the project, by survey id */
   public JsonNode responsesCount() {
-    return call(() -> Json.mapper().valueToTree(surveys().surveysResponsesCountRetrieve(projectId)));
+    return surveys().surveysResponsesCountRetrieve(projectId);
   }
 
   /** @return the project's survey activity log (changes to any survey) */
   public JsonNode activity() {
-    return call(() -> Json.mapper().valueToTree(surveys().surveysActivityRetrieve(projectId)));
+    return surveys().surveysActivityRetrieve(projectId);
   }
 
   /**
@@ -154,7 +149,7 @@ public final class Surveys extends Resource {
    */
   public JsonNode activity(UUID id) {
     required(id, "id");
-    return call(() -> Json.mapper().valueToTree(surveys().surveysActivityRetrieve2(projectId, id)));
+    return surveys().surveysActivityRetrieve2(projectId, id);
   }
 
   /** @return the project id this group works on */

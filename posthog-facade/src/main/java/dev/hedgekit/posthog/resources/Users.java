@@ -1,12 +1,11 @@
 package dev.hedgekit.posthog.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.UsersApi;
 import dev.hedgekit.posthog.generated.api.UsersApi.UsersListQuery;
 import dev.hedgekit.posthog.generated.model.PaginatedUserList;
 import dev.hedgekit.posthog.generated.model.User;
-import dev.hedgekit.posthog.json.Json;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
 
@@ -25,10 +24,10 @@ public final class Users extends Resource {
   public static final String ME = "@me";
 
   /**
-   * @param client the client
+   * @param context the client or view this group works through
    */
-  public Users(PostHogClient client) {
-    super(client);
+  public Users(ClientContext context) {
+    super(context);
   }
 
   private UsersApi users() {
@@ -49,7 +48,7 @@ public final class Users extends Resource {
    */
   public Page<User> list(UsersListQuery query) {
     required(query, "query");
-    return call(() -> page(users().usersList(query)));
+    return Page.of(users().usersList(query));
   }
 
   /** @return every user, fetched lazily page by page */
@@ -65,13 +64,9 @@ public final class Users extends Resource {
    */
   public Pager<User> listAll(UsersListQuery query) {
     required(query, "query");
-    return pager(User.class, () -> page(users().usersList(query)));
+    return pager(() -> users().usersList(query));
   }
 
-  private static Page<User> page(PaginatedUserList p) {
-    return new Page<>(p.getResults(), p.getNext(), p.getPrevious(),
-        p.getCount() == null ? null : p.getCount().longValue());
-  }
 
   /**
    * @param uuid the user's UUID, or {@value #ME}
@@ -79,7 +74,7 @@ public final class Users extends Resource {
    */
   public User get(String uuid) {
     id(uuid, "uuid");
-    return call(() -> users().usersRetrieve(uuid));
+    return users().usersRetrieve(uuid);
   }
 
   /** @return the key's own user (same as {@code get("@me")}) */
@@ -93,7 +88,7 @@ public final class Users extends Resource {
    */
   public JsonNode hedgehogConfig(String uuid) {
     id(uuid, "uuid");
-    return call(() -> Json.mapper().valueToTree(users().usersHedgehogConfigRetrieve(uuid)));
+    return users().usersHedgehogConfigRetrieve(uuid);
   }
 
   /**
@@ -104,7 +99,7 @@ public final class Users extends Resource {
    */
   public JsonNode start2faSetup(String uuid) {
     id(uuid, "uuid");
-    return call(() -> Json.mapper().valueToTree(users().usersStart2faSetupRetrieve(uuid)));
+    return users().usersStart2faSetupRetrieve(uuid);
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.hedgekit.posthog.actions;
+package dev.hedgekit.posthog.toolkit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.hedgekit.posthog.core.UrlLimits;
-import dev.hedgekit.posthog.json.Json;
+import dev.hedgekit.posthog.internal.config.UrlLimits;
+import dev.hedgekit.posthog.internal.json.Json;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -73,7 +73,7 @@ final class Binder {
    * @param defaultOrganization the client's organization id, or null
    * @return the bound call
    */
-  static Bound bind(ActionSpec a, Map<String, ?> params, String defaultProject,
+  static Bound bind(ToolSpec a, Map<String, ?> params, String defaultProject,
       String defaultOrganization) {
     List<ValidationProblem> problems = new ArrayList<>();
     Map<ParamSpec, JsonNode> values = new LinkedHashMap<>();
@@ -242,10 +242,10 @@ final class Binder {
 
   /**
    * Refuses a path or query value too long to travel in a URL (see
-   * {@link dev.hedgekit.posthog.core.UrlLimits}); each item of a repeated query value counts
+   * {@link dev.hedgekit.posthog.internal.config.UrlLimits}); each item of a repeated query value counts
    * on its own.
    */
-  private static void checkUrlLength(ActionSpec a, ParamSpec p, String name, Object text,
+  private static void checkUrlLength(ToolSpec a, ParamSpec p, String name, Object text,
       List<ValidationProblem> problems) {
     List<?> items = text instanceof List ? (List<?>) text : List.of(text);
     for (Object item : items) {
@@ -304,7 +304,7 @@ final class Binder {
    * level by level). Each {@code __} separates either two levels or two words of one name;
    * the first reading that matches the schema wins, shorter outer names first.
    */
-  private static Flat flatten(ActionSpec a, String key) {
+  private static Flat flatten(ToolSpec a, String key) {
     if (a.body == null || !key.contains("__")) {
       return null;
     }
@@ -352,7 +352,7 @@ final class Binder {
     return false;
   }
 
-  private static Schema leafSchema(ActionSpec a, Flat f) {
+  private static Schema leafSchema(ToolSpec a, Flat f) {
     Schema s = null;
     for (ParamSpec p : a.params) {
       if (p.in == ParamSpec.In.BODY && p.name.equals(f.segments.get(0))) {
@@ -366,7 +366,7 @@ final class Binder {
     return s;
   }
 
-  private static ValidationProblem unknown(ActionSpec a, String key) {
+  private static ValidationProblem unknown(ToolSpec a, String key) {
     List<String> names = a.acceptedNames();
     int max = Math.max(2, key.length() / 3);
     List<String> close = Suggest.closest(key, names, 1, max);

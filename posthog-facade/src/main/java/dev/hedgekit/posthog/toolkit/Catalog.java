@@ -1,7 +1,7 @@
-package dev.hedgekit.posthog.actions;
+package dev.hedgekit.posthog.toolkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hedgekit.posthog.json.Json;
+import dev.hedgekit.posthog.internal.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -28,10 +28,10 @@ final class Catalog {
   private static final Object LOCK = new Object();
   private static volatile Catalog instance;
 
-  private final Map<String, ActionSpec> bySlug;
+  private final Map<String, ToolSpec> bySlug;
   private final Map<String, Invoker> invokers;
 
-  private Catalog(Map<String, ActionSpec> bySlug, Map<String, Invoker> invokers) {
+  private Catalog(Map<String, ToolSpec> bySlug, Map<String, Invoker> invokers) {
     this.bySlug = bySlug;
     this.invokers = invokers;
   }
@@ -77,7 +77,7 @@ final class Catalog {
    */
   static Catalog from(JsonNode spec, Map<String, Invoker> invokers) {
     SchemaFactory schemas = new SchemaFactory(spec);
-    Map<String, ActionSpec> actions = new TreeMap<>();
+    Map<String, ToolSpec> actions = new TreeMap<>();
     Iterator<Map.Entry<String, JsonNode>> paths = spec.path("paths").fields();
     while (paths.hasNext()) {
       Map.Entry<String, JsonNode> pathItem = paths.next();
@@ -93,7 +93,7 @@ final class Catalog {
               + " of the spec has no method in RawOperations; rebuild posthog-generated");
         }
         for (JsonNode slug : op.get("x-composio-slugs")) {
-          ActionSpec a = action(spec, schemas, slug.asText(), method, pathItem.getKey(),
+          ToolSpec a = action(spec, schemas, slug.asText(), method, pathItem.getKey(),
               pathItem.getValue(), op, invoker);
           if (actions.put(a.slug, a) != null) {
             throw new IllegalStateException("slug " + a.slug + " is used by two operations");
@@ -104,7 +104,7 @@ final class Catalog {
     return new Catalog(Collections.unmodifiableMap(actions), invokers);
   }
 
-  private static ActionSpec action(JsonNode spec, SchemaFactory schemas, String slug,
+  private static ToolSpec action(JsonNode spec, SchemaFactory schemas, String slug,
       String method, String path, JsonNode pathItem, JsonNode op, Invoker invoker) {
     String operationId = op.path("operationId").asText();
     Map<String, JsonNode> declared = new LinkedHashMap<>();
@@ -163,7 +163,7 @@ final class Catalog {
     }
     String summary = op.path("summary").asText("");
     String description = op.path("description").asText("");
-    return new ActionSpec(slug, operationId, method.toUpperCase(Locale.ROOT), path, summary,
+    return new ToolSpec(slug, operationId, method.toUpperCase(Locale.ROOT), path, summary,
         description, op.path("deprecated").asBoolean(false), params, body, bodyRequired, invoker);
   }
 
@@ -185,7 +185,7 @@ final class Catalog {
   }
 
   /** @return the actions by slug, sorted */
-  Map<String, ActionSpec> actions() {
+  Map<String, ToolSpec> actions() {
     return bySlug;
   }
 
@@ -193,7 +193,7 @@ final class Catalog {
    * @param slug an action slug
    * @return the action, or null
    */
-  ActionSpec find(String slug) {
+  ToolSpec find(String slug) {
     return slug == null ? null : bySlug.get(slug);
   }
 

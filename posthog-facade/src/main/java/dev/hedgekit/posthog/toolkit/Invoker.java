@@ -1,9 +1,10 @@
-package dev.hedgekit.posthog.actions;
+package dev.hedgekit.posthog.toolkit;
 
 import dev.hedgekit.posthog.generated.raw.RawOperations;
 import dev.hedgekit.posthog.generated.support.Operation;
 import dev.hedgekit.posthog.generated.support.Wire;
-import feign.Response;
+import com.fasterxml.jackson.databind.JsonNode;
+import feign.TypedResponse;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -53,7 +54,7 @@ final class Invoker {
       try {
         h = MethodHandles.publicLookup().unreflect(method)
             .asSpreader(Object[].class, names.length)
-            .asType(MethodType.methodType(Response.class, RawOperations.class, Object[].class));
+            .asType(MethodType.methodType(TypedResponse.class, RawOperations.class, Object[].class));
       } catch (IllegalAccessException e) {
         throw new IllegalStateException("cannot call RawOperations." + method.getName(), e);
       }
@@ -114,15 +115,16 @@ final class Invoker {
    * @param raw the client's proxy of the untyped interface
    * @param wire path, query and header values by wire name (absent means not sent)
    * @param body the request body (a JSON tree), or null when the operation has none
-   * @return the undecoded answer; the caller closes it
+   * @return the response: its status and its body as a JSON tree (null when empty)
    */
-  Response invoke(RawOperations raw, Map<String, Object> wire, Object body) {
+  @SuppressWarnings("unchecked")
+  TypedResponse<JsonNode> invoke(RawOperations raw, Map<String, Object> wire, Object body) {
     Object[] args = new Object[names.length];
     for (int i = 0; i < names.length; i++) {
       args[i] = "body".equals(ins[i]) ? body : wire.get(names[i]);
     }
     try {
-      return (Response) handle().invokeExact(raw, args);
+      return (TypedResponse<JsonNode>) handle().invokeExact(raw, args);
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable t) {

@@ -1,4 +1,4 @@
-package dev.hedgekit.posthog.actions;
+package dev.hedgekit.posthog.toolkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -35,7 +35,7 @@ final class SchemaExport {
    * @param defaultOrganization the client's organization id, or null
    * @return a new schema object
    */
-  static ObjectNode parameters(ActionSpec a, boolean includeReadOnly, String defaultProject,
+  static ObjectNode parameters(ToolSpec a, boolean includeReadOnly, String defaultProject,
       String defaultOrganization) {
     ObjectNode root = F.objectNode();
     root.put("$schema", DIALECT);
@@ -80,7 +80,7 @@ final class SchemaExport {
    * @param a the action
    * @return the text
    */
-  static String description(ActionSpec a) {
+  static String description(ToolSpec a) {
     StringBuilder sb = new StringBuilder();
     if (a.deprecated) {
       sb.append("Deprecated. ");

@@ -1,4 +1,4 @@
-package dev.hedgekit.posthog.actions;
+package dev.hedgekit.posthog.toolkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

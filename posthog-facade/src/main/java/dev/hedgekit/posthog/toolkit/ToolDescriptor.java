@@ -1,4 +1,4 @@
-package dev.hedgekit.posthog.actions;
+package dev.hedgekit.posthog.toolkit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Schema (draft 2020-12) of its parameters. Immutable; obtained from {@link Actions#list()} or
  * {@link Actions#describe(String)}.
  */
-public final class ActionDescriptor {
+public final class ToolDescriptor {
 
-  private final ActionSpec spec;
+  private final ToolSpec spec;
   private final ObjectNode schema;
 
-  ActionDescriptor(ActionSpec spec, ObjectNode schema) {
+  ToolDescriptor(ToolSpec spec, ObjectNode schema) {
     this.spec = spec;
     this.schema = schema;
   }

@@ -1,4 +1,4 @@
-package dev.hedgekit.posthog.actions;
+package dev.hedgekit.posthog.toolkit;
 
 import dev.hedgekit.posthog.errors.PostHogApiException;
 import dev.hedgekit.posthog.errors.PostHogDecodeException;
@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * type, code, detail and attr of an API error). Immutable. Messages never contain the API key
  * or a request header.
  */
-public final class ActionError {
+public final class ToolError {
 
   /** The kinds of failure. */
   public enum Kind {
@@ -41,7 +41,7 @@ public final class ActionError {
   private final List<ValidationProblem> problems;
   private final PostHogException exception;
 
-  private ActionError(Kind kind, String message, List<ValidationProblem> problems,
+  private ToolError(Kind kind, String message, List<ValidationProblem> problems,
       PostHogException exception) {
     this.kind = kind;
     this.message = message;
@@ -49,13 +49,13 @@ public final class ActionError {
     this.exception = exception;
   }
 
-  static ActionError validation(List<ValidationProblem> problems) {
+  static ToolError validation(List<ValidationProblem> problems) {
     if (problems.isEmpty()) {
       throw new IllegalArgumentException("a validation error needs at least one problem");
     }
     String message = problems.stream().map(ValidationProblem::message)
         .collect(Collectors.joining("; "));
-    return new ActionError(Kind.VALIDATION, message, problems, null);
+    return new ToolError(Kind.VALIDATION, message, problems, null);
   }
 
   /**
@@ -65,19 +65,19 @@ public final class ActionError {
    * @param failure what was thrown
    * @return the error
    */
-  static ActionError of(String slug, Throwable failure) {
+  static ToolError of(String slug, Throwable failure) {
     Throwable t = failure;
     if (t instanceof PostHogException) {
       PostHogException e = (PostHogException) t;
-      return new ActionError(kindOf(e), messageOf(e), List.of(), e);
+      return new ToolError(kindOf(e), messageOf(e), List.of(), e);
     }
     if (t instanceof CancellationException || t instanceof InterruptedException) {
       String m = slug + " was cancelled" + (t.getMessage() == null ? "" : ": " + t.getMessage());
-      return new ActionError(Kind.CANCELLED, m, List.of(), new PostHogException(m, t));
+      return new ToolError(Kind.CANCELLED, m, List.of(), new PostHogException(m, t));
     }
     String m = slug + " could not be called: " + t.getClass().getSimpleName()
         + (t.getMessage() == null ? "" : ": " + t.getMessage());
-    return new ActionError(Kind.CLIENT, m, List.of(), new PostHogException(m, t));
+    return new ToolError(Kind.CLIENT, m, List.of(), new PostHogException(m, t));
   }
 
   private static Kind kindOf(PostHogException e) {
@@ -173,10 +173,10 @@ public final class ActionError {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof ActionError)) {
+    if (!(o instanceof ToolError)) {
       return false;
     }
-    ActionError e = (ActionError) o;
+    ToolError e = (ToolError) o;
     return kind == e.kind && message.equals(e.message) && problems.equals(e.problems);
   }
 

@@ -1,4 +1,4 @@
-package dev.hedgekit.posthog.actions;
+package dev.hedgekit.posthog.toolkit;
 
 /** The shapes {@link Actions#toolDefinitions(ToolFormat)} can export the actions in. */
 public enum ToolFormat {

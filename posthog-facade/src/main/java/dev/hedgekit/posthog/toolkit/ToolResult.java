@@ -1,11 +1,11 @@
-package dev.hedgekit.posthog.actions;
+package dev.hedgekit.posthog.toolkit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hedgekit.posthog.errors.PostHogException;
-import dev.hedgekit.posthog.json.Json;
+import dev.hedgekit.posthog.internal.json.Json;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,26 +20,26 @@ import java.util.Optional;
  *
  * <p>The data tree is handed out as is: treat it as read-only.
  */
-public final class ActionResult {
+public final class ToolResult {
 
   private final String slug;
   private final JsonNode data;
-  private final ActionError error;
+  private final ToolError error;
   private final Integer status;
 
-  private ActionResult(String slug, JsonNode data, ActionError error, Integer status) {
+  private ToolResult(String slug, JsonNode data, ToolError error, Integer status) {
     this.slug = slug;
     this.data = data;
     this.error = error;
     this.status = status;
   }
 
-  static ActionResult success(String slug, JsonNode data, int status) {
-    return new ActionResult(slug, data, null, status);
+  static ToolResult success(String slug, JsonNode data, int status) {
+    return new ToolResult(slug, data, null, status);
   }
 
-  static ActionResult failure(String slug, ActionError error) {
-    return new ActionResult(slug, null, Objects.requireNonNull(error, "error"), error.status());
+  static ToolResult failure(String slug, ToolError error) {
+    return new ToolResult(slug, null, Objects.requireNonNull(error, "error"), error.status());
   }
 
   /** @return the slug the call named, as given (may be unknown or null for such failures) */
@@ -63,7 +63,7 @@ public final class ActionResult {
   }
 
   /** @return why the call failed, or null when it succeeded */
-  public ActionError error() {
+  public ToolError error() {
     return error;
   }
 
@@ -89,7 +89,7 @@ public final class ActionResult {
 
   /**
    * The uniform envelope: {@code {"data": ..., "successful": bool, "error": null | string}},
-   * where {@code error} is {@link ActionError#message()}.
+   * where {@code error} is {@link ToolError#message()}.
    *
    * @return a new JSON object
    */
@@ -116,6 +116,6 @@ public final class ActionResult {
 
   @Override
   public String toString() {
-    return "ActionResult{" + slug + ", " + (error == null ? "successful" : error.toString()) + "}";
+    return "ToolResult{" + slug + ", " + (error == null ? "successful" : error.toString()) + "}";
   }
 }

@@ -1,4 +1,4 @@
-package dev.hedgekit.posthog.actions;
+package dev.hedgekit.posthog.toolkit;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,7 +9,7 @@ import java.util.Map;
  * Everything the catalogue knows about one action: the operation that serves it (from the
  * spec), the parameters a caller may pass, and how they map onto the generated raw method.
  */
-final class ActionSpec {
+final class ToolSpec {
 
   final String slug;
   final String operationId;
@@ -29,7 +29,7 @@ final class ActionSpec {
   /** The generated method that runs the operation. */
   final Invoker invoker;
 
-  ActionSpec(String slug, String operationId, String method, String path, String summary,
+  ToolSpec(String slug, String operationId, String method, String path, String summary,
       String description, boolean deprecated, List<ParamSpec> params, Schema body,
       boolean bodyRequired, Invoker invoker) {
     this.slug = slug;

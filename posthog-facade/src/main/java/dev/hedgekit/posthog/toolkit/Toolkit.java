@@ -1,25 +1,16 @@
-package dev.hedgekit.posthog.actions;
+package dev.hedgekit.posthog.toolkit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hedgekit.posthog.PostHogClient;
-import dev.hedgekit.posthog.core.ClientConfig;
-import dev.hedgekit.posthog.core.RequestOptions;
-import dev.hedgekit.posthog.errors.PostHogDecodeException;
+import dev.hedgekit.posthog.config.RequestOptions;
 import dev.hedgekit.posthog.errors.PostHogException;
-import dev.hedgekit.posthog.errors.PostHogIoException;
 import dev.hedgekit.posthog.generated.raw.RawOperations;
-import dev.hedgekit.posthog.http.Transport;
-import dev.hedgekit.posthog.json.Json;
-import feign.FeignException;
-import feign.Response;
-import java.io.IOException;
-import java.lang.reflect.UndeclaredThrowableException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import dev.hedgekit.posthog.internal.ClientContext;
+import dev.hedgekit.posthog.internal.config.ClientConfig;
+import dev.hedgekit.posthog.internal.http.Failures;
+import feign.TypedResponse;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -35,7 +26,7 @@ import java.util.concurrent.CompletionException;
  * do, and lists, describes and exports the actions as OpenAI or Anthropic tool definitions.
  *
  * <pre>{@code
- * ActionResult r = client.actions().execute("POSTHOG_LIST_AND_MANAGE_PROJECT_FEATURE_FLAGS",
+ * ToolResult r = client.toolkit().execute("POSTHOG_LIST_AND_MANAGE_PROJECT_FEATURE_FLAGS",
  *     Map.of("project_id", "1", "limit", 5));
  * if (r.successful()) {
  *   JsonNode page = r.data();
@@ -91,8 +82,8 @@ import java.util.concurrent.CompletionException;
  *
  * <h2>Validation</h2>
  * Nothing is sent unless every parameter passes; all problems of a call are reported together,
- * joined with {@code "; "} in {@link ActionError#message()} and listed in
- * {@link ActionError#problems()}. Each problem has exactly one of these shapes:
+ * joined with {@code "; "} in {@link ToolError#message()} and listed in
+ * {@link ToolError#problems()}. Each problem has exactly one of these shapes:
  * <pre>
  * action 'POSTHOG_FOO': unknown; did you mean 'POSTHOG_A', 'POSTHOG_B', 'POSTHOG_C'?
  * parameter 'project_id' of POSTHOG_X: required (path parameter)        [or query parameter, body field]
@@ -118,32 +109,31 @@ import java.util.concurrent.CompletionException;
  * or extra words are found); a parameter name is suggested when it is within a third of its
  * length in character edits. Date-times
  * must be ISO 8601 with an offset ({@code 2024-01-31T09:00:00Z}). The first problem's rule
- * and parameter are also {@link ActionError#rule()} and {@link ActionError#parameter()}.
+ * and parameter are also {@link ToolError#rule()} and {@link ToolError#parameter()}.
  *
  * <h2>Results</h2>
  * {@code execute} does not throw for validation, API, network, timeout, decode or cancellation
- * failures, nor for a closed client: each is a failed {@link ActionResult} with an
- * {@link ActionError.Kind}. The answer body is decoded as JSON into {@link ActionResult#data()}
+ * failures, nor for a closed client: each is a failed {@link ToolResult} with an
+ * {@link ToolError.Kind}. The answer body is decoded as JSON into {@link ToolResult#data()}
  * (null for 204 or an empty body).
  *
- * <p>Thread-safe; obtain it from {@link PostHogClient#actions()}.
+ * <p>Thread-safe; obtain it from {@code PostHogClient.toolkit()}.
  */
-public final class Actions {
+public final class Toolkit {
 
   private static final int SUGGESTED_SLUGS = 3;
-  private static final int EXCERPT = 200;
 
-  private final PostHogClient client;
-  private volatile List<ActionDescriptor> descriptors;
+  private final ClientContext context;
+  private volatile List<ToolDescriptor> descriptors;
 
   /**
-   * Creates the action runner of a client; use {@link PostHogClient#actions()}, which makes
-   * one per client.
+   * Creates the toolkit of a client or view; use {@code PostHogClient.toolkit()}, which makes
+   * one per client or view.
    *
-   * @param client the client whose transport and defaults are used
+   * @param context the client or view whose options and defaults are used
    */
-  public Actions(PostHogClient client) {
-    this.client = Objects.requireNonNull(client, "client");
+  public Toolkit(ClientContext context) {
+    this.context = Objects.requireNonNull(context, "context");
   }
 
   /**
@@ -154,7 +144,7 @@ public final class Actions {
    * @param params parameters by name; null means none
    * @return the outcome; never null, never thrown
    */
-  public ActionResult execute(String slug, Map<String, ?> params) {
+  public ToolResult execute(String slug, Map<String, ?> params) {
     return execute(slug, params, RequestOptions.none());
   }
 
@@ -166,13 +156,13 @@ public final class Actions {
    * @param options options for this call, on top of the client's; null means none
    * @return the outcome; never null, never thrown
    */
-  public ActionResult execute(String slug, Map<String, ?> params, RequestOptions options) {
+  public ToolResult execute(String slug, Map<String, ?> params, RequestOptions options) {
     Prepared p = prepare(slug, params);
     if (p.failure != null) {
       return p.failure;
     }
     try {
-      return client.transport().call(orNone(options), () -> perform(p));
+      return perform(p, view(options));
     } catch (RuntimeException e) {
       return failure(slug, e);
     }
@@ -186,7 +176,7 @@ public final class Actions {
    * @param params parameters by name; null means none
    * @return the future outcome; it never completes exceptionally except by cancellation
    */
-  public CompletableFuture<ActionResult> executeAsync(String slug, Map<String, ?> params) {
+  public CompletableFuture<ToolResult> executeAsync(String slug, Map<String, ?> params) {
     return executeAsync(slug, params, RequestOptions.none());
   }
 
@@ -198,16 +188,17 @@ public final class Actions {
    * @param options options for this call; null means none
    * @return the future outcome
    */
-  public CompletableFuture<ActionResult> executeAsync(String slug, Map<String, ?> params,
+  public CompletableFuture<ToolResult> executeAsync(String slug, Map<String, ?> params,
       RequestOptions options) {
     Prepared p = prepare(slug, params);
     if (p.failure != null) {
       return CompletableFuture.completedFuture(p.failure);
     }
     try {
-      return client.transport().callAsync(orNone(options), () -> {
+      ClientContext view = view(options);
+      return view.async(() -> {
         try {
-          return perform(p);
+          return perform(p, view);
         } catch (RuntimeException e) {
           return failure(slug, e);
         }
@@ -236,11 +227,11 @@ public final class Actions {
    *
    * @return the descriptors (an unmodifiable list)
    */
-  public List<ActionDescriptor> list() {
-    List<ActionDescriptor> d = descriptors;
+  public List<ToolDescriptor> list() {
+    List<ToolDescriptor> d = descriptors;
     if (d == null) {
-      List<ActionDescriptor> all = new ArrayList<>();
-      for (ActionSpec a : Catalog.get().actions().values()) {
+      List<ToolDescriptor> all = new ArrayList<>();
+      for (ToolSpec a : Catalog.get().actions().values()) {
         all.add(descriptor(a));
       }
       d = Collections.unmodifiableList(all);
@@ -255,8 +246,8 @@ public final class Actions {
    * @param slug the slug
    * @return the action, or empty if no action has this slug
    */
-  public Optional<ActionDescriptor> find(String slug) {
-    ActionSpec a = Catalog.get().find(slug);
+  public Optional<ToolDescriptor> find(String slug) {
+    ToolSpec a = Catalog.get().find(slug);
     return a == null ? Optional.empty() : Optional.of(descriptor(a));
   }
 
@@ -268,14 +259,14 @@ public final class Actions {
    * @throws IllegalArgumentException if no action has this slug (the message suggests close
    *     slugs, in the unknown-action shape above)
    */
-  public ActionDescriptor describe(String slug) {
+  public ToolDescriptor describe(String slug) {
     return find(slug).orElseThrow(() -> new IllegalArgumentException(unknownAction(slug)));
   }
 
   /**
    * Every action as a tool definition, sorted by slug. Names are the slugs (which match
    * {@code ^[a-zA-Z0-9_-]{1,64}$}), descriptions are the summary and description from the
-   * spec, and the schema is {@link ActionDescriptor#parametersSchema()} without the
+   * spec, and the schema is {@link ToolDescriptor#parametersSchema()} without the
    * read-only body fields.
    *
    * @param format OpenAI ({@code [{"type":"function","function":{"name","description",
@@ -284,9 +275,9 @@ public final class Actions {
    */
   public ArrayNode toolDefinitions(ToolFormat format) {
     Objects.requireNonNull(format, "format");
-    ClientConfig c = client.config();
+    ClientConfig c = context.config();
     ArrayNode out = JsonNodeFactory.instance.arrayNode();
-    for (ActionSpec a : Catalog.get().actions().values()) {
+    for (ToolSpec a : Catalog.get().actions().values()) {
       ObjectNode schema = SchemaExport.parameters(a, false, c.projectId(), c.organizationId());
       String description = SchemaExport.description(a);
       ObjectNode tool = out.addObject();
@@ -305,19 +296,19 @@ public final class Actions {
     return out;
   }
 
-  private ActionDescriptor descriptor(ActionSpec a) {
-    ClientConfig c = client.config();
-    return new ActionDescriptor(a,
+  private ToolDescriptor descriptor(ToolSpec a) {
+    ClientConfig c = context.config();
+    return new ToolDescriptor(a,
         SchemaExport.parameters(a, true, c.projectId(), c.organizationId()));
   }
 
   /** A call after validation: either the failure, or what to send. */
   private static final class Prepared {
-    final ActionResult failure;
-    final ActionSpec action;
+    final ToolResult failure;
+    final ToolSpec action;
     final Binder.Bound bound;
 
-    Prepared(ActionResult failure, ActionSpec action, Binder.Bound bound) {
+    Prepared(ToolResult failure, ToolSpec action, Binder.Bound bound) {
       this.failure = failure;
       this.action = action;
       this.bound = bound;
@@ -326,16 +317,16 @@ public final class Actions {
 
   private Prepared prepare(String slug, Map<String, ?> params) {
     try {
-      ActionSpec a = Catalog.get().find(slug);
+      ToolSpec a = Catalog.get().find(slug);
       if (a == null) {
-        return new Prepared(ActionResult.failure(slug, ActionError.validation(List.of(
+        return new Prepared(ToolResult.failure(slug, ToolError.validation(List.of(
             new ValidationProblem(null, ValidationRule.UNKNOWN_ACTION, unknownAction(slug))))),
             null, null);
       }
-      ClientConfig c = client.config();
+      ClientConfig c = context.config();
       Binder.Bound b = Binder.bind(a, params, c.projectId(), c.organizationId());
       if (!b.problems.isEmpty()) {
-        return new Prepared(ActionResult.failure(slug, ActionError.validation(b.problems)),
+        return new Prepared(ToolResult.failure(slug, ToolError.validation(b.problems)),
             a, b);
       }
       return new Prepared(null, a, b);
@@ -360,93 +351,39 @@ public final class Actions {
     return sb.toString();
   }
 
-  private ActionResult perform(Prepared p) {
-    ActionSpec a = p.action;
-    RawOperations raw = client.transport().raw();
-    try (Response r = a.invoker.invoke(raw, p.bound.wire, p.bound.body)) {
-      int status = r.status();
-      if (status < 200 || status > 299) {
-        return failure(a.slug, client.transport().errorOf(r));
-      }
-      byte[] data = read(r);
-      if (status == 204 || data.length == 0) {
-        return ActionResult.success(a.slug, null, status);
-      }
-      JsonNode tree;
-      try {
-        tree = Json.mapper().readTree(data);
-      } catch (IOException e) {
-        String text = new String(data, 0, Math.min(data.length, EXCERPT), StandardCharsets.UTF_8);
-        throw new PostHogDecodeException("could not decode the answer to " + where(r)
-            + " (status " + status + ", " + data.length + " bytes) as JSON: "
-            + firstLine(e instanceof JsonProcessingException
-                ? ((JsonProcessingException) e).getOriginalMessage() : e.getMessage())
-            + "; body starts with: " + text, e, status);
-      }
-      return ActionResult.success(a.slug, tree, status);
-    }
+  private ToolResult perform(Prepared p, ClientContext view) {
+    ToolSpec a = p.action;
+    TypedResponse<JsonNode> r = a.invoker.invoke(view.api(RawOperations.class), p.bound.wire,
+        p.bound.body);
+    JsonNode data = r.body();
+    return ToolResult.success(a.slug, data == null || data.isMissingNode() ? null : data,
+        r.status());
   }
 
-  private static byte[] read(Response r) {
-    try {
-      return Transport.bodyBytes(r);
-    } catch (IOException e) {
-      throw new PostHogIoException("could not read the answer to " + where(r) + ": "
-          + e.getMessage(), e, true);
-    }
+  private static ToolResult failure(String slug, Throwable t) {
+    return ToolResult.failure(slug, ToolError.of(slug, unwrap(t)));
   }
 
-  private static String where(Response r) {
-    String path = r.request().url();
-    try {
-      URI u = URI.create(path);
-      path = u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
-    } catch (IllegalArgumentException e) {
-      // keep the URL as it is; it never holds the key
-    }
-    return r.request().httpMethod().name() + " " + path;
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "malformed JSON";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
-  }
-
-  private static ActionResult failure(String slug, Throwable t) {
-    return ActionResult.failure(slug, ActionError.of(slug, unwrap(t)));
-  }
-
-  /** Removes Feign's and the JDK's wrappers around the failure that matters. */
+  /** The failure that matters, without the JDK's wrappers. */
   private static Throwable unwrap(Throwable t) {
     Throwable cur = t;
-    for (int i = 0; i < 5; i++) {
-      if (cur instanceof PostHogException || cur instanceof CancellationException) {
-        return cur;
-      }
-      Throwable cause = cur.getCause();
-      if (cause == null || !(cur instanceof FeignException
-          || cur instanceof UndeclaredThrowableException || cur instanceof CompletionException)) {
-        break;
-      }
-      cur = cause;
+    while (cur instanceof CompletionException && cur.getCause() != null) {
+      cur = cur.getCause();
     }
-    if (cur instanceof IOException) {
-      return new PostHogIoException("the request failed: " + cur.getMessage(), cur, true);
+    if (cur instanceof PostHogException || cur instanceof CancellationException) {
+      return cur;
     }
-    return cur;
+    return Failures.translate(cur);
   }
 
-  /** The client's (or view's) options with the call's on top. */
-  private RequestOptions orNone(RequestOptions options) {
-    RequestOptions base = client.requestOptions();
-    return options == null ? base : base.merge(options);
+  /** The client or view with the call's options on top. */
+  private ClientContext view(RequestOptions options) {
+    return options == null || options == RequestOptions.none() ? context
+        : context.withOptions(options);
   }
 
   @Override
   public String toString() {
-    return "Actions{" + client + "}";
+    return "Toolkit{" + context.config().endpoint() + "}";
   }
 }

@@ -1,4 +1,4 @@
-package dev.hedgekit.posthog.actions;
+package dev.hedgekit.posthog.toolkit;
 
 /**
  * The rule a call broke when {@link Actions} refused it before sending anything. Each rule has
@@ -28,7 +28,7 @@ public enum ValidationRule {
   /** A number above the declared maximum. */
   MAXIMUM,
   /**
-   * A path or query value longer than {@link dev.hedgekit.posthog.core.UrlLimits#MAX_VALUE_LENGTH}
+   * A path or query value longer than {@link dev.hedgekit.posthog.internal.config.UrlLimits#MAX_VALUE_LENGTH}
    * characters once percent-encoded: too long to travel in a URL.
    */
   TOO_LONG

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hedgekit.posthog.generated.raw.RawOperations;
 import dev.hedgekit.posthog.generated.support.Operation;
-import dev.hedgekit.posthog.json.Json;
+import dev.hedgekit.posthog.internal.json.Json;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.util.ArrayList;

@@ -108,8 +108,8 @@ class LargePaginationTest {
     int expected = 0;
     try (PostHogClient client = PostHogClient.builder().apiKey("phx_test").baseUrl(base)
         .maxRetries(0).build()) {
-      for (FeatureFlag flag : client.featureFlags(1).listAll(new FeatureFlagsListQuery().limit(PAGE))) {
-        int id = flag.getId();
+      for (FeatureFlag flag : client.project(1).featureFlags().listAll(new FeatureFlagsListQuery().limit((long) PAGE))) {
+        int id = (int) (long) flag.getId();
         assertEquals(expected, id, "ids must be consecutive");
         assertTrue(!seen.get(id), "duplicate id " + id);
         assertEquals(PADDING.length(), flag.getName().length());

@@ -1,5 +1,7 @@
 package dev.hedgekit.posthog.pagination;
 
+import dev.hedgekit.posthog.generated.model.PaginatedFeatureFlagList;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -84,7 +86,7 @@ class PaginationTest {
   }
 
   private static FeatureFlagsListQuery twoPerPage() {
-    return new FeatureFlagsListQuery().limit(2);
+    return new FeatureFlagsListQuery().limit(2L);
   }
 
   private static void assertFetched(int first, int second, int third) {
@@ -96,7 +98,7 @@ class PaginationTest {
   @Test
   void pagesAreFetchedOnlyWhenThePreviousPageIsUsedUp() {
     stubThreePages();
-    Pager<FeatureFlag> pager = client.featureFlags(1).listAll(twoPerPage());
+    Pager<FeatureFlag> pager = client.project(1).featureFlags().listAll(twoPerPage());
     assertFetched(0, 0, 0);
 
     Iterator<FeatureFlag> it = pager.iterator();
@@ -125,14 +127,14 @@ class PaginationTest {
   @Test
   void streamFollowsTheLinksAndStaysLazy() {
     stubThreePages();
-    Pager<FeatureFlag> pager = client.featureFlags(1).listAll(twoPerPage());
+    Pager<FeatureFlag> pager = client.project(1).featureFlags().listAll(twoPerPage());
 
     assertEquals(List.of("flag-1", "flag-2", "flag-3", "flag-4", "flag-5"),
         pager.stream().map(FeatureFlag::getKey).collect(Collectors.toList()));
     assertFetched(1, 1, 1);
 
     wm.resetRequests();
-    assertEquals(List.of(1, 2, 3), pager.stream().limit(3).map(FeatureFlag::getId)
+    assertEquals(List.of(1L, 2L, 3L), pager.stream().limit(3).map(FeatureFlag::getId)
         .collect(Collectors.toList()));
     assertFetched(1, 1, 0);
   }
@@ -140,7 +142,7 @@ class PaginationTest {
   @Test
   void pagesExposeCountAndLinks() {
     stubThreePages();
-    Page<FeatureFlag> first = client.featureFlags(1).list(twoPerPage());
+    Page<FeatureFlag> first = client.project(1).featureFlags().list(twoPerPage());
 
     assertEquals(OptionalLong.of(5), first.count());
     assertEquals(Optional.of(base() + SECOND), first.next());
@@ -149,19 +151,19 @@ class PaginationTest {
     assertEquals(2, first.results().size());
 
     List<Page<FeatureFlag>> pages = new ArrayList<>();
-    client.featureFlags(1).listAll(twoPerPage()).pages().forEach(pages::add);
+    client.project(1).featureFlags().listAll(twoPerPage()).pages().forEach(pages::add);
     assertEquals(3, pages.size());
     assertEquals(Optional.of(base() + FIRST), pages.get(1).previous());
     assertEquals(Optional.of(base() + THIRD), pages.get(1).next());
     assertEquals(Optional.empty(), pages.get(2).next());
     assertFalse(pages.get(2).hasNext());
-    assertEquals(List.of(5), pages.get(2).results().stream().map(FeatureFlag::getId)
+    assertEquals(List.of(5L), pages.get(2).results().stream().map(FeatureFlag::getId)
         .collect(Collectors.toList()));
   }
 
   @Test
   void pagesTreatBlankLinksAsAbsentAndNullResultsAsEmpty() {
-    Page<String> page = new Page<>(null, " ", "", null);
+    Page<FeatureFlag> page = Page.of(new PaginatedFeatureFlagList().next(" ").previous(""));
     assertEquals(List.of(), page.results());
     assertFalse(page.hasNext());
     assertEquals(Optional.empty(), page.next());
@@ -194,7 +196,7 @@ class PaginationTest {
   private void assertRefused(String link, String named) {
     wm.stubFor(get(urlEqualTo(FIRST)).willReturn(okJson(page(link, null, 1, 2))));
     wm.stubFor(get(urlEqualTo(SECOND)).willReturn(okJson(page(null, null, 3))));
-    Iterator<FeatureFlag> it = client.featureFlags(1).listAll(twoPerPage()).iterator();
+    Iterator<FeatureFlag> it = client.project(1).featureFlags().listAll(twoPerPage()).iterator();
     assertEquals(1, it.next().getId());
     assertEquals(2, it.next().getId());
 

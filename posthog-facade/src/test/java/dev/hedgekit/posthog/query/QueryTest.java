@@ -1,4 +1,8 @@
-package dev.hedgekit.posthog.resources;
+package dev.hedgekit.posthog.query;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import dev.hedgekit.posthog.support.Trees;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -30,7 +34,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.hedgekit.posthog.PostHogClient;
-import dev.hedgekit.posthog.core.Sleeper;
+import dev.hedgekit.posthog.config.Sleeper;
 import dev.hedgekit.posthog.errors.NotFoundException;
 import dev.hedgekit.posthog.errors.PostHogTimeoutException;
 import dev.hedgekit.posthog.errors.QueryFailedException;
@@ -107,7 +111,7 @@ class QueryTest {
   void hogqlRunsBlockingAndSendsTheQueryNode() {
     wm.stubFor(post(urlEqualTo(QUERY)).willReturn(okJson(
         "{\"results\":[[\"$pageview\",42]],\"columns\":[\"event\",\"count()\"],\"hogql\":\"...\"}")));
-    JsonNode answer = client(sleeper).query(1).hogql("select event, count() from events group by event");
+    JsonNode answer = client(sleeper).project(1).query().hogql("select event, count() from events group by event");
 
     assertEquals(42, answer.get("results").get(0).get(1).asInt());
     assertEquals("event", answer.get("columns").get(0).asText());
@@ -122,7 +126,7 @@ class QueryTest {
   @Test
   void hogqlWithValuesSendsThemForThePlaceholders() {
     wm.stubFor(post(urlEqualTo(QUERY)).willReturn(okJson("{\"results\":[[3]]}")));
-    JsonNode answer = client(sleeper).query("1")
+    JsonNode answer = client(sleeper).project("1").query()
         .hogql("select count() from events where event = {event}", Map.of("event", "it's"));
 
     assertEquals(3, answer.at("/results/0/0").asInt());
@@ -134,9 +138,9 @@ class QueryTest {
   @Test
   void runSendsAnyQueryNodeAndARequestAsItIs() {
     wm.stubFor(post(urlEqualTo(QUERY)).willReturn(okJson("{\"results\":[]}")));
-    Query query = client(sleeper).query(1);
-    query.run(Map.of("kind", "EventsQuery", "select", List.of("event")));
-    query.run(new QueryRequest().query(Map.of("kind", "HogQLQuery", "query", "select 1"))
+    Query query = client(sleeper).project(1).query();
+    query.run(Trees.json(Map.of("kind", "EventsQuery", "select", List.of("event"))));
+    query.run(new QueryRequest().query(Trees.json(Map.of("kind", "HogQLQuery", "query", "select 1")))
         .name("weekly").refresh(RefreshType.FORCE_BLOCKING));
 
     wm.verify(1, postRequestedFor(urlEqualTo(QUERY)).withRequestBody(equalToJson(
@@ -148,20 +152,20 @@ class QueryTest {
 
   @Test
   void argumentsAreCheckedBeforeAnyRequest() {
-    Query query = client(sleeper).query(1);
+    Query query = client(sleeper).project(1).query();
     assertThrows(IllegalArgumentException.class, () -> query.hogql("  "));
     assertThrows(NullPointerException.class, () -> query.hogql(null));
     IllegalArgumentException text = assertThrows(IllegalArgumentException.class,
-        () -> query.run("select 1"));
+        () -> query.run(TextNode.valueOf("select 1")));
     assertTrue(text.getMessage().contains("hogql(sql)"), text.getMessage());
     assertThrows(NullPointerException.class, () -> query.run(new QueryRequest()));
-    assertThrows(NullPointerException.class, () -> query.start((Object) null));
+    assertThrows(NullPointerException.class, () -> query.start((JsonNode) null));
     assertThrows(IllegalArgumentException.class, () -> query.status(""));
     assertThrows(NullPointerException.class, () -> query.cancel(null));
     assertThrows(IllegalArgumentException.class,
-        () -> Query.PollOptions.defaults().withMultiplier(0.5));
+        () -> PollOptions.defaults().withMultiplier(0.5));
     assertThrows(IllegalArgumentException.class,
-        () -> Query.PollOptions.defaults().withTimeout(Duration.ZERO));
+        () -> PollOptions.defaults().withTimeout(Duration.ZERO));
     wm.verify(0, anyRequestedFor(anyUrl()));
   }
 
@@ -172,7 +176,7 @@ class QueryTest {
         .withBody("{\"type\":\"server_error\",\"code\":\"estimated_query_execution_time_too_long\","
             + "\"detail\":\"Estimated query execution time is too long.\"}")));
     ServerErrorException e = assertThrows(ServerErrorException.class,
-        () -> client(sleeper).query(1).hogql("select * from events"));
+        () -> client(sleeper).project(1).query().hogql("select * from events"));
 
     assertEquals(512, e.status());
     assertEquals("estimated_query_execution_time_too_long", e.code());
@@ -188,15 +192,15 @@ class QueryTest {
     sequence(() -> get(urlEqualTo(statusPath("q-1"))),
         running("q-1"), running("q-1"),
         done("q-1", "{\"results\":[[7]],\"columns\":[\"count()\"]}"));
-    Query query = client(sleeper).query(1);
+    Query query = client(sleeper).project(1).query();
 
-    Query.QueryRun run = query.start(Query.hogqlNode("select count() from events"));
+    QueryRun run = query.start(QueryNodes.hogql("select count() from events"));
     assertEquals("q-1", run.id());
     assertFalse(run.isComplete());
     assertEquals(Boolean.FALSE, run.lastStatus().orElseThrow().getComplete());
     wm.verify(0, getRequestedFor(urlEqualTo(statusPath("q-1"))));
 
-    JsonNode answer = query.await(run, Query.PollOptions.defaults());
+    JsonNode answer = query.await(run, PollOptions.defaults());
 
     assertEquals(7, answer.at("/results/0/0").asInt());
     assertEquals("count()", answer.at("/columns/0").asText());
@@ -223,10 +227,10 @@ class QueryTest {
     sequence(() -> get(urlEqualTo(statusPath("q-cap"))),
         running("q-cap"), running("q-cap"), running("q-cap"), running("q-cap"), running("q-cap"),
         running("q-cap"), done("q-cap", "{\"results\":[]}"));
-    Query query = client(sleeper).query(1);
+    Query query = client(sleeper).project(1).query();
 
-    query.start(new QueryRequest().query(Query.hogqlNode("select 1")).clientQueryId("q-cap"))
-        .await(Query.PollOptions.defaults().withInitialDelay(Duration.ofMillis(100))
+    query.start(new QueryRequest().query(QueryNodes.hogql("select 1")).clientQueryId("q-cap"))
+        .await(PollOptions.defaults().withInitialDelay(Duration.ofMillis(100))
             .withMultiplier(3).withMaxDelay(Duration.ofSeconds(1)));
 
     assertEquals(millis(100, 300, 900, 1000, 1000, 1000, 1000), sleeper.sleeps());
@@ -241,8 +245,8 @@ class QueryTest {
     sequence(() -> get(urlEqualTo(statusPath("q-run"))),
         running("q-run"), done("q-run", "{\"results\":[[1]]}"));
 
-    JsonNode answer = client(sleeper).query(1)
-        .run(new QueryRequest().query(Query.hogqlNode("select 1")).refresh(RefreshType.FORCE_ASYNC));
+    JsonNode answer = client(sleeper).project(1).query()
+        .run(new QueryRequest().query(QueryNodes.hogql("select 1")).refresh(RefreshType.FORCE_ASYNC));
 
     assertEquals(1, answer.at("/results/0/0").asInt());
     assertEquals(millis(250, 500), sleeper.sleeps());
@@ -252,9 +256,9 @@ class QueryTest {
   void cachedResultsAnsweredAtOnceNeedNoPolling() {
     wm.stubFor(post(urlEqualTo(QUERY)).willReturn(okJson(
         "{\"results\":[[5]],\"is_cached\":true,\"query_status\":null}")));
-    Query query = client(sleeper).query(1);
+    Query query = client(sleeper).project(1).query();
 
-    Query.QueryRun run = query.start(Query.hogqlNode("select 5"));
+    QueryRun run = query.start(QueryNodes.hogql("select 5"));
     assertTrue(run.isComplete());
     assertTrue(run.lastStatus().isEmpty());
     assertEquals(5, query.await(run).at("/results/0/0").asInt());
@@ -271,8 +275,8 @@ class QueryTest {
         aResponse().withStatus(400).withHeader("Content-Type", "application/json")
             .withBody("{\"query_status\":{\"id\":\"q-2\",\"team_id\":1,\"complete\":true,"
                 + "\"error\":true,\"error_message\":\"Unknown table `evnts`.\"}}"));
-    Query query = client(sleeper).query(1);
-    Query.QueryRun run = query.start(Query.hogqlNode("select * from evnts"));
+    Query query = client(sleeper).project(1).query();
+    QueryRun run = query.start(QueryNodes.hogql("select * from evnts"));
 
     QueryFailedException e = assertThrows(QueryFailedException.class, () -> query.await(run));
 
@@ -296,7 +300,7 @@ class QueryTest {
             + "\"error_message\":\"Query exceeded memory limit\"}}")));
 
     QueryFailedException e = assertThrows(QueryFailedException.class,
-        () -> client(sleeper).query(1).start(Query.hogqlNode("select 1")).await());
+        () -> client(sleeper).project(1).query().start(QueryNodes.hogql("select 1")).await());
     assertEquals("Query exceeded memory limit", e.errorMessage());
   }
 
@@ -305,11 +309,11 @@ class QueryTest {
     wm.stubFor(post(urlEqualTo(QUERY)).willReturn(running("q-3")));
     wm.stubFor(get(urlEqualTo(statusPath("q-3"))).willReturn(running("q-3")));
     wm.stubFor(delete(urlEqualTo(statusPath("q-3"))).willReturn(aResponse().withStatus(204)));
-    Query query = client(sleeper).query(1);
-    Query.QueryRun run = query.start(Query.hogqlNode("select sleep(100)"));
+    Query query = client(sleeper).project(1).query();
+    QueryRun run = query.start(QueryNodes.hogql("select sleep(100)"));
 
     QueryTimeoutException e = assertThrows(QueryTimeoutException.class,
-        () -> query.await(run, Query.PollOptions.defaults().withTimeout(Duration.ofSeconds(1))));
+        () -> query.await(run, PollOptions.defaults().withTimeout(Duration.ofSeconds(1))));
 
     assertInstanceOf(PostHogTimeoutException.class, e);
     assertEquals("q-3", e.queryId());
@@ -330,11 +334,11 @@ class QueryTest {
     wm.stubFor(post(urlEqualTo(QUERY)).willReturn(running("q-6")));
     wm.stubFor(get(urlEqualTo(statusPath("q-6"))).willReturn(running("q-6")));
     wm.stubFor(delete(urlEqualTo(statusPath("q-6"))).willReturn(aResponse().withStatus(500)));
-    Query query = client(sleeper).query(1);
+    Query query = client(sleeper).project(1).query();
 
     QueryTimeoutException e = assertThrows(QueryTimeoutException.class, () -> query
-        .start(Query.hogqlNode("select 1"))
-        .await(Query.PollOptions.defaults().withTimeout(Duration.ofMillis(100))));
+        .start(QueryNodes.hogql("select 1"))
+        .await(PollOptions.defaults().withTimeout(Duration.ofMillis(100))));
 
     assertEquals(millis(100), sleeper.sleeps());
     assertEquals(1, e.getSuppressed().length);
@@ -353,10 +357,10 @@ class QueryTest {
       sleeping.countDown();
       Thread.sleep(d.toMillis());
     };
-    Query query = client(real).query(1);
+    Query query = client(real).project(1).query();
 
-    CompletableFuture<JsonNode> f = query.runAsync(Query.hogqlNode("select 1"),
-        Query.PollOptions.defaults().withInitialDelay(Duration.ofSeconds(30))
+    CompletableFuture<JsonNode> f = query.runAsync(QueryNodes.hogql("select 1"),
+        PollOptions.defaults().withInitialDelay(Duration.ofSeconds(30))
             .withMaxDelay(Duration.ofSeconds(30)));
     assertTrue(sleeping.await(5, TimeUnit.SECONDS), "polling never started");
     long start = System.nanoTime();
@@ -378,15 +382,15 @@ class QueryTest {
     wm.stubFor(post(urlEqualTo(QUERY)).willReturn(running("q-7")));
     sequence(() -> get(urlEqualTo(statusPath("q-7"))),
         running("q-7"), done("q-7", "{\"results\":[[9]]}"));
-    Query query = client(sleeper).query(1);
+    Query query = client(sleeper).project(1).query();
 
-    assertEquals(9, query.runAsync(Query.hogqlNode("select 9")).get(5, TimeUnit.SECONDS)
+    assertEquals(9, query.runAsync(QueryNodes.hogql("select 9")).get(5, TimeUnit.SECONDS)
         .at("/results/0/0").asInt());
     assertEquals(millis(250, 500), sleeper.sleeps());
 
     wm.stubFor(post(urlEqualTo(QUERY)).willReturn(aResponse().withStatus(512)));
     ExecutionException e = assertThrows(ExecutionException.class,
-        () -> query.runAsync(Query.hogqlNode("select 9")).get(5, TimeUnit.SECONDS));
+        () -> query.runAsync(QueryNodes.hogql("select 9")).get(5, TimeUnit.SECONDS));
     assertInstanceOf(ServerErrorException.class, e.getCause());
   }
 
@@ -397,7 +401,7 @@ class QueryTest {
     wm.stubFor(get(urlEqualTo(statusPath("abc"))).willReturn(done("abc", "{\"results\":[[1]]}")));
     wm.stubFor(delete(urlEqualTo(statusPath("abc"))).willReturn(aResponse().withStatus(204)));
     wm.stubFor(get(urlEqualTo(QUERY + "draft_sql/")).willReturn(okJson("{\"sql\":\"select 1\"}")));
-    Query query = client(sleeper).query(1);
+    Query query = client(sleeper).project(1).query();
 
     QueryStatus status = query.status("abc");
     assertEquals("abc", status.getId());
@@ -417,7 +421,7 @@ class QueryTest {
         .withHeader("Content-Type", "application/json")
         .withBody("{\"type\":\"invalid_request\",\"code\":\"not_found\",\"detail\":\"Not found.\"}")));
     assertThrows(NotFoundException.class,
-        () -> client(sleeper).query(1).status("gone"));
+        () -> client(sleeper).project(1).query().status("gone"));
   }
 
   /** Stubs a sequence of answers for one request; the last answer repeats. */

@@ -20,9 +20,10 @@ import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import dev.hedgekit.posthog.PostHogClient;
-import dev.hedgekit.posthog.actions.ActionError;
-import dev.hedgekit.posthog.actions.ActionResult;
-import dev.hedgekit.posthog.core.RetryPolicy;
+import dev.hedgekit.posthog.PostHogClientBuilder;
+import dev.hedgekit.posthog.toolkit.ToolError;
+import dev.hedgekit.posthog.toolkit.ToolResult;
+import dev.hedgekit.posthog.config.RetryPolicy;
 import dev.hedgekit.posthog.errors.PostHogApiException;
 import dev.hedgekit.posthog.errors.PostHogDecodeException;
 import dev.hedgekit.posthog.errors.PostHogException;
@@ -176,7 +177,7 @@ class FaultToleranceTest {
     return client(TestClients.builder(wm, sleeper).baseUrl(baseUrl));
   }
 
-  private PostHogClient client(PostHogClient.Builder builder) {
+  private PostHogClient client(PostHogClientBuilder builder) {
     PostHogClient c = builder.build();
     clients.add(c);
     return c;
@@ -225,7 +226,7 @@ class FaultToleranceTest {
     return count(WireFault.CONNECTION_RESET, method, path);
   }
 
-  private static ActionResult failed(ActionResult r, ActionError.Kind kind) {
+  private static ToolResult failed(ToolResult r, ToolError.Kind kind) {
     assertFalse(r.successful(), r::toJsonString);
     assertEquals(kind, r.error().kind(), r::toJsonString);
     assertNull(r.data());
@@ -257,7 +258,7 @@ class FaultToleranceTest {
   @EnumSource(WireFault.class)
   void aGetMeetingOneFaultIsRetriedOnceAndSucceeds(WireFault f) {
     arm(f, "GET", FLAG, 1, 200, FLAG_JSON);
-    FeatureFlag flag = client(baseUrl(f)).featureFlags(1).get(7);
+    FeatureFlag flag = client(baseUrl(f)).project(1).featureFlags().get(7);
     assertEquals("beta", flag.getKey());
     assertEquals(2, count(f, "GET", FLAG));
     assertEquals(List.of(ms(200)), sleeper.sleeps());
@@ -267,7 +268,7 @@ class FaultToleranceTest {
   @EnumSource(WireFault.class)
   void anActionGetMeetingTwoFaultsIsRetriedAndSucceeds(WireFault f) {
     arm(f, "GET", FLAG, 2, 200, FLAG_JSON);
-    ActionResult r = client(baseUrl(f)).actions().execute("POSTHOG_RETRIEVE_FEATURE_FLAG_DETAILS",
+    ToolResult r = client(baseUrl(f)).toolkit().execute("POSTHOG_RETRIEVE_FEATURE_FLAG_DETAILS",
         Map.of("project_id", 1, "id", 7));
     assertTrue(r.successful(), r::toJsonString);
     assertEquals("beta", r.data().get("key").asText());
@@ -280,7 +281,7 @@ class FaultToleranceTest {
   void aGetMeetingTheFaultEveryTimeFailsAfterFourAttempts(WireFault f) {
     arm(f, "GET", FLAG, 100, 200, FLAG_JSON);
     PostHogClient c = client(baseUrl(f));
-    PostHogIoException e = assertThrows(PostHogIoException.class, () -> c.featureFlags(1).get(7));
+    PostHogIoException e = assertThrows(PostHogIoException.class, () -> c.project(1).featureFlags().get(7));
     assertSame(PostHogIoException.class, e.getClass(), e.toString());
     assertTrue(e.requestMayHaveBeenSent());
     assertTrue(e.getMessage().startsWith("network failure during GET " + FLAG + ": "), e.getMessage());
@@ -296,15 +297,15 @@ class FaultToleranceTest {
     arm(f, "POST", FLAGS, 2, 201, FLAG_JSON);
     PostHogClient c = client(baseUrl(f));
     PostHogIoException e = assertThrows(PostHogIoException.class,
-        () -> c.featureFlags(1).create(new FeatureFlag().key("beta")));
+        () -> c.project(1).featureFlags().create(new FeatureFlag().key("beta")));
     assertSame(PostHogIoException.class, e.getClass(), e.toString());
     assertTrue(e.requestMayHaveBeenSent());
     assertTrue(e.getMessage().startsWith("network failure during POST " + FLAGS + ": "), e.getMessage());
     assertTrue(e.getMessage().endsWith("(1 attempt(s))"), e.getMessage());
     assertEquals(1, count(f, "POST", FLAGS));
 
-    ActionResult r = failed(c.actions().execute("POSTHOG_CREATE_FEATURE_FLAGS_FOR_PROJECT",
-        Map.of("project_id", 1, "key", "beta")), ActionError.Kind.NETWORK);
+    ToolResult r = failed(c.toolkit().execute("POSTHOG_CREATE_FEATURE_FLAGS_FOR_PROJECT",
+        Map.of("project_id", 1, "key", "beta")), ToolError.Kind.NETWORK);
     assertTrue(r.error().message().startsWith("network failure during POST " + FLAGS), r.error().message());
     assertEquals(2, count(f, "POST", FLAGS), "one request per call, none replayed");
     assertEquals(List.of(), sleeper.sleeps());
@@ -316,12 +317,12 @@ class FaultToleranceTest {
     arm(f, "PATCH", FLAG, 2, 200, FLAG_JSON);
     PostHogClient c = client(baseUrl(f));
     PostHogIoException e = assertThrows(PostHogIoException.class,
-        () -> c.featureFlags(1).update(7, new PatchedFeatureFlag().name("Beta 2")));
+        () -> c.project(1).featureFlags().update(7, new PatchedFeatureFlag().name("Beta 2")));
     assertTrue(e.requestMayHaveBeenSent());
     assertEquals(1, count(f, "PATCH", FLAG));
 
-    ActionResult r = failed(c.actions().execute("POSTHOG_PARTIAL_UPDATE_OF_A_PROJECT_S_FEATURE_FLAG",
-        Map.of("project_id", 1, "id", 7, "name", "Beta 2")), ActionError.Kind.NETWORK);
+    ToolResult r = failed(c.toolkit().execute("POSTHOG_PARTIAL_UPDATE_OF_A_PROJECT_S_FEATURE_FLAG",
+        Map.of("project_id", 1, "id", 7, "name", "Beta 2")), ToolError.Kind.NETWORK);
     PostHogIoException cause = assertInstanceOf(PostHogIoException.class, r.exception().orElseThrow());
     assertTrue(cause.requestMayHaveBeenSent());
     assertTrue(r.error().message().startsWith("network failure during PATCH " + FLAG), r.error().message());
@@ -333,16 +334,16 @@ class FaultToleranceTest {
   void malformedOrTruncatedJsonInACompleteAnswerIsADecodeErrorAndIsNotRetried() {
     stub("GET", FLAG, okJson("{\"id\":7,\"key\":\"be"));
     PostHogClient c = client();
-    PostHogDecodeException e = assertThrows(PostHogDecodeException.class, () -> c.featureFlags(1).get(7));
+    PostHogDecodeException e = assertThrows(PostHogDecodeException.class, () -> c.project(1).featureFlags().get(7));
     assertEquals(200, e.status());
-    assertTrue(e.getMessage().startsWith("could not decode the answer to GET " + FLAG
-        + " (status 200, 17 bytes) as "), e.getMessage());
-    assertTrue(e.getMessage().endsWith("; body starts with: {\"id\":7,\"key\":\"be"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("could not decode the response to GET " + FLAG
+        + " (status 200) as "), e.getMessage());
+    assertTrue(e.getMessage().endsWith("; the body starts with: {\"id\":7,\"key\":\"be"), e.getMessage());
     assertEquals(1, count("GET", FLAG), "a complete answer is not asked for again");
 
     stub("GET", FLAG, okJson("<html>502 Bad Gateway</html>"));
-    ActionResult r = failed(c.actions().execute("POSTHOG_RETRIEVE_FEATURE_FLAG_DETAILS",
-        Map.of("project_id", 1, "id", 7)), ActionError.Kind.DECODE);
+    ToolResult r = failed(c.toolkit().execute("POSTHOG_RETRIEVE_FEATURE_FLAG_DETAILS",
+        Map.of("project_id", 1, "id", 7)), ToolError.Kind.DECODE);
     assertEquals(200, r.status());
     assertInstanceOf(PostHogDecodeException.class, r.exception().orElseThrow());
     assertEquals(2, count("GET", FLAG));
@@ -355,7 +356,7 @@ class FaultToleranceTest {
   @ValueSource(ints = {502, 503, 504})
   void aBurstOfGatewayErrorsIsRetriedUntilItRecovers(int code) {
     stub("GET", FLAG, status(code), status(code), status(code), okJson(FLAG_JSON));
-    assertEquals("beta", client().featureFlags(1).get(7).getKey());
+    assertEquals("beta", client().project(1).featureFlags().get(7).getKey());
     assertEquals(4, count("GET", FLAG));
     assertEquals(THREE_BACKOFFS, sleeper.sleeps());
   }
@@ -364,7 +365,7 @@ class FaultToleranceTest {
   @ValueSource(ints = {502, 503, 504})
   void aBurstOfGatewayErrorsIsRetriedForActionsToo(int code) {
     stub("GET", FLAGS, status(code), status(code), okJson("{\"count\":0,\"results\":[]}"));
-    ActionResult r = client().actions().execute("POSTHOG_LIST_AND_MANAGE_PROJECT_FEATURE_FLAGS",
+    ToolResult r = client().toolkit().execute("POSTHOG_LIST_AND_MANAGE_PROJECT_FEATURE_FLAGS",
         Map.of("project_id", 1));
     assertTrue(r.successful(), r::toJsonString);
     assertEquals(200, r.status());
@@ -377,7 +378,7 @@ class FaultToleranceTest {
   void aBurstLongerThanTheRetriesEndsInServerErrorException(int code) {
     stub("GET", FLAG, status(code), status(code), status(code), status(code), okJson(FLAG_JSON));
     PostHogClient c = client();
-    ServerErrorException e = assertThrows(ServerErrorException.class, () -> c.featureFlags(1).get(7));
+    ServerErrorException e = assertThrows(ServerErrorException.class, () -> c.project(1).featureFlags().get(7));
     assertEquals(code, e.status());
     assertEquals("status " + code, e.detail());
     assertEquals(4, count("GET", FLAG));
@@ -391,10 +392,10 @@ class FaultToleranceTest {
     stub("PATCH", FLAG, status(code), okJson(FLAG_JSON));
     PostHogClient c = client();
     ServerErrorException e = assertThrows(ServerErrorException.class,
-        () -> c.featureFlags(1).create(new FeatureFlag().key("beta")));
+        () -> c.project(1).featureFlags().create(new FeatureFlag().key("beta")));
     assertEquals(code, e.status());
-    ActionResult r = failed(c.actions().execute("POSTHOG_PARTIAL_UPDATE_OF_A_PROJECT_S_FEATURE_FLAG",
-        Map.of("project_id", 1, "id", 7, "name", "x")), ActionError.Kind.API);
+    ToolResult r = failed(c.toolkit().execute("POSTHOG_PARTIAL_UPDATE_OF_A_PROJECT_S_FEATURE_FLAG",
+        Map.of("project_id", 1, "id", 7, "name", "x")), ToolError.Kind.API);
     assertEquals(code, r.status());
     assertInstanceOf(ServerErrorException.class, r.exception().orElseThrow());
     assertEquals(1, count("POST", FLAGS));
@@ -406,7 +407,7 @@ class FaultToleranceTest {
   void a500IsNotRetriedByDefaultButCanBeMadeRetryable() {
     stub("GET", FLAG, status(500), okJson(FLAG_JSON));
     PostHogClient c = client();
-    ServerErrorException e = assertThrows(ServerErrorException.class, () -> c.featureFlags(1).get(7));
+    ServerErrorException e = assertThrows(ServerErrorException.class, () -> c.project(1).featureFlags().get(7));
     assertEquals(500, e.status());
     assertEquals(1, count("GET", FLAG));
     assertEquals(List.of(), sleeper.sleeps());
@@ -415,7 +416,7 @@ class FaultToleranceTest {
     stub("GET", FLAG, status(500), status(500), okJson(FLAG_JSON));
     PostHogClient lenient = client(TestClients.builder(wm, sleeper).retryPolicy(RetryPolicy.builder()
         .retryableStatuses(Set.of(500, 502, 503, 504)).build()));
-    assertEquals("beta", lenient.featureFlags(1).get(7).getKey());
+    assertEquals("beta", lenient.project(1).featureFlags().get(7).getKey());
     assertEquals(3, count("GET", FLAG));
     assertEquals(List.of(ms(200), ms(400)), sleeper.sleeps());
   }
@@ -426,13 +427,13 @@ class FaultToleranceTest {
   void a429WithRetryAfterInSecondsIsWaitedExactlyAndThePostIsSentAgain() {
     stub("POST", FLAGS, throttled("3"), aResponse().withStatus(201)
         .withHeader("Content-Type", "application/json").withBody(FLAG_JSON));
-    ActionResult r = client().actions().execute("POSTHOG_CREATE_FEATURE_FLAGS_FOR_PROJECT",
+    ToolResult r = client().toolkit().execute("POSTHOG_CREATE_FEATURE_FLAGS_FOR_PROJECT",
         Map.of("project_id", 1, "key", "beta"));
     assertTrue(r.successful(), r::toJsonString);
     assertEquals(201, r.status());
     // A 429 means PostHog did not act on the request, so even a POST is sent again.
     assertEquals(2, count("POST", FLAGS));
-    assertEquals(List.of(Duration.ofSeconds(3)), sleeper.sleeps());
+    assertEquals(List.of(Duration.ofMillis(3300)), sleeper.sleeps());
   }
 
   @Test
@@ -441,10 +442,10 @@ class FaultToleranceTest {
     stub("GET", FLAG, throttled("Sun, 01 Mar 2026 12:00:04 GMT"),
         throttled("Sun, 01 Mar 2026 12:00:02 GMT"), okJson(FLAG_JSON));
     PostHogClient c = client(TestClients.builder(wm, sleeper).clock(clock));
-    ActionResult r = c.actions().execute("POSTHOG_RETRIEVE_FEATURE_FLAG_DETAILS",
+    ToolResult r = c.toolkit().execute("POSTHOG_RETRIEVE_FEATURE_FLAG_DETAILS",
         Map.of("project_id", 1, "id", 7));
     assertTrue(r.successful(), r::toJsonString);
-    assertEquals(List.of(Duration.ofSeconds(4), Duration.ofSeconds(2)), sleeper.sleeps());
+    assertEquals(List.of(Duration.ofMillis(4400), Duration.ofMillis(2200)), sleeper.sleeps());
     assertEquals(3, count("GET", FLAG));
   }
 
@@ -452,15 +453,15 @@ class FaultToleranceTest {
   void a429WithoutRetryAfterUsesTheBackoffAndFinallyFailsTyped() {
     wm.stubFor(request("GET", urlPathEqualTo(FLAG)).willReturn(throttled(null)));
     PostHogClient c = client();
-    RateLimitedException e = assertThrows(RateLimitedException.class, () -> c.featureFlags(1).get(7));
+    RateLimitedException e = assertThrows(RateLimitedException.class, () -> c.project(1).featureFlags().get(7));
     assertEquals(429, e.status());
     assertEquals(Optional.empty(), e.retryAfter());
     assertEquals("throttled", e.code());
     assertEquals(4, count("GET", FLAG));
     assertEquals(THREE_BACKOFFS, sleeper.sleeps());
 
-    ActionResult r = failed(c.actions().execute("POSTHOG_RETRIEVE_FEATURE_FLAG_DETAILS",
-        Map.of("project_id", 1, "id", 7)), ActionError.Kind.API);
+    ToolResult r = failed(c.toolkit().execute("POSTHOG_RETRIEVE_FEATURE_FLAG_DETAILS",
+        Map.of("project_id", 1, "id", 7)), ToolError.Kind.API);
     assertEquals(429, r.status());
     assertEquals("throttled_error", r.error().type());
     assertInstanceOf(RateLimitedException.class, r.exception().orElseThrow());
@@ -472,7 +473,7 @@ class FaultToleranceTest {
     wm.stubFor(request("POST", urlPathEqualTo(FLAGS)).willReturn(throttled("30")));
     PostHogClient c = client();   // call timeout 5 s
     RateLimitedException e = assertThrows(RateLimitedException.class,
-        () -> c.featureFlags(1).create(new FeatureFlag().key("beta")));
+        () -> c.project(1).featureFlags().create(new FeatureFlag().key("beta")));
     assertEquals(Optional.of(Duration.ofSeconds(30)), e.retryAfter());
     assertTrue(e.getMessage().contains("PostHog asked to retry after 30 s"), e.getMessage());
     assertEquals(1, count("POST", FLAGS));
@@ -492,19 +493,19 @@ class FaultToleranceTest {
         .withHeader("Content-Type", "application/json").withBody(tooLong));
     PostHogClient c = client();
 
-    ActionResult r = failed(c.actions().execute("POSTHOG_CREATE_QUERY_IN_PROJECT_BY_ID",
+    ToolResult r = failed(c.toolkit().execute("POSTHOG_CREATE_QUERY_IN_PROJECT_BY_ID",
         Map.of("project_id", 1, "query", Map.of("kind", "HogQLQuery", "query", "select 1"))),
-        ActionError.Kind.API);
+        ToolError.Kind.API);
     assertEquals(512, r.status());
     assertEquals("query_estimated_too_long", r.error().code());
     ServerErrorException e = assertInstanceOf(ServerErrorException.class, r.exception().orElseThrow());
     assertTrue(e.getMessage().contains("PostHog estimated this query would run too long"), e.getMessage());
 
     PostHogApiException typed = assertThrows(ServerErrorException.class,
-        () -> c.query(1).hogql("select 1"));
+        () -> c.project(1).query().hogql("select 1"));
     assertEquals(512, typed.status());
     // Even the idempotent GET of a query's status is not retried: asking again cannot help.
-    PostHogException status = assertThrows(ServerErrorException.class, () -> c.query(1).status("q-1"));
+    PostHogException status = assertThrows(ServerErrorException.class, () -> c.project(1).query().status("q-1"));
     assertEquals(512, ((PostHogApiException) status).status());
     assertEquals(2, count("POST", query));
     assertEquals(1, count("GET", query + "q-1/"));

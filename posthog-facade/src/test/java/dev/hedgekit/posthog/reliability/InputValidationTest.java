@@ -9,10 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hedgekit.posthog.PostHogClient;
-import dev.hedgekit.posthog.actions.ActionError;
-import dev.hedgekit.posthog.actions.ActionResult;
-import dev.hedgekit.posthog.actions.ValidationRule;
-import dev.hedgekit.posthog.core.RequestOptions;
+import dev.hedgekit.posthog.TestAccess;
+import dev.hedgekit.posthog.PostHogClientBuilder;
+import dev.hedgekit.posthog.toolkit.ToolError;
+import dev.hedgekit.posthog.toolkit.ToolResult;
+import dev.hedgekit.posthog.toolkit.ValidationRule;
+import dev.hedgekit.posthog.config.RequestOptions;
 import dev.hedgekit.posthog.generated.model.PatchedNotebook;
 import java.io.IOException;
 import java.time.Duration;
@@ -81,17 +83,17 @@ class InputValidationTest {
         Arguments.of("phx_\u001b[2J" + API_KEY.substring(4), "apiKey contains whitespace or a control character (code 27) at position 4"),
         Arguments.of("phx_\t" + API_KEY.substring(4), "apiKey contains whitespace or a control character (code 9) at position 4"),
         Arguments.of(API_KEY + "\u0085", "apiKey contains a non-ASCII character at position 38"),
-        Arguments.of("\n", "apiKey is blank"),
+        Arguments.of("\n", "the personal API key is blank"),
         Arguments.of("\r\n" + API_KEY, "apiKey contains a line break (CR/LF) at position 0"));
   }
 
   @ParameterizedTest
   @MethodSource("controlCharactersInTheKey")
   void aKeyWithAControlCharacterIsRefusedAtOnce(String key, String message) {
-    PostHogClient.Builder b = PostHogClient.builder().baseUrl(server.baseUrl());
+    PostHogClientBuilder b = PostHogClient.builder().baseUrl(server.baseUrl());
     refused(() -> b.apiKey(key), message, "");
     // The refused key was not kept: building still says that no key was given.
-    refused(b::build, "apiKey is missing", "POSTHOG_PERSONAL_API_KEY");
+    refused(b::build, "the personal API key is missing", "POSTHOG_PERSONAL_API_KEY");
     refused(() -> PostHogClient.fromEnv(Map.of("POSTHOG_PERSONAL_API_KEY", key,
         "POSTHOG_HOST", server.baseUrl())), key.isBlank() ? "POSTHOG_PERSONAL_API_KEY is not set" : message, "");
   }
@@ -144,7 +146,7 @@ class InputValidationTest {
   @ParameterizedTest
   @MethodSource("badSubdomains")
   void aSubdomainThatIsNotOnePlainHostLabelIsRefused(String subdomain) {
-    refused(() -> PostHogClient.builder().subdomain(subdomain), "subdomain must be one host label", "was \"");
+    refused(() -> PostHogClient.builder().subdomain(subdomain), "the subdomain must be one host label", "was \"");
   }
 
   static Stream<Arguments> badBaseUrls() {
@@ -159,10 +161,10 @@ class InputValidationTest {
         Arguments.of(" https://posthog.example.com", "baseUrl is not a valid URL"),
         Arguments.of("https://posthog.example.com\r\n", "baseUrl is not a valid URL"),
         Arguments.of("https://posthog.example.com@evil.example", "baseUrl must not contain user info"),
-        Arguments.of("http://169.254.169.254", "baseUrl uses plain http to 169.254.169.254"),
-        Arguments.of("http://0.0.0.0:8000", "baseUrl uses plain http to 0.0.0.0"),
-        Arguments.of("HTTP://posthog.example.com", "baseUrl uses plain http to posthog.example.com"),
-        Arguments.of("http://127.0.0.1.evil.example", "baseUrl uses plain http to 127.0.0.1.evil.example"));
+        Arguments.of("http://169.254.169.254", "the base URL uses plain http to 169.254.169.254"),
+        Arguments.of("http://0.0.0.0:8000", "the base URL uses plain http to 0.0.0.0"),
+        Arguments.of("HTTP://posthog.example.com", "the base URL uses plain http to posthog.example.com"),
+        Arguments.of("http://127.0.0.1.evil.example", "the base URL uses plain http to 127.0.0.1.evil.example"));
   }
 
   @ParameterizedTest
@@ -175,13 +177,13 @@ class InputValidationTest {
   void plainHttpToAnotherHostNeedsTheExplicitOptIn() {
     try (PostHogClient c = PostHogClient.builder().apiKey(API_KEY)
         .baseUrl("http://posthog.internal.example:8000").allowInsecureHttp(true).build()) {
-      assertEquals("http://posthog.internal.example:8000", c.config().endpoint().url());
+      assertEquals("http://posthog.internal.example:8000", TestAccess.config(c).endpoint().url());
     }
     // Loopback needs no opt-in, in each spelling.
     for (String host : new String[] {"127.0.0.1", "127.1.2.3", "localhost", "[::1]"}) {
       try (PostHogClient c = PostHogClient.builder().apiKey(API_KEY)
           .baseUrl("http://" + host + ":8000").build()) {
-        assertEquals("http://" + host + ":8000", c.config().endpoint().url());
+        assertEquals("http://" + host + ":8000", TestAccess.config(c).endpoint().url());
       }
     }
   }
@@ -190,16 +192,16 @@ class InputValidationTest {
 
   static Stream<Arguments> nullArgumentsOfTypedMethods() {
     return Stream.of(
-        Arguments.of("notebooks(1).get(null)", call(c -> c.notebooks(1).get(null)), "shortId must not be null"),
-        Arguments.of("notebooks(1).update(null, patch)", call(c -> c.notebooks(1).update(null, new PatchedNotebook())), "shortId must not be null"),
-        Arguments.of("notebooks(1).update(id, null)", call(c -> c.notebooks(1).update("abc", null)), "patch must not be null"),
-        Arguments.of("notebooks(1).create(null)", call(c -> c.notebooks(1).create(null)), "notebook must not be null"),
-        Arguments.of("notebooks(1).list(null)", call(c -> c.notebooks(1).list(null)), "query must not be null"),
-        Arguments.of("notebooks(null)", call(c -> c.notebooks((String) null)), "projectId must not be null"),
-        Arguments.of("sessionRecordingPlaylists(1).get(null)", call(c -> c.sessionRecordingPlaylists(1).get(null)), "shortId must not be null"),
-        Arguments.of("featureFlags(1).create(null)", call(c -> c.featureFlags(1).create(null)), "flag must not be null"),
-        Arguments.of("featureFlags(1).update(7, null)", call(c -> c.featureFlags(1).update(7, null)), "patch must not be null"),
-        Arguments.of("featureFlags(null)", call(c -> c.featureFlags((String) null)), "projectId must not be null"),
+        Arguments.of("notebooks(1).get(null)", call(c -> c.project(1).notebooks().get(null)), "shortId must not be null"),
+        Arguments.of("notebooks(1).update(null, patch)", call(c -> c.project(1).notebooks().update(null, new PatchedNotebook())), "shortId must not be null"),
+        Arguments.of("notebooks(1).update(id, null)", call(c -> c.project(1).notebooks().update("abc", null)), "patch must not be null"),
+        Arguments.of("notebooks(1).create(null)", call(c -> c.project(1).notebooks().create(null)), "notebook must not be null"),
+        Arguments.of("notebooks(1).list(null)", call(c -> c.project(1).notebooks().list(null)), "query must not be null"),
+        Arguments.of("notebooks(null)", call(c -> c.project((String) null).notebooks()), "projectId must not be null"),
+        Arguments.of("sessionRecordingPlaylists(1).get(null)", call(c -> c.project(1).sessionRecordingPlaylists().get(null)), "shortId must not be null"),
+        Arguments.of("featureFlags(1).create(null)", call(c -> c.project(1).featureFlags().create(null)), "flag must not be null"),
+        Arguments.of("featureFlags(1).update(7, null)", call(c -> c.project(1).featureFlags().update(7, null)), "patch must not be null"),
+        Arguments.of("featureFlags(null)", call(c -> c.project((String) null).featureFlags()), "projectId must not be null"),
         Arguments.of("withOptions(null)", call(c -> c.withOptions(null)), "options"),
         Arguments.of("async(null)", call(c -> c.async(null)), "work"));
   }
@@ -218,18 +220,19 @@ class InputValidationTest {
   @Test
   void anEmptyIdIsNamed() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> client.notebooks(1).get(""));
+        () -> client.project(1).notebooks().get(""));
     assertEquals("shortId must not be empty", e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> client.sessionRecordingPlaylists(""));
-    assertEquals("projectId must not be empty", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> client.project("").sessionRecordingPlaylists());
+    assertEquals("the project id must be a number (as shown in the project's URL and settings)"
+        + " or @current, was \"\"", e.getMessage());
   }
 
   // ------------------------------------------------------------------ action parameters
 
-  private static ActionError refusedAction(String slug, Map<String, ?> params) {
-    ActionResult r = client.actions().execute(slug, params);
+  private static ToolError refusedAction(String slug, Map<String, ?> params) {
+    ToolResult r = client.toolkit().execute(slug, params);
     assertFalse(r.successful(), r::toJsonString);
-    assertEquals(ActionError.Kind.VALIDATION, r.error().kind(), r::toJsonString);
+    assertEquals(ToolError.Kind.VALIDATION, r.error().kind(), r::toJsonString);
     assertNull(r.status());
     assertTrue(r.exception().isEmpty());
     assertEquals(r.error().message(), r.toJson().get("error").asText());
@@ -242,7 +245,7 @@ class InputValidationTest {
     Map<String, Object> params = new HashMap<>();
     params.put("project_id", "1");
     params.put("short_id", null);
-    ActionError e = refusedAction("POSTHOG_RETRIEVE_NOTEBOOK_DETAILS", params);
+    ToolError e = refusedAction("POSTHOG_RETRIEVE_NOTEBOOK_DETAILS", params);
     assertEquals("short_id", e.parameter());
     assertEquals(ValidationRule.NOT_NULLABLE, e.rule());
     assertEquals("parameter 'short_id' of POSTHOG_RETRIEVE_NOTEBOOK_DETAILS: null is not allowed",
@@ -268,7 +271,7 @@ class InputValidationTest {
 
   @Test
   void nullOrBlankSlugsAreRefused() {
-    ActionError e = refusedAction(null, Map.of());
+    ToolError e = refusedAction(null, Map.of());
     assertEquals(ValidationRule.UNKNOWN_ACTION, e.rule());
     assertEquals("action null: unknown", e.message());
     e = refusedAction("  ", Map.of());

@@ -12,10 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hedgekit.posthog.PostHogClient;
-import dev.hedgekit.posthog.actions.ActionError;
-import dev.hedgekit.posthog.actions.ActionResult;
-import dev.hedgekit.posthog.actions.ValidationRule;
-import dev.hedgekit.posthog.core.UrlLimits;
+import dev.hedgekit.posthog.toolkit.ToolError;
+import dev.hedgekit.posthog.toolkit.ToolResult;
+import dev.hedgekit.posthog.toolkit.ValidationRule;
+import dev.hedgekit.posthog.internal.config.UrlLimits;
 import dev.hedgekit.posthog.generated.api.NotebooksApi.NotebooksListQuery;
 import dev.hedgekit.posthog.generated.model.Notebook;
 import java.io.IOException;
@@ -92,7 +92,7 @@ class LargeValuesTest {
 
   @Test
   void aOneMegabyteFieldOfATypedBodyIsSentAndReturnedIntact() throws IOException {
-    Notebook created = client.notebooks(1).create(new Notebook().title("big").textContent(ONE_MB));
+    Notebook created = client.project(1).notebooks().create(new Notebook().title("big").textContent(ONE_MB));
     assertEquals(before + 1, server.requests());
     String sent = received().get("text_content").asText();
     assertEquals(MB, sent.length(), "characters the server received");
@@ -102,7 +102,7 @@ class LargeValuesTest {
 
   @Test
   void aOneMegabyteFieldOfAnActionBodyIsSentAndReturnedIntact() throws IOException {
-    ActionResult r = client.actions().execute("POSTHOG_CREATE_A_NOTEBOOK_IN_A_PROJECT",
+    ToolResult r = client.toolkit().execute("POSTHOG_CREATE_A_NOTEBOOK_IN_A_PROJECT",
         Map.of("project_id", 1, "title", "big", "text_content", ONE_MB));
     assertTrue(r.successful(), () -> r.error().message());
     assertEquals(ONE_MB, received().get("text_content").asText());
@@ -113,7 +113,7 @@ class LargeValuesTest {
   void unicodeBodiesRoundTripByteForByte() throws IOException {
     // Accents, CJK, emoji (surrogate pairs), a combining mark and a right-to-left word.
     String text = "Café naïve — 数据分析 🚀📈👩🏽‍💻 e\u0301 שלום ".repeat(20_000);
-    Notebook created = client.notebooks(1).create(new Notebook().title("ü日🙂").textContent(text));
+    Notebook created = client.project(1).notebooks().create(new Notebook().title("ü日🙂").textContent(text));
     JsonNode sent = received();
     assertEquals(text, sent.get("text_content").asText());
     assertEquals("ü日🙂", sent.get("title").asText());
@@ -124,7 +124,7 @@ class LargeValuesTest {
     String raw = new String(lastBody, StandardCharsets.UTF_8);
     assertTrue(raw.startsWith("{\"title\":\"ü日\\uD83D\\uDE42\""), () -> raw.substring(0, 200));
 
-    ActionResult r = client.actions().execute("POSTHOG_PARTIAL_UPDATE_OF_PROJECT_NOTEBOOK",
+    ToolResult r = client.toolkit().execute("POSTHOG_PARTIAL_UPDATE_OF_PROJECT_NOTEBOOK",
         Map.of("project_id", 1, "short_id", "n1", "title", "数据 ✓", "text_content", text));
     assertTrue(r.successful(), () -> r.error().message());
     assertEquals(text, received().get("text_content").asText());
@@ -136,15 +136,16 @@ class LargeValuesTest {
   @Test
   void aOneMegabytePathValueIsRefusedBeforeSending() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> client.notebooks(1).get(ONE_MB));
+        () -> client.project(1).notebooks().get(ONE_MB));
     assertTrue(e.getMessage().startsWith("shortId (a path or query value) is too long for a URL: "
         + MB + " characters, "), e.getMessage());
     assertTrue(e.getMessage().contains("limited to 8192"), e.getMessage());
     assertTrue(e.getMessage().length() < 400, "the message does not carry the value");
-    e = assertThrows(IllegalArgumentException.class, () -> client.notebooks(ONE_MB));
-    assertTrue(e.getMessage().startsWith("projectId (a path or query value) is too long"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> client.project(ONE_MB).notebooks());
+    assertTrue(e.getMessage().startsWith("the project id must be a number"), e.getMessage());
+    assertTrue(e.getMessage().length() < 400, "the message does not carry the whole value");
     e = assertThrows(IllegalArgumentException.class,
-        () -> client.sessionRecordingPlaylists(1).update(ONE_MB, null));
+        () -> client.project(1).sessionRecordingPlaylists().update(ONE_MB, null));
     assertTrue(e.getMessage().startsWith("shortId (a path or query value) is too long"), e.getMessage());
     assertNothingSent();
   }
@@ -152,7 +153,7 @@ class LargeValuesTest {
   @Test
   void aOneMegabyteQueryValueOfATypedQueryIsRefusedBeforeSending() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> client.notebooks(1).list(new NotebooksListQuery().contains(ONE_MB)));
+        () -> client.project(1).notebooks().list(new NotebooksListQuery().contains(ONE_MB)));
     assertTrue(e.getMessage().startsWith("query parameter 'contains' of GET /api/projects/1/notebooks/"
         + " is too long for a URL: "), e.getMessage());
     assertTrue(e.getMessage().contains("limited to 8192"), e.getMessage());
@@ -163,17 +164,17 @@ class LargeValuesTest {
 
   @Test
   void oneMegabytePathAndQueryValuesOfActionsAreValidationErrors() {
-    ActionResult r = client.actions().execute("POSTHOG_RETRIEVE_NOTEBOOK_DETAILS",
+    ToolResult r = client.toolkit().execute("POSTHOG_RETRIEVE_NOTEBOOK_DETAILS",
         Map.of("project_id", 1, "short_id", ONE_MB));
-    ActionError e = r.error();
-    assertEquals(ActionError.Kind.VALIDATION, e.kind(), r::toJsonString);
+    ToolError e = r.error();
+    assertEquals(ToolError.Kind.VALIDATION, e.kind(), r::toJsonString);
     assertEquals(ValidationRule.TOO_LONG, e.rule());
     assertEquals("short_id", e.parameter());
     assertTrue(e.message().startsWith("parameter 'short_id' of POSTHOG_RETRIEVE_NOTEBOOK_DETAILS:"
         + " too long for a URL: " + MB + " characters"), e.message());
     assertTrue(e.message().endsWith("(path parameter)"), e.message());
 
-    r = client.actions().execute("POSTHOG_LIST_NOTEBOOKS_WITH_FILTERS_AND_PAGINATION",
+    r = client.toolkit().execute("POSTHOG_LIST_NOTEBOOKS_WITH_FILTERS_AND_PAGINATION",
         Map.of("project_id", 1, "contains", ONE_MB, "user", ONE_MB));
     assertEquals(ValidationRule.TOO_LONG, r.error().rule(), r::toJsonString);
     assertEquals(List.of("contains", "user"), r.error().problems().stream()
@@ -187,18 +188,18 @@ class LargeValuesTest {
   @Test
   void valuesUpToTheLimitAreSentAndOneMoreIsRefused() {
     String fits = "a".repeat(UrlLimits.MAX_VALUE_LENGTH);
-    client.notebooks(1).get(fits);
+    client.project(1).notebooks().get(fits);
     assertEquals(before + 1, server.requests());
     List<String> lines = server.requestLines();
     assertEquals("GET /api/projects/1/notebooks/" + fits + "/ HTTP/1.1", lines.get(lines.size() - 1));
-    assertThrows(IllegalArgumentException.class, () -> client.notebooks(1).get(fits + "a"));
+    assertThrows(IllegalArgumentException.class, () -> client.project(1).notebooks().get(fits + "a"));
 
     // Counted after encoding: an accented letter is two UTF-8 bytes, six characters.
     String accents = "é".repeat(UrlLimits.MAX_VALUE_LENGTH / 6);
-    client.notebooks(1).get(accents);
+    client.project(1).notebooks().get(accents);
     assertEquals(before + 2, server.requests());
-    assertThrows(IllegalArgumentException.class, () -> client.notebooks(1).get(accents + "é"));
-    ActionResult r = client.actions().execute("POSTHOG_RETRIEVE_NOTEBOOK_DETAILS",
+    assertThrows(IllegalArgumentException.class, () -> client.project(1).notebooks().get(accents + "é"));
+    ToolResult r = client.toolkit().execute("POSTHOG_RETRIEVE_NOTEBOOK_DETAILS",
         Map.of("project_id", 1, "short_id", accents + "é"));
     assertEquals(ValidationRule.TOO_LONG, r.error().rule());
     assertEquals(before + 2, server.requests());
@@ -209,15 +210,15 @@ class LargeValuesTest {
     String part = "q".repeat(6000);
     NotebooksListQuery query = new NotebooksListQuery().contains(part).user(part).dateFrom(part);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> client.notebooks(1).list(query));
+        () -> client.project(1).notebooks().list(query));
     assertTrue(e.getMessage().startsWith("the URL of GET /api/projects/1/notebooks/ is too long: "),
         e.getMessage());
     assertTrue(e.getMessage().contains("request URLs are limited to 16384"), e.getMessage());
 
-    ActionResult r = client.actions().execute("POSTHOG_LIST_NOTEBOOKS_WITH_FILTERS_AND_PAGINATION",
+    ToolResult r = client.toolkit().execute("POSTHOG_LIST_NOTEBOOKS_WITH_FILTERS_AND_PAGINATION",
         Map.of("project_id", 1, "contains", part, "user", part, "date_from", part));
     assertFalse(r.successful());
-    assertEquals(ActionError.Kind.CLIENT, r.error().kind(), r::toJsonString);
+    assertEquals(ToolError.Kind.CLIENT, r.error().kind(), r::toJsonString);
     assertInstanceOf(IllegalArgumentException.class, r.exception().orElseThrow().getCause());
     assertTrue(r.error().message().contains("request URLs are limited to 16384"), r.error().message());
     assertNull(r.status());

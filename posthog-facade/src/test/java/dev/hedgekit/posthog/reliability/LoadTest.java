@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hedgekit.posthog.PostHogClient;
-import dev.hedgekit.posthog.actions.ActionResult;
+import dev.hedgekit.posthog.toolkit.ToolResult;
 import dev.hedgekit.posthog.generated.model.FeatureFlag;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -89,8 +89,8 @@ class LoadTest {
       // Warm up (the action catalogue, Feign's proxies, the pool) on ids outside the range,
       // so that the heap is measured before and after the load alone.
       for (int id = TOTAL; id < TOTAL + 2 * THREADS; id++) {
-        client.featureFlags(1).get(id);
-        client.actions().execute("POSTHOG_RETRIEVE_FEATURE_FLAG_DETAILS",
+        client.project(1).featureFlags().get(id);
+        client.toolkit().execute("POSTHOG_RETRIEVE_FEATURE_FLAG_DETAILS",
             Map.of("project_id", 1, "id", id));
       }
       heapBefore = usedHeapAfterGc();
@@ -101,13 +101,13 @@ class LoadTest {
             for (int id = next.getAndIncrement(); id < TOTAL; id = next.getAndIncrement()) {
               int got;
               if (id % 2 == 0) {
-                FeatureFlag f = client.featureFlags(1).get(id);
-                got = f.getId();
+                FeatureFlag f = client.project(1).featureFlags().get(id);
+                got = (int) (long) f.getId();
                 if (!("flag-" + id).equals(f.getKey())) {
                   failures.add("id " + id + " got key " + f.getKey());
                 }
               } else {
-                ActionResult r = client.actions().execute("POSTHOG_RETRIEVE_FEATURE_FLAG_DETAILS",
+                ToolResult r = client.toolkit().execute("POSTHOG_RETRIEVE_FEATURE_FLAG_DETAILS",
                     Map.of("project_id", 1, "id", id));
                 if (!r.successful()) {
                   failures.add("id " + id + ": " + r.error().message());

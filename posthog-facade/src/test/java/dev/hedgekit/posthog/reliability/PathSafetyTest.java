@@ -2,13 +2,15 @@ package dev.hedgekit.posthog.reliability;
 
 import static dev.hedgekit.posthog.support.TestClients.API_KEY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hedgekit.posthog.PostHogClient;
-import dev.hedgekit.posthog.actions.ActionResult;
+import dev.hedgekit.posthog.toolkit.ToolResult;
+import dev.hedgekit.posthog.generated.api.NotebooksApi;
 import dev.hedgekit.posthog.generated.api.NotebooksApi.NotebooksListQuery;
 import dev.hedgekit.posthog.generated.model.Notebook;
 import dev.hedgekit.posthog.generated.model.NotebookMinimal;
@@ -116,7 +118,7 @@ class PathSafetyTest {
   @ParameterizedTest
   @MethodSource("hostileValues")
   void typedNotebookIdIsOneSegment(String id) {
-    Notebook n = client.notebooks(1).get(id);
+    Notebook n = client.project(1).notebooks().get(id);
     assertOnlyRequest("GET /api/projects/1/notebooks/" + Rfc3986.segment(id) + "/ HTTP/1.1");
     assertEquals(id, n.getShortId(), "the server decoded exactly the value given");
   }
@@ -124,7 +126,7 @@ class PathSafetyTest {
   @ParameterizedTest
   @MethodSource("hostileValues")
   void typedPlaylistIdIsOneSegment(String id) {
-    SessionRecordingPlaylist p = client.sessionRecordingPlaylists(1).get(id);
+    SessionRecordingPlaylist p = client.project(1).sessionRecordingPlaylists().get(id);
     assertOnlyRequest("GET /api/projects/1/session_recording_playlists/" + Rfc3986.segment(id)
         + "/ HTTP/1.1");
     assertEquals(id, p.getShortId());
@@ -133,7 +135,7 @@ class PathSafetyTest {
   @ParameterizedTest
   @MethodSource("hostileValues")
   void actionPathValueIsOneSegment(String id) {
-    ActionResult r = client.actions().execute("POSTHOG_RETRIEVE_NOTEBOOK_DETAILS",
+    ToolResult r = client.toolkit().execute("POSTHOG_RETRIEVE_NOTEBOOK_DETAILS",
         Map.of("project_id", "1", "short_id", id));
     assertTrue(r.successful(), r::toJsonString);
     assertOnlyRequest("GET /api/projects/1/notebooks/" + Rfc3986.segment(id) + "/ HTTP/1.1");
@@ -143,10 +145,13 @@ class PathSafetyTest {
   @Test
   void aHostileProjectIdIsOneSegmentToo() {
     String project = "1/../../2";
-    Notebook n = client.notebooks(project).get("..");
+    // The typed scope refuses an id that is not a project id before anything is sent...
+    assertThrows(IllegalArgumentException.class, () -> client.project(project));
+    // ...and the generated interface keeps whatever it is given inside one path segment.
+    Notebook n = client.generated(NotebooksApi.class).notebooksRetrieve(project, "..");
     assertOnlyRequest("GET /api/projects/1%2F..%2F..%2F2/notebooks/%2E%2E/ HTTP/1.1");
     assertEquals("..", n.getShortId());
-    ActionResult r = client.actions().execute("POSTHOG_RETRIEVE_NOTEBOOK_DETAILS",
+    ToolResult r = client.toolkit().execute("POSTHOG_RETRIEVE_NOTEBOOK_DETAILS",
         Map.of("project_id", project, "short_id", "../../organizations/x"));
     assertTrue(r.successful(), r::toJsonString);
     assertEquals(project, r.data().get("project").asText());
@@ -157,7 +162,7 @@ class PathSafetyTest {
   @ParameterizedTest
   @MethodSource("hostileQueryValues")
   void typedQueryValueIsOneValue(String value) {
-    Page<NotebookMinimal> page = client.notebooks(1).list(new NotebooksListQuery().contains(value));
+    Page<NotebookMinimal> page = client.project(1).notebooks().list(new NotebooksListQuery().contains(value));
     assertOnlyRequest("GET /api/projects/1/notebooks/?" + expectedQuery(value) + " HTTP/1.1");
     assertEquals(value, page.results().get(0).getTitle());
   }
@@ -165,7 +170,7 @@ class PathSafetyTest {
   @ParameterizedTest
   @MethodSource("hostileQueryValues")
   void actionQueryValueIsOneValue(String value) {
-    ActionResult r = client.actions().execute("POSTHOG_LIST_NOTEBOOKS_WITH_FILTERS_AND_PAGINATION",
+    ToolResult r = client.toolkit().execute("POSTHOG_LIST_NOTEBOOKS_WITH_FILTERS_AND_PAGINATION",
         Map.of("project_id", 1, "contains", value));
     assertTrue(r.successful(), r::toJsonString);
     assertOnlyRequest("GET /api/projects/1/notebooks/?" + expectedQuery(value) + " HTTP/1.1");
@@ -185,7 +190,7 @@ class PathSafetyTest {
   @Test
   void unicodeIsSentAsUtf8PercentEncoding() {
     // Spelled out once by hand, independently of both encoders.
-    client.notebooks(1).get("é日🙂");
+    client.project(1).notebooks().get("é日🙂");
     assertOnlyRequest("GET /api/projects/1/notebooks/%C3%A9%E6%97%A5%F0%9F%99%82/ HTTP/1.1");
   }
 }

@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hedgekit.posthog.PostHogClient;
-import dev.hedgekit.posthog.actions.ActionError;
-import dev.hedgekit.posthog.actions.ActionResult;
-import dev.hedgekit.posthog.core.LimitClass;
-import dev.hedgekit.posthog.core.RateLimits;
-import dev.hedgekit.posthog.core.RequestOptions;
+import dev.hedgekit.posthog.toolkit.ToolError;
+import dev.hedgekit.posthog.toolkit.ToolResult;
+import dev.hedgekit.posthog.config.LimitClass;
+import dev.hedgekit.posthog.config.RateLimits;
+import dev.hedgekit.posthog.config.RequestOptions;
 import dev.hedgekit.posthog.errors.PostHogTimeoutException;
 import dev.hedgekit.posthog.generated.model.FeatureFlag;
 import dev.hedgekit.posthog.support.RecordingSleeper;
@@ -84,7 +84,7 @@ class RateLimitTest {
   }
 
   private PostHogClient client(RateLimits limits, Clock clock,
-      dev.hedgekit.posthog.core.Sleeper sleeper, Duration callTimeout) {
+      dev.hedgekit.posthog.config.Sleeper sleeper, Duration callTimeout) {
     PostHogClient c = PostHogClient.builder().apiKey(API_KEY).baseUrl(server.baseUrl())
         .rateLimits(limits).clock(clock).sleeper(sleeper).callTimeout(callTimeout)
         .maxConnections(64).build();
@@ -130,7 +130,7 @@ class RateLimitTest {
         int id = 100 + i;
         results.add(pool.submit(() -> {
           go.await();
-          return c.featureFlags(1).get(id);
+          return c.project(1).featureFlags().get(id);
         }));
       }
       go.countDown();
@@ -145,12 +145,12 @@ class RateLimitTest {
         Thread.sleep(100);
         assertEquals(expected, server.requests(), "one request per 12 s step");
       }
-      List<Integer> ids = new ArrayList<>();
+      List<Long> ids = new ArrayList<>();
       for (Future<FeatureFlag> f : results) {
         ids.add(f.get(5, TimeUnit.SECONDS).getId());
       }
       Collections.sort(ids);
-      assertEquals(List.of(100, 101, 102, 103, 104, 105, 106, 107), ids);
+      assertEquals(List.of(100L, 101L, 102L, 103L, 104L, 105L, 106L, 107L), ids);
     } finally {
       pool.shutdownNow();
     }
@@ -174,7 +174,7 @@ class RateLimitTest {
         int id = i;
         done.add(pool.submit(() -> {
           go.await();
-          return c.featureFlags(1).get(id);
+          return c.project(1).featureFlags().get(id);
         }));
       }
       go.countDown();
@@ -201,7 +201,7 @@ class RateLimitTest {
     PostHogClient c = client(RateLimits.off().with(LimitClass.CRUD, 60, 10), fixed(), sleeper,
         Duration.ofHours(1));
     for (int i = 0; i < 12; i++) {
-      c.featureFlags(1).get(i);
+      c.project(1).featureFlags().get(i);
     }
     // 10 per hour: the 11th and 12th wait for the 6-minute spacing of the hourly bucket.
     assertEquals(seconds(360, 720), sleeper.sleeps());
@@ -215,18 +215,18 @@ class RateLimitTest {
     PostHogClient c = client(RateLimits.posthogDefaults().with(LimitClass.CRUD, 5, 1000)
         .with(LimitClass.QUERY, 2, 1000), fixed(), sleeper, Duration.ofMinutes(10));
     for (int i = 0; i < 5; i++) {
-      c.featureFlags(1).get(i);                                  // CRUD: the whole burst
+      c.project(1).featureFlags().get(i);                                  // CRUD: the whole burst
     }
-    c.query(1).status("q-1");                                    // QUERY: not CRUD's budget
-    ActionResult r = c.actions().execute("POSTHOG_RETRIEVE_ASYNC_QUERY_STATUS_BY_ID",
+    c.project(1).query().status("q-1");                                    // QUERY: not CRUD's budget
+    ToolResult r = c.toolkit().execute("POSTHOG_RETRIEVE_ASYNC_QUERY_STATUS_BY_ID",
         Map.of("project_id", 1, "id", "q-2"));                   // QUERY, through an action
     assertTrue(r.successful(), r::toJsonString);
-    c.persons(1).list();                                         // ANALYTICS: 240/min
+    c.project(1).persons().list();                                         // ANALYTICS: 240/min
     assertEquals(List.of(), sleeper.sleeps(), "no class waited for another's budget");
     assertEquals(8, server.requests());
 
-    c.query(1).status("q-3");                                    // QUERY's 3rd: 30 s spacing
-    c.featureFlags(1).get(5);                                    // CRUD's 6th: 12 s spacing
+    c.project(1).query().status("q-3");                                    // QUERY's 3rd: 30 s spacing
+    c.project(1).featureFlags().get(5);                                    // CRUD's 6th: 12 s spacing
     assertEquals(seconds(30, 12), sleeper.sleeps());
   }
 
@@ -237,17 +237,17 @@ class RateLimitTest {
         Duration.ofMinutes(10));
     PostHogClient view = c.withOptions(RequestOptions.builder().header("X-View", "v").build());
     for (int i = 0; i < 3; i++) {
-      c.featureFlags(1).get(i);
+      c.project(1).featureFlags().get(i);
     }
-    view.featureFlags(1).get(3);
-    view.actions().execute("POSTHOG_RETRIEVE_FEATURE_FLAG_DETAILS", Map.of("project_id", 1, "id", 4));
+    view.project(1).featureFlags().get(3);
+    view.toolkit().execute("POSTHOG_RETRIEVE_FEATURE_FLAG_DETAILS", Map.of("project_id", 1, "id", 4));
     assertEquals(List.of(), sleeper.sleeps());
-    view.featureFlags(1).get(5);
+    view.project(1).featureFlags().get(5);
     assertEquals(seconds(12), sleeper.sleeps());
 
     PostHogClient other = client(RateLimits.off().with(LimitClass.CRUD, 5, 1000), fixed(), sleeper,
         Duration.ofMinutes(10));
-    other.featureFlags(1).get(6);
+    other.project(1).featureFlags().get(6);
     assertEquals(seconds(12), sleeper.sleeps(), "a second client has a budget of its own");
   }
 
@@ -259,9 +259,9 @@ class RateLimitTest {
         .sleeper(sleeper).jitterSource(() -> 0.5).callTimeout(Duration.ofMinutes(10)).build();
     clients.add(c);
     // Flag 77 answers 503 once: attempt 1, the 200 ms backoff, attempt 2 use the burst of 2.
-    assertEquals(77, c.featureFlags(1).get(77).getId());
+    assertEquals(77, c.project(1).featureFlags().get(77).getId());
     assertEquals(2, server.requests());
-    c.featureFlags(1).get(1);
+    c.project(1).featureFlags().get(1);
     assertEquals(List.of(Duration.ofMillis(200), Duration.ofSeconds(30)), sleeper.sleeps());
   }
 
@@ -272,31 +272,31 @@ class RateLimitTest {
     RecordingSleeper sleeper = new RecordingSleeper();
     PostHogClient c = client(RateLimits.off().with(LimitClass.CRUD, 1, 60), fixed(), sleeper,
         Duration.ofSeconds(5));
-    c.featureFlags(1).get(1);
+    c.project(1).featureFlags().get(1);
     assertEquals(1, server.requests());
 
     long start = System.nanoTime();
     PostHogTimeoutException e = assertThrows(PostHogTimeoutException.class,
-        () -> c.featureFlags(1).get(2));
+        () -> c.project(1).featureFlags().get(2));
     long elapsed = (System.nanoTime() - start) / 1_000_000;
     assertTrue(elapsed < 500, "failed at once, not after waiting: " + elapsed + " ms");
     assertEquals("client-side CRUD rate limit: the next free slot is later than the call timeout"
         + " allows; nothing was sent", e.getMessage());
     assertFalse(e.requestMayHaveBeenSent());
 
-    ActionResult r = c.actions().execute("POSTHOG_CREATE_FEATURE_FLAGS_FOR_PROJECT",
+    ToolResult r = c.toolkit().execute("POSTHOG_CREATE_FEATURE_FLAGS_FOR_PROJECT",
         Map.of("project_id", 1, "key", "beta"));
-    assertEquals(ActionError.Kind.TIMEOUT, r.error().kind(), r::toJsonString);
+    assertEquals(ToolError.Kind.TIMEOUT, r.error().kind(), r::toJsonString);
     assertEquals(e.getMessage(), r.error().message());
     Exception async = assertThrows(Exception.class,
-        () -> c.async(x -> x.featureFlags(1).get(3)).get(5, TimeUnit.SECONDS));
+        () -> c.async(x -> x.project(1).featureFlags().get(3)).get(5, TimeUnit.SECONDS));
     assertInstanceOf(PostHogTimeoutException.class, async.getCause());
     assertEquals(1, server.requests(), "nothing was sent");
     assertEquals(List.of(), sleeper.sleeps());
 
     // Refused calls reserved nothing: a call allowed to wait gets the very next slot.
     c.withOptions(RequestOptions.builder().callTimeout(Duration.ofMinutes(2)).build())
-        .featureFlags(1).get(4);
+        .project(1).featureFlags().get(4);
     assertEquals(seconds(60), sleeper.sleeps());
     assertEquals(2, server.requests());
   }

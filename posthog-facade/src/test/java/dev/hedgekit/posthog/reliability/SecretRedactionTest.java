@@ -1,5 +1,7 @@
 package dev.hedgekit.posthog.reliability;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -18,12 +20,14 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.hedgekit.posthog.PostHogClient;
-import dev.hedgekit.posthog.actions.ActionError;
-import dev.hedgekit.posthog.actions.ActionResult;
-import dev.hedgekit.posthog.core.HttpLogLevel;
-import dev.hedgekit.posthog.core.LimitClass;
-import dev.hedgekit.posthog.core.RateLimits;
-import dev.hedgekit.posthog.core.RequestOptions;
+import dev.hedgekit.posthog.TestAccess;
+import dev.hedgekit.posthog.PostHogClientBuilder;
+import dev.hedgekit.posthog.toolkit.ToolError;
+import dev.hedgekit.posthog.toolkit.ToolResult;
+import dev.hedgekit.posthog.config.HttpLogLevel;
+import dev.hedgekit.posthog.config.LimitClass;
+import dev.hedgekit.posthog.config.RateLimits;
+import dev.hedgekit.posthog.config.RequestOptions;
 import dev.hedgekit.posthog.errors.BadRequestException;
 import dev.hedgekit.posthog.errors.ForbiddenException;
 import dev.hedgekit.posthog.errors.MethodNotAllowedException;
@@ -39,7 +43,10 @@ import dev.hedgekit.posthog.errors.UnauthorizedException;
 import dev.hedgekit.posthog.errors.UnexpectedStatusException;
 import dev.hedgekit.posthog.generated.api.FeatureFlagsApi;
 import dev.hedgekit.posthog.generated.model.FeatureFlag;
-import dev.hedgekit.posthog.resources.Query;
+import dev.hedgekit.posthog.query.PollOptions;
+import dev.hedgekit.posthog.query.Query;
+import dev.hedgekit.posthog.query.QueryNodes;
+import dev.hedgekit.posthog.query.QueryRun;
 import dev.hedgekit.posthog.support.RecordingSleeper;
 import dev.hedgekit.posthog.support.TestClients;
 import java.io.PrintWriter;
@@ -147,20 +154,20 @@ class SecretRedactionTest {
 
   @Test
   void noToStringShowsTheKey() {
-    PostHogClient.Builder builder = PostHogClient.builder().apiKey(API_KEY).baseUrl(wm.baseUrl())
+    PostHogClientBuilder builder = PostHogClient.builder().apiKey(API_KEY).baseUrl(wm.baseUrl())
         .header("X-Team", "growth").rateLimits(RateLimits.posthogDefaults());
     assertNoKey(builder.toString());
     PostHogClient c = builder.build();
     clients.add(c);
     PostHogClient view = c.withOptions(RequestOptions.builder().header("X-Trace", "t").build());
-    List<Object> shown = List.of(c, view, c.config(), c.config().apiKey(), c.config().endpoint(),
-        c.config().defaultOptions(), c.config().retryPolicy(), c.config().rateLimits(),
-        c.transport(), c.actions(), view.actions(), view.requestOptions(), c.featureFlags(1),
-        c.query(1), c.generated(FeatureFlagsApi.class));
+    List<Object> shown = List.of(c, view, TestAccess.config(c), TestAccess.config(c).apiKey(), TestAccess.config(c).endpoint(),
+        TestAccess.config(c).defaultOptions(), TestAccess.config(c).retryPolicy(), TestAccess.config(c).rateLimits(),
+        TestAccess.core(c), c.toolkit(), view.toolkit(), view.requestOptions(), c.project(1).featureFlags(),
+        c.project(1).query(), c.generated(FeatureFlagsApi.class));
     for (Object o : shown) {
       assertNoKey(String.valueOf(o));
     }
-    assertEquals("ApiKey[redacted]", c.config().apiKey().toString());
+    assertEquals("ApiKey[redacted]", TestAccess.config(c).apiKey().toString());
     assertTrue(c.toString().contains("apiKey=ApiKey[redacted]"), c.toString());
   }
 
@@ -181,31 +188,31 @@ class SecretRedactionTest {
     PostHogClient c = client(HttpLogLevel.FULL);
     List<Throwable> failures = new ArrayList<>();
     failures.add(assertThrows(BadRequestException.class,
-        () -> c.featureFlags(1).create(new FeatureFlag().key("beta"))));
+        () -> c.project(1).featureFlags().create(new FeatureFlag().key("beta"))));
     for (Map.Entry<Integer, Class<? extends Throwable>> e : byStatus.entrySet()) {
       String path = "/api/projects/1/feature_flags/" + e.getKey() + "/";
       wm.stubFor(get(urlPathEqualTo(path)).willReturn(error(e.getKey(), "t")));
       int id = e.getKey();
-      failures.add(assertThrows(e.getValue(), () -> c.featureFlags(1).get(id)));
+      failures.add(assertThrows(e.getValue(), () -> c.project(1).featureFlags().get(id)));
     }
     wm.stubFor(get(urlPathEqualTo("/api/projects/1/feature_flags/1/")).willReturn(okJson("{\"id\":")));
-    failures.add(assertThrows(PostHogDecodeException.class, () -> c.featureFlags(1).get(1)));
+    failures.add(assertThrows(PostHogDecodeException.class, () -> c.project(1).featureFlags().get(1)));
     wm.stubFor(get(urlPathEqualTo("/api/projects/1/feature_flags/2/"))
         .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-    failures.add(assertThrows(PostHogIoException.class, () -> c.featureFlags(1).get(2)));
+    failures.add(assertThrows(PostHogIoException.class, () -> c.project(1).featureFlags().get(2)));
     wm.stubFor(get(urlPathEqualTo("/api/projects/1/feature_flags/3/"))
         .willReturn(okJson("{}").withFixedDelay(1000)));
     RequestOptions quick = RequestOptions.builder().readTimeout(Duration.ofMillis(100)).maxRetries(0).build();
     failures.add(assertThrows(PostHogTimeoutException.class,
-        () -> c.withOptions(quick).featureFlags(1).get(3)));
+        () -> c.withOptions(quick).project(1).featureFlags().get(3)));
 
     // The client-side rate limiter's refusal.
     PostHogClient limited = TestClients.builder(wm, new RecordingSleeper())
         .rateLimits(RateLimits.off().with(LimitClass.CRUD, 1, 1)).build();
     clients.add(limited);
     wm.stubFor(get(urlPathEqualTo(FLAG)).willReturn(okJson("{\"id\":7}")));
-    limited.featureFlags(1).get(7);
-    failures.add(assertThrows(PostHogTimeoutException.class, () -> limited.featureFlags(1).get(7)));
+    limited.project(1).featureFlags().get(7);
+    failures.add(assertThrows(PostHogTimeoutException.class, () -> limited.project(1).featureFlags().get(7)));
 
     // Queries: a failed one, and one that never completes.
     wm.stubFor(post(urlPathEqualTo(QUERY)).willReturn(aResponse().withStatus(202)
@@ -214,25 +221,29 @@ class SecretRedactionTest {
     wm.stubFor(get(urlPathEqualTo(QUERY + "q-1/")).willReturn(okJson("{\"query_status\":{\"id\":"
         + "\"q-1\",\"complete\":true,\"error\":true,\"error_message\":\"Unknown table\"}}")));
     failures.add(assertThrows(QueryFailedException.class,
-        () -> c.query(1).start(Query.hogqlNode("select 1")).await()));
+        () -> c.project(1).query().start(QueryNodes.hogql("select 1")).await()));
     wm.stubFor(get(urlPathEqualTo(QUERY + "q-1/")).willReturn(okJson("{\"query_status\":{\"id\":"
         + "\"q-1\",\"complete\":false,\"error\":false}}")));
     wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(urlPathEqualTo(QUERY + "q-1/"))
         .willReturn(aResponse().withStatus(204)));
-    failures.add(assertThrows(QueryTimeoutException.class, () -> c.query(1)
-        .start(Query.hogqlNode("select 1"))
-        .await(Query.PollOptions.defaults().withTimeout(Duration.ofMillis(50)))));
+    failures.add(assertThrows(QueryTimeoutException.class, () -> c.project(1).query()
+        .start(QueryNodes.hogql("select 1"))
+        .await(PollOptions.defaults().withTimeout(Duration.ofMillis(50)))));
 
     // Refusals before sending, a closed client, a cancelled call.
-    failures.add(assertThrows(IllegalArgumentException.class, () -> c.notebooks(1).get("x".repeat(9000))));
+    failures.add(assertThrows(IllegalArgumentException.class, () -> c.project(1).notebooks().get("x".repeat(9000))));
     failures.add(assertThrows(IllegalArgumentException.class,
-        () -> c.featureFlags(1).listAll().followLink("https://evil.example/api/projects/1/feature_flags/?page=2")));
+        () -> {
+          wm.stubFor(get(urlEqualTo("/api/projects/77/feature_flags/")).willReturn(okJson(
+              "{\"results\":[],\"next\":\"https://evil.example/api/projects/77/feature_flags/?page=2\"}")));
+          c.project(77).featureFlags().listAll().stream().count();
+        }));
     PostHogClient closed = TestClients.builder(wm, new RecordingSleeper()).build();
     closed.close();
-    failures.add(assertThrows(IllegalStateException.class, () -> closed.featureFlags(1).get(7)));
+    failures.add(assertThrows(IllegalStateException.class, () -> closed.project(1).featureFlags().get(7)));
     wm.stubFor(get(urlPathEqualTo("/api/projects/1/feature_flags/4/"))
         .willReturn(okJson("{}").withFixedDelay(3000)));
-    CompletableFuture<FeatureFlag> slow = c.async(x -> x.featureFlags(1).get(4));
+    CompletableFuture<FeatureFlag> slow = c.async(x -> x.project(1).featureFlags().get(4));
     Thread.sleep(100);
     slow.cancel(true);
     failures.add(assertThrows(CancellationException.class, () -> slow.get(1, TimeUnit.SECONDS)));
@@ -257,12 +268,12 @@ class SecretRedactionTest {
         error(503, "server_error"), okJson("{\"id\":503}"));
     wm.stubFor(get(urlPathEqualTo("/api/projects/1/feature_flags/2/"))
         .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-    c.featureFlags(1).get(7);
-    c.featureFlags(1).create(new FeatureFlag().key("new"));
-    assertThrows(UnauthorizedException.class, () -> c.featureFlags(1).get(401));
-    c.featureFlags(1).get(503);
-    assertThrows(PostHogIoException.class, () -> c.featureFlags(1).get(2));
-    ActionResult r = c.actions().execute("POSTHOG_RETRIEVE_FEATURE_FLAG_DETAILS",
+    c.project(1).featureFlags().get(7);
+    c.project(1).featureFlags().create(new FeatureFlag().key("new"));
+    assertThrows(UnauthorizedException.class, () -> c.project(1).featureFlags().get(401));
+    c.project(1).featureFlags().get(503);
+    assertThrows(PostHogIoException.class, () -> c.project(1).featureFlags().get(2));
+    ToolResult r = c.toolkit().execute("POSTHOG_RETRIEVE_FEATURE_FLAG_DETAILS",
         Map.of("project_id", 1, "id", 401));
     assertNoKey(r.toJsonString());
   }
@@ -329,11 +340,11 @@ class SecretRedactionTest {
     PostHogClient c = client(HttpLogLevel.FULL);
 
     UnauthorizedException e = assertThrows(UnauthorizedException.class,
-        () -> c.featureFlags(1).get(7));
+        () -> c.project(1).featureFlags().get(7));
     assertNoKeyAnywhere(e);
     assertEquals("Key [redacted] is not valid", e.detail());
     // A successful answer is data, handed over as received; only the log masks it.
-    assertEquals(API_KEY, c.actions().execute("POSTHOG_LIST_AND_MANAGE_PROJECT_FEATURE_FLAGS",
+    assertEquals(API_KEY, c.toolkit().execute("POSTHOG_LIST_AND_MANAGE_PROJECT_FEATURE_FLAGS",
         java.util.Map.of("project_id", "1")).data().path("echo").asText());
     assertLogsHaveNoKey();
     assertTrue(String.join("\n", logLines()).contains("Key [redacted] is not valid"));
@@ -354,16 +365,16 @@ class SecretRedactionTest {
     wm.stubFor(get(urlPathEqualTo(FLAG)).willReturn(okJson("{\"id\":7}")));
     String slug = "POSTHOG_RETRIEVE_FEATURE_FLAG_DETAILS";
     RequestOptions quick = RequestOptions.builder().readTimeout(Duration.ofMillis(100)).maxRetries(0).build();
-    List<ActionResult> results = List.of(
-        c.actions().execute(slug, Map.of("project_id", 1, "id", 401)),
-        c.actions().execute(slug, Map.of("project_id", 1, "id", 2)),
-        c.actions().execute(slug, Map.of("project_id", 1, "id", 3)),
-        c.actions().execute(slug, Map.of("project_id", 1, "id", 4), quick),
-        c.actions().execute(slug, Map.of("project_id", 1, "id", "seven")),
-        c.actions().execute("POSTHOG_NO_SUCH_ACTION", Map.of()),
-        c.actions().execute(slug, Map.of("project_id", 1, "id", 7)));
-    List<ActionError.Kind> kinds = new ArrayList<>();
-    for (ActionResult r : results) {
+    List<ToolResult> results = List.of(
+        c.toolkit().execute(slug, Map.of("project_id", 1, "id", 401)),
+        c.toolkit().execute(slug, Map.of("project_id", 1, "id", 2)),
+        c.toolkit().execute(slug, Map.of("project_id", 1, "id", 3)),
+        c.toolkit().execute(slug, Map.of("project_id", 1, "id", 4), quick),
+        c.toolkit().execute(slug, Map.of("project_id", 1, "id", "seven")),
+        c.toolkit().execute("POSTHOG_NO_SUCH_ACTION", Map.of()),
+        c.toolkit().execute(slug, Map.of("project_id", 1, "id", 7)));
+    List<ToolError.Kind> kinds = new ArrayList<>();
+    for (ToolResult r : results) {
       kinds.add(r.successful() ? null : r.error().kind());
       assertNoKey(r.toJsonString());
       assertNoKey(r.toJson().toString());
@@ -375,15 +386,15 @@ class SecretRedactionTest {
         r.exception().ifPresent(SecretRedactionTest::assertNoKeyAnywhere);
       }
     }
-    List<ActionError.Kind> expected = new ArrayList<>(List.of(ActionError.Kind.API,
-        ActionError.Kind.NETWORK, ActionError.Kind.DECODE, ActionError.Kind.TIMEOUT,
-        ActionError.Kind.VALIDATION, ActionError.Kind.VALIDATION));
+    List<ToolError.Kind> expected = new ArrayList<>(List.of(ToolError.Kind.API,
+        ToolError.Kind.NETWORK, ToolError.Kind.DECODE, ToolError.Kind.TIMEOUT,
+        ToolError.Kind.VALIDATION, ToolError.Kind.VALIDATION));
     expected.add(null);
     assertEquals(expected, kinds);
     PostHogClient closed = TestClients.builder(wm, new RecordingSleeper()).build();
     closed.close();
-    ActionResult r = closed.actions().execute(slug, Map.of("project_id", 1, "id", 7));
-    assertEquals(ActionError.Kind.CLIENT, r.error().kind());
+    ToolResult r = closed.toolkit().execute(slug, Map.of("project_id", 1, "id", 7));
+    assertEquals(ToolError.Kind.CLIENT, r.error().kind());
     assertNoKey(r.toJsonString());
     assertLogsHaveNoKey();
   }
@@ -391,7 +402,7 @@ class SecretRedactionTest {
   @Test
   void theKeyTravelsOnlyInTheAuthorizationHeader() {
     wm.stubFor(get(urlPathEqualTo(FLAG)).willReturn(okJson("{\"id\":7}")));
-    client(HttpLogLevel.FULL).featureFlags(1).get(7);
+    client(HttpLogLevel.FULL).project(1).featureFlags().get(7);
     var request = wm.getAllServeEvents().get(0).getRequest();
     assertEquals("Bearer " + API_KEY, request.getHeader("Authorization"));
     assertFalse(request.getUrl().contains(KEY_FRAGMENT), request.getUrl());

@@ -18,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.hedgekit.posthog.PostHogClient;
-import dev.hedgekit.posthog.actions.ActionError;
-import dev.hedgekit.posthog.actions.ActionResult;
+import dev.hedgekit.posthog.toolkit.ToolError;
+import dev.hedgekit.posthog.toolkit.ToolResult;
 import dev.hedgekit.posthog.errors.PostHogTimeoutException;
 import dev.hedgekit.posthog.generated.model.FeatureFlag;
 import java.io.IOException;
@@ -97,7 +97,7 @@ class TimeBudgetTest {
     PostHogClient c = client(wm.baseUrl(), Duration.ofMillis(300), Duration.ofSeconds(10), 1);
     long start = System.nanoTime();
     PostHogTimeoutException e = assertThrows(PostHogTimeoutException.class,
-        () -> c.featureFlags(1).get(201));
+        () -> c.project(1).featureFlags().get(201));
     // 300 ms attempt + 200 ms backoff + 300 ms attempt.
     assertWithin(millisSince(start), 780, 1500);
     assertTrue(e.getMessage().startsWith("read timed out waiting for GET " + path), e.getMessage());
@@ -113,11 +113,11 @@ class TimeBudgetTest {
     wm.stubFor(post(urlPathEqualTo(path)).willReturn(okJson(FLAG_JSON).withFixedDelay(2000)));
     PostHogClient c = client(wm.baseUrl(), Duration.ofMillis(300), Duration.ofSeconds(10), 3);
     long start = System.nanoTime();
-    ActionResult r = c.actions().execute("POSTHOG_CREATE_FEATURE_FLAGS_FOR_PROJECT",
+    ToolResult r = c.toolkit().execute("POSTHOG_CREATE_FEATURE_FLAGS_FOR_PROJECT",
         Map.of("project_id", 2, "key", "beta"));
     assertWithin(millisSince(start), 280, 1000);
     assertFalse(r.successful());
-    assertEquals(ActionError.Kind.TIMEOUT, r.error().kind(), r::toJsonString);
+    assertEquals(ToolError.Kind.TIMEOUT, r.error().kind(), r::toJsonString);
     assertTrue(r.error().message().startsWith("read timed out waiting for POST " + path), r.error().message());
     assertTrue(r.error().message().endsWith("(1 attempt(s))"), r.error().message());
     assertEquals(1, settledCount(wm, postRequestedFor(urlPathEqualTo(path)), 1), "a POST is not replayed");
@@ -131,7 +131,7 @@ class TimeBudgetTest {
     PostHogClient c = client(silent.baseUrl(), Duration.ofSeconds(60), Duration.ofMillis(700), 3);
     long start = System.nanoTime();
     PostHogTimeoutException e = assertThrows(PostHogTimeoutException.class,
-        () -> c.featureFlags(1).get(7));
+        () -> c.project(1).featureFlags().get(7));
     assertWithin(millisSince(start), 680, 1300);
     assertTrue(e.requestMayHaveBeenSent());
     assertEquals(1, silent.connectionsAccepted(), "no retry once the deadline has passed");
@@ -139,7 +139,7 @@ class TimeBudgetTest {
 
     start = System.nanoTime();
     e = assertThrows(PostHogTimeoutException.class,
-        () -> c.featureFlags(1).create(new FeatureFlag().key("beta")));
+        () -> c.project(1).featureFlags().create(new FeatureFlag().key("beta")));
     assertWithin(millisSince(start), 680, 1300);
     assertEquals(2, silent.connectionsAccepted());
   }
@@ -151,7 +151,7 @@ class TimeBudgetTest {
     PostHogClient c = client(silent.baseUrl(), Duration.ofMillis(250), Duration.ofSeconds(1), 3);
     long start = System.nanoTime();
     PostHogTimeoutException e = assertThrows(PostHogTimeoutException.class,
-        () -> c.featureFlags(1).get(7));
+        () -> c.project(1).featureFlags().get(7));
     assertWithin(millisSince(start), 680, 1100);
     assertTrue(e.getMessage().startsWith("read timed out waiting for GET /api/projects/1/feature_flags/7/"),
         e.getMessage());
@@ -163,10 +163,10 @@ class TimeBudgetTest {
   void aServerThatNeverAnswersGivesATimeoutEnvelopeInTime() {
     PostHogClient c = client(silent.baseUrl(), Duration.ofSeconds(60), Duration.ofMillis(600), 3);
     long start = System.nanoTime();
-    ActionResult r = c.actions().execute("POSTHOG_PARTIAL_UPDATE_OF_A_PROJECT_S_FEATURE_FLAG",
+    ToolResult r = c.toolkit().execute("POSTHOG_PARTIAL_UPDATE_OF_A_PROJECT_S_FEATURE_FLAG",
         Map.of("project_id", 1, "id", 7, "name", "x"));
     assertWithin(millisSince(start), 580, 1200);
-    assertEquals(ActionError.Kind.TIMEOUT, r.error().kind(), r::toJsonString);
+    assertEquals(ToolError.Kind.TIMEOUT, r.error().kind(), r::toJsonString);
     assertInstanceOf(PostHogTimeoutException.class, r.exception().orElseThrow());
     assertNoKey(r.toJsonString());
     assertEquals(1, silent.connectionsAccepted());
@@ -176,14 +176,14 @@ class TimeBudgetTest {
   void asyncCallsMeetTheSameDeadline() throws Exception {
     PostHogClient c = client(silent.baseUrl(), Duration.ofSeconds(60), Duration.ofMillis(500), 3);
     long start = System.nanoTime();
-    CompletableFuture<FeatureFlag> typed = c.async(x -> x.featureFlags(1).get(7));
-    CompletableFuture<ActionResult> action = c.actions().executeAsync(
+    CompletableFuture<FeatureFlag> typed = c.async(x -> x.project(1).featureFlags().get(7));
+    CompletableFuture<ToolResult> action = c.toolkit().executeAsync(
         "POSTHOG_RETRIEVE_FEATURE_FLAG_DETAILS", Map.of("project_id", 1, "id", 7));
     ExecutionException e = assertThrows(ExecutionException.class, () -> typed.get(5, TimeUnit.SECONDS));
     assertInstanceOf(PostHogTimeoutException.class, e.getCause());
-    ActionResult r = action.get(5, TimeUnit.SECONDS);
+    ToolResult r = action.get(5, TimeUnit.SECONDS);
     assertWithin(millisSince(start), 480, 1200);
-    assertEquals(ActionError.Kind.TIMEOUT, r.error().kind(), r::toJsonString);
+    assertEquals(ToolError.Kind.TIMEOUT, r.error().kind(), r::toJsonString);
     assertEquals(2, silent.connectionsAccepted());
   }
 
@@ -213,7 +213,7 @@ class TimeBudgetTest {
             Duration.ofSeconds(5), Duration.ofSeconds(10), 1);
         long start = System.nanoTime();
         PostHogTimeoutException e = assertThrows(PostHogTimeoutException.class,
-            () -> c.featureFlags(1).create(new FeatureFlag().key("beta")));
+            () -> c.project(1).featureFlags().create(new FeatureFlag().key("beta")));
         // 300 ms connect timeout, 200 ms backoff, 300 ms connect timeout.
         assertWithin(millisSince(start), 780, 1600);
         assertFalse(e.requestMayHaveBeenSent());

@@ -1,6 +1,6 @@
 package dev.hedgekit.posthog.reliability;
 
-import dev.hedgekit.posthog.core.Sleeper;
+import dev.hedgekit.posthog.config.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -49,7 +49,7 @@ class AnnotationsTest {
   @BeforeEach
   void setUp() {
     client = ResourceTestSupport.client(wm);
-    annotations = client.annotations(42);
+    annotations = client.project(42).annotations();
   }
 
   @AfterEach
@@ -86,8 +86,8 @@ class AnnotationsTest {
     wm.verify(patchRequestedFor(urlEqualTo(BASE + "7/"))
         .withRequestBody(equalToJson(json("{'content':'Release 2.0.1'}"))));
 
-    Page<Annotation> page = annotations.list(new AnnotationsListQuery().limit(2).search("release"));
-    assertEquals(List.of(7, 8), page.results().stream().map(Annotation::getId).collect(Collectors.toList()));
+    Page<Annotation> page = annotations.list(new AnnotationsListQuery().limit(2L).search("release"));
+    assertEquals(List.of(7L, 8L), page.results().stream().map(Annotation::getId).collect(Collectors.toList()));
     assertEquals(3L, page.count().getAsLong());
     assertTrue(page.hasNext());
     wm.verify(getRequestedFor(urlEqualTo(BASE + "?limit=2&search=release")));
@@ -122,9 +122,9 @@ class AnnotationsTest {
     wm.stubFor(get(urlEqualTo(BASE + "?offset=2")).willReturn(jsonAnswer(200,
         "{'count':3,'next':null,'results':[{'id':3}]}")));
 
-    List<Integer> ids = annotations.listAll().stream().map(Annotation::getId).collect(Collectors.toList());
+    List<Long> ids = annotations.listAll().stream().map(Annotation::getId).collect(Collectors.toList());
 
-    assertEquals(List.of(1, 2, 3), ids);
+    assertEquals(List.of(1L, 2L, 3L), ids);
   }
 
   @Test
@@ -132,7 +132,7 @@ class AnnotationsTest {
     assertThrows(NullPointerException.class, () -> annotations.create(null));
     assertThrows(NullPointerException.class, () -> annotations.update(7, null));
     assertThrows(NullPointerException.class, () -> annotations.list(null));
-    assertThrows(IllegalArgumentException.class, () -> client.annotations(""));
+    assertThrows(IllegalArgumentException.class, () -> client.project("").annotations());
     wm.verify(0, anyRequestedFor(anyUrl()));
   }
 }

@@ -57,7 +57,7 @@ class BatchExportsTest {
   @BeforeEach
   void open() {
     client = OrgAdminFixtures.client(wm);
-    exports = client.batchExports(42);
+    exports = client.project(42).batchExports();
   }
 
   @AfterEach
@@ -72,15 +72,15 @@ class BatchExportsTest {
     wm.stubFor(get(urlEqualTo(EXPORTS + "?limit=1&offset=1")).willReturn(
         json(page(EXPORT_JSON.replace("To S3", "To BigQuery"), 2, null))));
 
-    Page<BatchExport> p = exports.list(new BatchExportsList2Query().limit(1));
-    List<String> names = exports.listAll(new BatchExportsList2Query().limit(1)).stream()
+    Page<BatchExport> p = exports.list(new BatchExportsList2Query().limit(1L));
+    List<String> names = exports.listAll(new BatchExportsList2Query().limit(1L)).stream()
         .map(BatchExport::getName).collect(Collectors.toList());
 
     BatchExport e = p.results().get(0);
     assertEquals(UUID_1, e.getId());
     assertEquals(IntervalEnum.HOUR, e.getInterval());
     assertEquals(Boolean.FALSE, e.getPaused());
-    assertEquals("S3", e.getDestination().getType().getValue());
+    assertEquals("S3", e.getDestination().getType().value());
     assertEquals(2L, p.count().getAsLong());
     assertEquals(List.of("To S3", "To BigQuery"), names);
     wm.verify(2, getRequestedFor(urlEqualTo(EXPORTS + "?limit=1")));
@@ -139,7 +139,7 @@ class BatchExportsTest {
 
   @Test
   void organizationLevelExports() {
-    OrganizationBatchExports org = client.organizationBatchExports(ORG);
+    OrganizationBatchExports org = client.organization(ORG).batchExports();
     String one = ORG_EXPORTS + UUID_1 + "/";
     wm.stubFor(get(urlEqualTo(ORG_EXPORTS + "?offset=3")).willReturn(json(page(EXPORT_JSON, 4, null))));
     wm.stubFor(get(urlEqualTo(ORG_EXPORTS)).willReturn(json(page(EXPORT_JSON, 1, null))));
@@ -148,7 +148,7 @@ class BatchExportsTest {
     wm.stubFor(delete(urlEqualTo(one)).willReturn(noContent()));
     UUID id = UUID.fromString(UUID_1);
 
-    assertEquals(4L, org.list(new BatchExportsListQuery().offset(3)).count().getAsLong());
+    assertEquals(4L, org.list(new BatchExportsListQuery().offset(3L)).count().getAsLong());
     assertEquals(1, org.listAll().stream().count());
     assertEquals(42, org.get(id).getTeamId());
     assertEquals(0, org.logs(id).get("results").size());
@@ -170,7 +170,7 @@ class BatchExportsTest {
     assertThrows(IllegalArgumentException.class, () -> exports.runsAll(""));
     assertThrows(NullPointerException.class, () -> exports.run(UUID_1, null));
     assertThrows(NullPointerException.class, () -> exports.runLogs(null, UUID.fromString(UUID_2)));
-    assertThrows(NullPointerException.class, () -> client.organizationBatchExports(ORG).get(null));
+    assertThrows(NullPointerException.class, () -> client.organization(ORG).batchExports().get(null));
     assertEquals(0, wm.getAllServeEvents().size());
   }
 }

@@ -1,5 +1,7 @@
 package dev.hedgekit.posthog.resources;
 
+import dev.hedgekit.posthog.support.Trees;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
@@ -46,7 +48,7 @@ class CohortsTest {
   @BeforeEach
   void setUp() {
     client = ResourceTestSupport.client(wm);
-    cohorts = client.cohorts("42");
+    cohorts = client.project("42").cohorts();
   }
 
   @AfterEach
@@ -67,7 +69,7 @@ class CohortsTest {
         "{'count':1,'next':null,'previous':null,'results':[{'id':5,'name':'Paying users','count':1234}]}")));
 
     Map<String, Object> filters = Map.of("properties", Map.of("type", "AND", "values", List.of()));
-    Cohort created = cohorts.create(new Cohort().name("Paying users").filters(filters));
+    Cohort created = cohorts.create(new Cohort().name("Paying users").filters(Trees.json(filters)));
     assertEquals(5, created.getId());
     assertEquals(Boolean.TRUE, created.getIsCalculating());
     wm.verify(postRequestedFor(urlEqualTo(BASE)).withRequestBody(equalToJson(json(
@@ -82,7 +84,7 @@ class CohortsTest {
     wm.verify(patchRequestedFor(urlEqualTo(BASE + "5/"))
         .withRequestBody(equalToJson(json("{'description':'Plan is not free'}"))));
 
-    Page<Cohort> page = cohorts.list(new CohortsListQuery().limit(10));
+    Page<Cohort> page = cohorts.list(new CohortsListQuery().limit(10L));
     assertEquals(1234, page.results().get(0).getCount());
     assertFalse(page.hasNext());
     wm.verify(getRequestedFor(urlEqualTo(BASE + "?limit=10")));

@@ -1,5 +1,7 @@
 package dev.hedgekit.posthog.resources;
 
+import dev.hedgekit.posthog.support.Trees;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -50,7 +52,7 @@ class DashboardsTest {
   @BeforeEach
   void setUp() {
     client = ResourceTestSupport.client(wm);
-    dashboards = client.dashboards(42);
+    dashboards = client.project(42).dashboards();
   }
 
   @AfterEach
@@ -76,14 +78,14 @@ class DashboardsTest {
 
     Dashboard read = dashboards.get(12);
     assertEquals(1, read.getTiles().size());
-    assertEquals(List.of("growth"), read.getTags());
+    assertEquals(Trees.json(List.of("growth")), Trees.json(read.getTags()));
 
     Dashboard changed = dashboards.update(12, new PatchedDashboard().description("Weekly numbers"));
     assertEquals("Weekly numbers", changed.getDescription());
     wm.verify(patchRequestedFor(urlEqualTo(BASE + "12/"))
         .withRequestBody(equalToJson(json("{'description':'Weekly numbers'}"))));
 
-    Page<DashboardBasic> page = dashboards.list(new DashboardsListQuery().limit(1).offset(0));
+    Page<DashboardBasic> page = dashboards.list(new DashboardsListQuery().limit(1L).offset(0L));
     assertEquals(12, page.results().get(0).getId());
     assertEquals("KPIs", page.results().get(0).getName());
     assertEquals(4L, page.count().getAsLong());

@@ -63,7 +63,7 @@ class DomainsAndProxyRecordsTest {
 
   @Test
   void domainsRoundTrip() {
-    Domains domains = client.domains(ORG);
+    Domains domains = client.organization(ORG).domains();
     String one = DOMAINS + UUID_1 + "/";
     UUID id = UUID.fromString(UUID_1);
     wm.stubFor(get(urlEqualTo(DOMAINS + "?limit=3")).willReturn(json(page(DOMAIN_JSON, 1, null))));
@@ -74,8 +74,8 @@ class DomainsAndProxyRecordsTest {
     wm.stubFor(delete(urlEqualTo(one)).willReturn(noContent()));
     wm.stubFor(post(urlEqualTo(one + "verify/")).willReturn(json(DOMAIN_JSON.replace("\"is_verified\":false", "\"is_verified\":true"))));
 
-    assertEquals("example.com", domains.list(new DomainsListQuery().limit(3)).results().get(0).getDomain());
-    assertEquals(1, domains.listAll(new DomainsListQuery().limit(3)).stream().count());
+    assertEquals("example.com", domains.list(new DomainsListQuery().limit(3L)).results().get(0).getDomain());
+    assertEquals(1, domains.listAll(new DomainsListQuery().limit(3L)).stream().count());
     assertEquals("ph_abc", domains.create(new OrganizationDomain().domain("example.com")).getVerificationChallenge());
     assertEquals(Boolean.TRUE, domains.get(id).getJitProvisioningEnabled());
     domains.update(id, new PatchedOrganizationDomain().jitProvisioningEnabled(false));
@@ -93,7 +93,7 @@ class DomainsAndProxyRecordsTest {
 
   @Test
   void proxyRecordsRoundTrip() {
-    ProxyRecords proxies = client.proxyRecords(ORG);
+    ProxyRecords proxies = client.organization(ORG).proxyRecords();
     String one = PROXIES + UUID_1 + "/";
     UUID id = UUID.fromString(UUID_1);
     wm.stubFor(get(urlEqualTo(PROXIES)).willReturn(json(page(PROXY_JSON, 1, null))));
@@ -119,10 +119,10 @@ class DomainsAndProxyRecordsTest {
 
   @Test
   void argumentsAreCheckedBeforeAnyRequest() {
-    assertThrows(NullPointerException.class, () -> client.domains(ORG).verify(null, new OrganizationDomain()));
-    assertThrows(NullPointerException.class, () -> client.domains(ORG).create(null));
-    assertThrows(IllegalArgumentException.class, () -> client.proxyRecords(ORG).get(""));
-    assertThrows(NullPointerException.class, () -> client.proxyRecords(ORG).update(null, new PatchedProxyRecord()));
+    assertThrows(NullPointerException.class, () -> client.organization(ORG).domains().verify(null, new OrganizationDomain()));
+    assertThrows(NullPointerException.class, () -> client.organization(ORG).domains().create(null));
+    assertThrows(IllegalArgumentException.class, () -> client.organization(ORG).proxyRecords().get(""));
+    assertThrows(NullPointerException.class, () -> client.organization(ORG).proxyRecords().update(null, new PatchedProxyRecord()));
     assertEquals(0, wm.getAllServeEvents().size());
   }
 }

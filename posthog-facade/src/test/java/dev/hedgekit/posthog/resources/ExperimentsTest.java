@@ -44,7 +44,7 @@ class ExperimentsTest {
   @BeforeEach
   void setUp() {
     client = ResourceTestSupport.client(wm);
-    experiments = client.experiments(42);
+    experiments = client.project(42).experiments();
   }
 
   @AfterEach
@@ -79,7 +79,7 @@ class ExperimentsTest {
     wm.verify(patchRequestedFor(urlEqualTo(BASE + "3/"))
         .withRequestBody(equalToJson(json("{'start_date':'2024-06-01T09:00:00Z'}"))));
 
-    Page<Experiment> page = experiments.list(new ExperimentsListQuery().limit(5).offset(5));
+    Page<Experiment> page = experiments.list(new ExperimentsListQuery().limit(5L).offset(5L));
     assertEquals("New checkout", page.results().get(0).getName());
     assertEquals(true, page.previous().isPresent());
     wm.verify(getRequestedFor(urlEqualTo(BASE + "?limit=5&offset=5")));

@@ -1,5 +1,7 @@
 package dev.hedgekit.posthog.resources;
 
+import dev.hedgekit.posthog.support.Trees;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -51,7 +53,7 @@ class FeatureFlagsTest {
   @BeforeEach
   void setUp() {
     client = PostHogClient.builder().apiKey("phx_test").baseUrl(wm.baseUrl()).maxRetries(0).build();
-    flags = client.featureFlags(1);
+    flags = client.project(1).featureFlags();
   }
 
   @AfterEach
@@ -64,12 +66,12 @@ class FeatureFlagsTest {
     wm.stubFor(post(urlEqualTo(FLAGS)).willReturn(okJson(FLAG_JSON).withStatus(201)));
 
     FeatureFlag created = flags.create(new FeatureFlag().key("new-onboarding").name("New onboarding")
-        .filters(Map.of("groups", List.of(Map.of("properties", List.of(), "rollout_percentage", 50)))));
+        .filters(Trees.json(Map.of("groups", List.of(Map.of("properties", List.of(), "rollout_percentage", 50))))));
 
     assertEquals(7, created.getId());
     assertEquals(3, created.getVersion());
     assertEquals(2025, created.getCreatedAt().getYear());
-    assertEquals(List.of("growth"), created.getTags());
+    assertEquals(Trees.json(List.of("growth")), Trees.json(created.getTags()));
     wm.verify(1, postRequestedFor(urlEqualTo(FLAGS)).withRequestBody(equalToJson(
         "{\"key\":\"new-onboarding\",\"name\":\"New onboarding\","
             + "\"filters\":{\"groups\":[{\"properties\":[],\"rollout_percentage\":50}]}}")));
@@ -84,7 +86,7 @@ class FeatureFlagsTest {
     assertEquals("new-onboarding", flag.getKey());
     assertEquals(Boolean.TRUE, flag.getActive());
     assertEquals(Boolean.FALSE, flag.getDeleted());
-    assertEquals(List.of(Map.of("properties", List.of(), "rollout_percentage", 50)),
+    assertEquals(Trees.json(List.of(Map.of("properties", List.of(), "rollout_percentage", 50))),
         flag.getFilters().get("groups"));
     wm.verify(1, getRequestedFor(urlEqualTo(FLAG_7)));
   }
@@ -107,7 +109,7 @@ class FeatureFlagsTest {
         + "\"results\":[" + FLAG_JSON + "]}")));
 
     Page<FeatureFlag> page = flags.list(new FeatureFlagsListQuery()
-        .search("onboarding & more").active("true").limit(10).offset(20));
+        .search("onboarding & more").active("true").limit(10L).offset(20L));
 
     assertEquals(OptionalLong.of(31), page.count());
     assertEquals(1, page.results().size());
@@ -141,7 +143,7 @@ class FeatureFlagsTest {
     assertThrows(NullPointerException.class, () -> flags.create(null));
     assertThrows(NullPointerException.class, () -> flags.update(7, null));
     assertThrows(NullPointerException.class, () -> flags.list(null));
-    assertThrows(IllegalArgumentException.class, () -> client.featureFlags(""));
+    assertThrows(IllegalArgumentException.class, () -> client.project("").featureFlags());
     assertFalse(wm.findAll(getRequestedFor(anyUrl())).size() > 0);
   }
 }

@@ -1,5 +1,7 @@
 package dev.hedgekit.posthog.resources;
 
+import dev.hedgekit.posthog.support.Trees;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
@@ -24,7 +26,7 @@ import dev.hedgekit.posthog.generated.api.InsightsApi.InsightsRetrieveQuery;
 import dev.hedgekit.posthog.generated.model.Insight;
 import dev.hedgekit.posthog.generated.model.PatchedInsight;
 import dev.hedgekit.posthog.generated.model.SharingConfiguration;
-import dev.hedgekit.posthog.json.Json;
+import dev.hedgekit.posthog.internal.json.Json;
 import dev.hedgekit.posthog.pagination.Page;
 import java.io.IOException;
 import java.util.List;
@@ -50,7 +52,7 @@ class InsightsTest {
   @BeforeEach
   void setUp() {
     client = ResourceTestSupport.client(wm);
-    insights = client.insights(42);
+    insights = client.project(42).insights();
   }
 
   @AfterEach
@@ -70,15 +72,15 @@ class InsightsTest {
         "{'count':1,'next':null,'previous':null,'results':[{'id':21,'short_id':'aBc12'}]}")));
 
     Insight created = insights.create(new Insight().name("Pageviews").saved(true)
-        .query(parse(QUERY)));
+        .query(Trees.json(parse(QUERY))));
     assertEquals(21, created.getId());
     assertEquals("aBc12", created.getShortId());
-    assertEquals("InsightVizNode", created.getQuery().get("kind"));
+    assertEquals("InsightVizNode", created.getQuery().get("kind").asText());
     wm.verify(postRequestedFor(urlEqualTo(BASE)).withRequestBody(equalToJson(json(
         "{'name':'Pageviews','saved':true,'query':" + QUERY + "}"))));
 
     Insight read = insights.get(21);
-    assertEquals(List.of(12), read.getDashboards());
+    assertEquals(List.of(12L), read.getDashboards());
     wm.verify(getRequestedFor(urlEqualTo(BASE + "21/")));
 
     Insight changed = insights.update(21, new PatchedInsight().name("Daily pageviews").favorited(true));
@@ -86,7 +88,7 @@ class InsightsTest {
     wm.verify(patchRequestedFor(urlEqualTo(BASE + "21/"))
         .withRequestBody(equalToJson(json("{'name':'Daily pageviews','favorited':true}"))));
 
-    Page<Insight> page = insights.list(new InsightsListQuery().basic(true).limit(2).shortId("aBc12"));
+    Page<Insight> page = insights.list(new InsightsListQuery().basic(true).limit(2L).shortId("aBc12"));
     assertEquals(21, page.results().get(0).getId());
     wm.verify(getRequestedFor(urlEqualTo(BASE + "?basic=true&limit=2&short_id=aBc12")));
 
@@ -102,7 +104,7 @@ class InsightsTest {
     wm.stubFor(get(urlEqualTo(BASE + "21/?from_dashboard=12&refresh=blocking")).willReturn(jsonAnswer(200,
         "{'id':21,'last_refresh':'2024-05-01T10:00:00Z'}")));
 
-    Insight fresh = insights.get(21, new InsightsRetrieveQuery().fromDashboard(12).refresh("blocking"));
+    Insight fresh = insights.get(21, new InsightsRetrieveQuery().fromDashboard(12L).refresh("blocking"));
 
     assertEquals("2024-05-01T10:00:00Z", fresh.getLastRefresh());
     wm.verify(1, getRequestedFor(urlEqualTo(BASE + "21/?from_dashboard=12&refresh=blocking")));

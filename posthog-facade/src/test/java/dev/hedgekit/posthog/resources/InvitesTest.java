@@ -49,7 +49,7 @@ class InvitesTest {
   @BeforeEach
   void open() {
     client = OrgAdminFixtures.client(wm);
-    invites = client.invites(ORG);
+    invites = client.organization(ORG).invites();
   }
 
   @AfterEach
@@ -61,7 +61,7 @@ class InvitesTest {
   void listSendsPagingAndDecodesInvites() {
     wm.stubFor(get(urlEqualTo(INVITES + "?limit=10&offset=20")).willReturn(json(page(INVITE_JSON, 21, null))));
 
-    Page<OrganizationInvite> p = invites.list(new InvitesListQuery().limit(10).offset(20));
+    Page<OrganizationInvite> p = invites.list(new InvitesListQuery().limit(10L).offset(20L));
 
     OrganizationInvite i = p.results().get(0);
     assertEquals(UUID.fromString(UUID_1), i.getId());
@@ -104,7 +104,7 @@ class InvitesTest {
 
     assertEquals("ada@example.com", answer.get(0).get("target_email").asText());
     wm.verify(postRequestedFor(urlEqualTo(INVITES + "bulk/"))
-        .withRequestBody(exactJson("{\"target_email\":\"ada@example.com\",\"send_email\":true}")));
+        .withRequestBody(exactJson("{\"target_email\":\"ada@example.com\"}")));
   }
 
   @Test

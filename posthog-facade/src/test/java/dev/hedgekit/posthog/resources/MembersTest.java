@@ -51,7 +51,7 @@ class MembersTest {
   @BeforeEach
   void open() {
     client = OrgAdminFixtures.client(wm);
-    members = client.members(ORG);
+    members = client.organization(ORG).members();
   }
 
   @AfterEach
@@ -68,7 +68,7 @@ class MembersTest {
   void listSendsPagingAndDecodesMembers() {
     wm.stubFor(get(urlEqualTo(MEMBERS + "?limit=1")).willReturn(json(page(member(UUID_1, "ada@example.com", 8), 1, null))));
 
-    Page<OrganizationMember> p = members.list(new MembersListQuery().limit(1));
+    Page<OrganizationMember> p = members.list(new MembersListQuery().limit(1L));
 
     OrganizationMember m = p.results().get(0);
     assertEquals(OrganizationMembershipLevel.NUMBER_8, m.getLevel());
@@ -86,7 +86,7 @@ class MembersTest {
     wm.stubFor(get(urlEqualTo(MEMBERS + "?limit=1&offset=1")).willReturn(json(
         page(member(UUID_2, "b@example.com", 15), 2, null))));
 
-    List<String> emails = members.listAll(new MembersListQuery().limit(1)).stream()
+    List<String> emails = members.listAll(new MembersListQuery().limit(1L)).stream()
         .map(m -> m.getUser().getEmail()).collect(Collectors.toList());
 
     assertEquals(List.of("a@example.com", "b@example.com"), emails);

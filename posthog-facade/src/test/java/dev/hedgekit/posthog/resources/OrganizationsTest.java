@@ -53,7 +53,8 @@ class OrganizationsTest {
   @BeforeEach
   void open() {
     client = OrgAdminFixtures.client(wm);
-    orgs = client.organizations(UUID_1);
+    orgs = PostHogClient.builder().apiKey("phx_test").baseUrl(wm.baseUrl()).maxRetries(0)
+        .organizationId(UUID_1).build().organizations();
   }
 
   @AfterEach
@@ -66,7 +67,7 @@ class OrganizationsTest {
     wm.stubFor(get(urlEqualTo(ORGS + "?limit=2&offset=4"))
         .willReturn(json(page(ORG_JSON, 5, wm.baseUrl() + ORGS + "?limit=2&offset=6"))));
 
-    Page<Organization> p = orgs.list(new CallListQuery().limit(2).offset(4));
+    Page<Organization> p = orgs.list(new CallListQuery().limit(2L).offset(4L));
 
     assertEquals(1, p.results().size());
     Organization o = p.results().get(0);
@@ -115,7 +116,7 @@ class OrganizationsTest {
   @Test
   void getWithoutIdNeedsAUuidAndSendsNothingOtherwise() {
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> client.organizations("@current").get());
+        () -> client.organizations().get());
     assertTrue(e.getMessage().contains("@current"), e.getMessage());
     assertEquals(0, wm.getAllServeEvents().size());
   }
@@ -157,7 +158,7 @@ class OrganizationsTest {
     assertThrows(NullPointerException.class, () -> orgs.replace(null, new Organization()));
     assertThrows(NullPointerException.class, () -> orgs.delete(null));
     assertThrows(NullPointerException.class, () -> orgs.list(null));
-    assertThrows(IllegalArgumentException.class, () -> client.organizations(""));
+    assertThrows(IllegalArgumentException.class, () -> client.organization(""));
     assertEquals(0, wm.getAllServeEvents().size());
   }
 }

@@ -1,5 +1,7 @@
 package dev.hedgekit.posthog.resources;
 
+import dev.hedgekit.posthog.support.Trees;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -52,7 +54,7 @@ class PersonsTest {
   @BeforeEach
   void setUp() {
     client = ResourceTestSupport.client(wm);
-    persons = client.persons(42);
+    persons = client.project(42).persons();
   }
 
   @AfterEach
@@ -74,13 +76,13 @@ class PersonsTest {
     Person read = persons.get(9);
     assertEquals(List.of("u-1", "anon-2"), read.getDistinctIds());
     assertEquals(UUID.fromString("0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"), read.getUuid());
-    assertEquals("free", ((Map<?, ?>) read.getProperties()).get("plan"));
+    assertEquals("free", read.getProperties().get("plan").asText());
 
-    persons.update(9, new PatchedPerson().properties(Map.of("plan", "pro")));
+    persons.update(9, new PatchedPerson().properties(Trees.json(Map.of("plan", "pro"))));
     wm.verify(patchRequestedFor(urlEqualTo(BASE + "9/"))
         .withRequestBody(equalToJson(json("{'properties':{'plan':'pro'}}"))));
 
-    Page<Person> page = persons.list(new PersonsListQuery().email("ada@example.com").limit(1));
+    Page<Person> page = persons.list(new PersonsListQuery().email("ada@example.com").limit(1L));
     assertEquals(9, page.results().get(0).getId());
     assertEquals(false, page.count().isPresent());
     wm.verify(getRequestedFor(urlEqualTo(BASE + "?email=ada%40example.com&limit=1")));

@@ -1,5 +1,7 @@
 package dev.hedgekit.posthog.resources;
 
+import dev.hedgekit.posthog.support.Trees;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -54,7 +56,7 @@ class PipelinesTest {
   @BeforeEach
   void open() {
     client = OrgAdminFixtures.client(wm);
-    pipelines = client.pipelines(42);
+    pipelines = client.project(42).pipelines();
   }
 
   @AfterEach
@@ -69,16 +71,16 @@ class PipelinesTest {
     wm.stubFor(get(urlEqualTo(DESTINATIONS + "?limit=1&offset=1")).willReturn(
         json(page(CONFIG_JSON.replace("\"id\":7", "\"id\":8"), 2, null))));
 
-    Page<PluginConfig> p = pipelines.destinations().list(new PipelineDestinationConfigsListQuery().limit(1));
-    List<Integer> ids = pipelines.destinations().listAll(new PipelineDestinationConfigsListQuery().limit(1))
+    Page<PluginConfig> p = pipelines.destinations().list(new PipelineDestinationConfigsListQuery().limit(1L));
+    List<Long> ids = pipelines.destinations().listAll(new PipelineDestinationConfigsListQuery().limit(1L))
         .stream().map(PluginConfig::getId).collect(Collectors.toList());
 
     PluginConfig c = p.results().get(0);
     assertEquals(7, c.getId());
     assertEquals(17, c.getPlugin());
     assertEquals(Boolean.TRUE, c.getEnabled());
-    assertEquals(List.of(Map.of("id", "$pageview")), c.getFilters().get("events"));
-    assertEquals(List.of(7, 8), ids);
+    assertEquals(Trees.json(List.of(Map.of("id", "$pageview"))), c.getFilters().get("events"));
+    assertEquals(List.of(7L, 8L), ids);
     wm.verify(2, getRequestedFor(urlEqualTo(DESTINATIONS + "?limit=1")));
     wm.verify(1, getRequestedFor(urlEqualTo(DESTINATIONS + "?limit=1&offset=1")));
   }
@@ -91,10 +93,10 @@ class PipelinesTest {
     wm.stubFor(put(urlEqualTo(ONE)).willReturn(json(CONFIG_JSON.replace("\"order\":1", "\"order\":3"))));
     wm.stubFor(delete(urlEqualTo(ONE)).willReturn(noContent()));
 
-    PluginConfig created = pipelines.destinations().create(new PluginConfig().plugin(17).enabled(true).order(1));
+    PluginConfig created = pipelines.destinations().create(new PluginConfig().plugin(17L).enabled(true).order(1L));
     PluginConfig read = pipelines.destinations().get(7);
     PluginConfig patched = pipelines.destinations().update(7, new PatchedPluginConfig().enabled(false));
-    PluginConfig replaced = pipelines.destinations().replace(7, new PluginConfig().plugin(17).enabled(true).order(3));
+    PluginConfig replaced = pipelines.destinations().replace(7, new PluginConfig().plugin(17L).enabled(true).order(3L));
     pipelines.destinations().delete(7);
 
     assertEquals(7, created.getId());
@@ -120,8 +122,8 @@ class PipelinesTest {
 
     JsonNode activity = pipelines.destinations().activity(7);
     JsonNode frontend = pipelines.destinations().frontend(7);
-    JsonNode rearranged = pipelines.destinations().rearrange(new PatchedPluginConfig().order(2));
-    JsonNode job = pipelines.destinations().job(7, new PluginConfig().plugin(17).order(1));
+    JsonNode rearranged = pipelines.destinations().rearrange(new PatchedPluginConfig().order(2L));
+    JsonNode job = pipelines.destinations().job(7, new PluginConfig().plugin(17L).order(1L));
 
     assertEquals("created", activity.get("results").get(0).get("activity").asText());
     assertEquals("export function x() {}", frontend.get("transpiled").asText());
@@ -158,8 +160,8 @@ class PipelinesTest {
     wm.stubFor(get(urlEqualTo(logs + "?limit=1")).willReturn(json(page(entry, 2, wm.baseUrl() + logs + "?limit=1&offset=1"))));
     wm.stubFor(get(urlEqualTo(logs + "?limit=1&offset=1")).willReturn(json(page(entry.replace("sent", "failed"), 2, null))));
 
-    Page<PluginLogEntry> p = pipelines.pluginConfigs().logs("7", new PluginConfigsLogsListQuery().limit(1));
-    List<String> messages = pipelines.pluginConfigs().logsAll("7", new PluginConfigsLogsListQuery().limit(1))
+    Page<PluginLogEntry> p = pipelines.pluginConfigs().logs("7", new PluginConfigsLogsListQuery().limit(1L));
+    List<String> messages = pipelines.pluginConfigs().logsAll("7", new PluginConfigsLogsListQuery().limit(1L))
         .stream().map(PluginLogEntry::getMessage).collect(Collectors.toList());
 
     assertEquals(7, p.results().get(0).getPluginConfigId());

@@ -42,7 +42,7 @@ class PluginsTest {
   @BeforeEach
   void open() {
     client = OrgAdminFixtures.client(wm);
-    plugins = client.plugins(ORG);
+    plugins = client.organization(ORG).plugins();
   }
 
   @AfterEach
@@ -64,12 +64,12 @@ class PluginsTest {
     wm.stubFor(get(urlEqualTo(all + "unused/")).willReturn(json("[17,18]")));
     wm.stubFor(get(urlEqualTo(all + "exports_unsubscribe_configs/")).willReturn(json("[]")));
 
-    Page<Plugin> p = plugins.list(new PluginsListQuery().limit(1));
-    List<Integer> ids = plugins.listAll(new PluginsListQuery().limit(1)).stream().map(Plugin::getId)
+    Page<Plugin> p = plugins.list(new PluginsListQuery().limit(1L));
+    List<Long> ids = plugins.listAll(new PluginsListQuery().limit(1L)).stream().map(Plugin::getId)
         .collect(Collectors.toList());
 
     assertEquals("Webhook", p.results().get(0).getName());
-    assertEquals(List.of(17, 18), ids);
+    assertEquals(List.of(17L, 18L), ids);
     assertEquals("abc", plugins.get(17).getLatestTag());
     plugins.delete(17);
     assertEquals(0, plugins.activity().get("results").size());
@@ -96,8 +96,8 @@ class PluginsTest {
     wm.stubFor(get(urlEqualTo(d + "exports_unsubscribe_configs/")).willReturn(json("[]")));
 
     Plugins.Apps<PipelineDestinationsListQuery> destinations = plugins.destinations();
-    assertEquals(17, destinations.list(new PipelineDestinationsListQuery().offset(0)).results().get(0).getId());
-    assertEquals(1, destinations.listAll(new PipelineDestinationsListQuery().offset(0)).stream().count());
+    assertEquals(17, destinations.list(new PipelineDestinationsListQuery().offset(0L)).results().get(0).getId());
+    assertEquals(1, destinations.listAll(new PipelineDestinationsListQuery().offset(0L)).stream().count());
     assertEquals("Webhook", destinations.get(17).getName());
     destinations.delete(17);
     destinations.activity();
@@ -133,7 +133,7 @@ class PluginsTest {
   void argumentsAreCheckedBeforeAnyRequest() {
     assertThrows(NullPointerException.class, () -> plugins.list(null));
     assertThrows(NullPointerException.class, () -> plugins.destinations().listAll(null));
-    assertThrows(NullPointerException.class, () -> client.plugins(null));
+    assertThrows(NullPointerException.class, () -> client.organization(null).plugins());
     assertEquals(0, wm.getAllServeEvents().size());
   }
 }

@@ -49,7 +49,7 @@ class ProjectMembersTest {
   @BeforeEach
   void open() {
     client = OrgAdminFixtures.client(wm);
-    members = client.projectMembers(42);
+    members = client.project(42).members();
   }
 
   @AfterEach

@@ -64,10 +64,10 @@ class ProjectResourcesTest {
         "{'short_id':'pl1','deleted':true}")));
     wm.stubFor(patch(urlEqualTo(P + "subscriptions/8/")).willReturn(jsonAnswer(200, "{'id':8,'deleted':true}")));
 
-    assertEquals(Boolean.TRUE, client.eventActions(42).delete(4).getDeleted());
-    assertEquals(Boolean.TRUE, client.notebooks(42).delete("nb1").getDeleted());
-    assertEquals(Boolean.TRUE, client.sessionRecordingPlaylists(42).delete("pl1").getDeleted());
-    assertEquals(Boolean.TRUE, client.subscriptions(42).delete(8).getDeleted());
+    assertEquals(Boolean.TRUE, client.project(42).actions().delete(4).getDeleted());
+    assertEquals(Boolean.TRUE, client.project(42).notebooks().delete("nb1").getDeleted());
+    assertEquals(Boolean.TRUE, client.project(42).sessionRecordingPlaylists().delete("pl1").getDeleted());
+    assertEquals(Boolean.TRUE, client.project(42).subscriptions().delete(8).getDeleted());
 
     String deleted = json("{'deleted':true}");
     wm.verify(patchRequestedFor(urlEqualTo(P + "actions/4/")).withRequestBody(equalToJson(deleted)));
@@ -86,10 +86,10 @@ class ProjectResourcesTest {
       wm.stubFor(delete(urlEqualTo(P + path + id + "/")).willReturn(aResponse().withStatus(204)));
     }
 
-    client.earlyAccessFeatures(42).delete(id);
-    client.eventDefinitions(42).delete(id);
-    client.propertyDefinitions(42).delete(id);
-    client.sessionRecordings(42).delete(id);
+    client.project(42).earlyAccessFeatures().delete(id);
+    client.project(42).eventDefinitions().delete(id);
+    client.project(42).propertyDefinitions().delete(id);
+    client.project(42).sessionRecordings().delete(id);
 
     wm.verify(4, deleteRequestedFor(anyUrl()));
     wm.verify(0, patchRequestedFor(anyUrl()));
@@ -101,7 +101,7 @@ class ProjectResourcesTest {
     wm.stubFor(delete(urlEqualTo(P + "dashboard_templates/" + id + "/")).willReturn(jsonAnswer(405,
         "{'type':'invalid_request','code':'method_not_allowed','detail':'Method \\u0022DELETE\\u0022 not allowed.'}")));
 
-    assertThrows(MethodNotAllowedException.class, () -> client.dashboardTemplates(42).delete(id));
+    assertThrows(MethodNotAllowedException.class, () -> client.project(42).dashboardTemplates().delete(id));
   }
 
   @Test
@@ -112,8 +112,8 @@ class ProjectResourcesTest {
     wm.stubFor(get(urlEqualTo(P + "exports/6/content/")).willReturn(jsonAnswer(404,
         "{'type':'invalid_request','code':'not_found','detail':'Not found.'}")));
 
-    assertArrayEquals(png, client.exports(42).content(5));
-    assertThrows(NotFoundException.class, () -> client.exports(42).content(6));
+    assertArrayEquals(png, client.project(42).exports().content(5));
+    assertThrows(NotFoundException.class, () -> client.project(42).exports().content(6));
   }
 
   @Test
@@ -126,11 +126,11 @@ class ProjectResourcesTest {
     wm.stubFor(get(urlEqualTo(second)).willReturn(jsonAnswer(200,
         "{'next':null,'results':[{'group_type_index':0,'group_key':'globex'}]}")));
 
-    List<String> keys = client.groups(42).listAll(0).stream().map(Group::getGroupKey)
+    List<String> keys = client.project(42).groups().listAll(0).stream().map(Group::getGroupKey)
         .collect(Collectors.toList());
 
     assertEquals(List.of("acme", "globex"), keys);
-    assertThrows(NullPointerException.class, () -> client.groups(42).list(new GroupsListQuery().search("a")));
+    assertThrows(NullPointerException.class, () -> client.project(42).groups().list(new GroupsListQuery().search("a")));
     wm.verify(1, getRequestedFor(urlEqualTo(first)));
   }
 
@@ -140,7 +140,7 @@ class ProjectResourcesTest {
     wm.stubFor(post(urlEqualTo(path)).willReturn(jsonAnswer(200, "{'success':true}")));
     wm.stubFor(delete(urlEqualTo(path)).willReturn(aResponse().withStatus(204)));
 
-    SessionRecordingPlaylists playlists = client.sessionRecordingPlaylists(42);
+    SessionRecordingPlaylists playlists = client.project(42).sessionRecordingPlaylists();
     assertEquals(true, playlists.addRecording("pl1", "rec-9").get("success").asBoolean());
     playlists.removeRecording("pl1", "rec-9");
 
@@ -153,7 +153,7 @@ class ProjectResourcesTest {
     wm.stubFor(get(urlEqualTo(P + "activity_log/")).willReturn(jsonAnswer(200,
         "[{'id':'a1','activity':'updated','scope':'FeatureFlag','user':{'id':3,'email':'ada@example.com'}}]")));
 
-    List<dev.hedgekit.posthog.generated.model.ActivityLog> entries = client.activityLog(42).list();
+    List<dev.hedgekit.posthog.generated.model.ActivityLog> entries = client.project(42).activityLog().list();
 
     assertEquals("FeatureFlag", entries.get(0).getScope());
     assertEquals("ada@example.com", entries.get(0).getUser().getEmail());
@@ -161,12 +161,12 @@ class ProjectResourcesTest {
 
   @Test
   void idsAndBodiesAreCheckedBeforeAnyRequest() {
-    assertThrows(IllegalArgumentException.class, () -> client.notebooks(42).get(""));
-    assertThrows(NullPointerException.class, () -> client.sessionRecordingPlaylists(42).update("pl1", null));
-    assertThrows(NullPointerException.class, () -> client.eventActions(42).update(4, (PatchedAction) null));
-    assertThrows(NullPointerException.class, () -> client.propertyDefinitions(42).get(null));
-    assertThrows(IllegalArgumentException.class, () -> client.events(42).get(""));
-    assertThrows(IllegalArgumentException.class, () -> client.groups(42).find(0, ""));
+    assertThrows(IllegalArgumentException.class, () -> client.project(42).notebooks().get(""));
+    assertThrows(NullPointerException.class, () -> client.project(42).sessionRecordingPlaylists().update("pl1", null));
+    assertThrows(NullPointerException.class, () -> client.project(42).actions().update(4, (PatchedAction) null));
+    assertThrows(NullPointerException.class, () -> client.project(42).propertyDefinitions().get(null));
+    assertThrows(IllegalArgumentException.class, () -> client.project(42).events().get(""));
+    assertThrows(IllegalArgumentException.class, () -> client.project(42).groups().find(0, ""));
     wm.verify(0, anyRequestedFor(anyUrl()));
   }
 }

@@ -43,7 +43,7 @@ class ProjectsTest {
   @BeforeEach
   void open() {
     client = OrgAdminFixtures.client(wm);
-    projects = client.projects(ORG);
+    projects = client.organization(ORG).projects();
   }
 
   @AfterEach
@@ -59,15 +59,15 @@ class ProjectsTest {
         json(page(first, 2, wm.baseUrl() + PROJECTS + "?limit=1&offset=1"))));
     wm.stubFor(get(urlEqualTo(PROJECTS + "?limit=1&offset=1")).willReturn(json(page(second, 2, null))));
 
-    Page<ProjectBackwardCompatBasic> p = projects.list(new List2Query().limit(1).offset(0));
-    List<Integer> ids = projects.listAll(new List2Query().limit(1).offset(0)).stream()
+    Page<ProjectBackwardCompatBasic> p = projects.list(new List2Query().limit(1L).offset(0L));
+    List<Long> ids = projects.listAll(new List2Query().limit(1L).offset(0L)).stream()
         .map(ProjectBackwardCompatBasic::getId).collect(Collectors.toList());
 
     assertEquals(42, p.results().get(0).getId());
     assertEquals("Web", p.results().get(0).getName());
     assertEquals(ORG, p.results().get(0).getOrganization());
     assertTrue(p.hasNext());
-    assertEquals(List.of(42, 43), ids);
+    assertEquals(List.of(42L, 43L), ids);
     wm.verify(2, getRequestedFor(urlEqualTo(PROJECTS + "?limit=1&offset=0")));
   }
 
@@ -81,7 +81,7 @@ class ProjectsTest {
     assertEquals(42, p.getId());
     assertEquals(Boolean.TRUE, p.getAnonymizeIps());
     assertEquals(List.of("https://example.com"), p.getAppUrls());
-    assertEquals("Europe/Paris", p.getTimezone().getValue());
+    assertEquals("Europe/Paris", p.getTimezone().value());
     wm.verify(1, getRequestedFor(urlEqualTo(ONE)));
   }
 
@@ -112,7 +112,7 @@ class ProjectsTest {
   void argumentsAreCheckedBeforeAnyRequest() {
     assertThrows(NullPointerException.class, () -> projects.list(null));
     assertThrows(NullPointerException.class, () -> projects.listAll(null));
-    assertThrows(NullPointerException.class, () -> client.projects(null));
+    assertThrows(NullPointerException.class, () -> client.organization(null).projects());
     assertEquals(0, wm.getAllServeEvents().size());
   }
 }

@@ -58,7 +58,7 @@ class RolesTest {
   @BeforeEach
   void open() {
     client = OrgAdminFixtures.client(wm);
-    roles = client.roles(ORG);
+    roles = client.organization(ORG).roles();
   }
 
   @AfterEach
@@ -70,8 +70,8 @@ class RolesTest {
   void listAndListAll() {
     wm.stubFor(get(urlEqualTo(ROLES + "?limit=5")).willReturn(json(page(ROLE_JSON, 1, null))));
 
-    Page<Role> p = roles.list(new RolesListQuery().limit(5));
-    List<String> all = roles.listAll(new RolesListQuery().limit(5)).stream().map(Role::getName)
+    Page<Role> p = roles.list(new RolesListQuery().limit(5L));
+    List<String> all = roles.listAll(new RolesListQuery().limit(5L)).stream().map(Role::getName)
         .collect(Collectors.toList());
 
     assertEquals("Engineering", p.results().get(0).getName());
@@ -109,8 +109,8 @@ class RolesTest {
     wm.stubFor(post(urlEqualTo(MEMBERSHIPS)).willReturn(json(201, MEMBERSHIP_JSON)));
     wm.stubFor(delete(urlEqualTo(MEMBERSHIPS + UUID_2 + "/")).willReturn(noContent()));
 
-    Page<RoleMembership> p = roles.memberships(UUID_1, new RolesRoleMembershipsListQuery().offset(0));
-    List<RoleMembership> all = roles.membershipsAll(UUID_1, new RolesRoleMembershipsListQuery().offset(0))
+    Page<RoleMembership> p = roles.memberships(UUID_1, new RolesRoleMembershipsListQuery().offset(0L));
+    List<RoleMembership> all = roles.membershipsAll(UUID_1, new RolesRoleMembershipsListQuery().offset(0L))
         .stream().collect(Collectors.toList());
     RoleMembership added = roles.addMember(UUID.fromString(UUID_1),
         new RoleMembership().userUuid(UUID.fromString(UUID_2)));

@@ -1,5 +1,7 @@
 package dev.hedgekit.posthog.resources;
 
+import dev.hedgekit.posthog.support.Trees;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -50,7 +52,7 @@ class SurveysTest {
   @BeforeEach
   void setUp() {
     client = ResourceTestSupport.client(wm);
-    surveys = client.surveys(42);
+    surveys = client.project(42).surveys();
   }
 
   @AfterEach
@@ -73,7 +75,7 @@ class SurveysTest {
 
     List<Map<String, Object>> questions = List.of(Map.of("type", "rating", "question", "How likely?"));
     SurveySerializerCreateUpdateOnly created = surveys.create(new SurveySerializerCreateUpdateOnly()
-        .name("NPS").type(SurveyType.POPOVER).questions(questions));
+        .name("NPS").type(SurveyType.POPOVER).questions(Trees.json(questions)));
     assertEquals(ID, created.getId());
     assertEquals(SurveyType.POPOVER, created.getType());
     wm.verify(postRequestedFor(urlEqualTo(BASE)).withRequestBody(equalToJson(json(
@@ -83,7 +85,7 @@ class SurveysTest {
     assertEquals("nps-flag", read.getLinkedFlag().getKey());
 
     SurveySerializerCreateUpdateOnly changed = surveys.update(ID,
-        new PatchedSurveySerializerCreateUpdateOnly().responsesLimit(500));
+        new PatchedSurveySerializerCreateUpdateOnly().responsesLimit(500L));
     assertEquals(500, changed.getResponsesLimit());
     wm.verify(patchRequestedFor(urlEqualTo(BASE + ID + "/"))
         .withRequestBody(equalToJson(json("{'responses_limit':500}"))));

@@ -52,7 +52,7 @@ class UsersTest {
     String url = "/api/users/?email=ada%40example.com&is_staff=false&limit=5";
     wm.stubFor(get(urlEqualTo(url)).willReturn(json(page(USER_JSON, 1, null))));
 
-    Page<User> p = users.list(new UsersListQuery().email("ada@example.com").isStaff(false).limit(5));
+    Page<User> p = users.list(new UsersListQuery().email("ada@example.com").isStaff(false).limit(5L));
 
     User u = p.results().get(0);
     assertEquals(UUID.fromString(UUID_1), u.getUuid());

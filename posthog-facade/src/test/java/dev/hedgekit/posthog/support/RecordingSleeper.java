@@ -1,6 +1,6 @@
 package dev.hedgekit.posthog.support;
 
-import dev.hedgekit.posthog.core.Sleeper;
+import dev.hedgekit.posthog.config.Sleeper;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

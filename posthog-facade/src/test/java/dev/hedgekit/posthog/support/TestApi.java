@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * A small Feign interface declared in the tests, so that the suite does not depend on the
  * generated API interfaces (whose spec is changing). Obtained with
- * {@code client.transport().api(TestApi.class)}: same auth, retry and error stack.
+ * {@code client.generated(TestApi.class)}: same auth, retry and error stack.
  */
 public interface TestApi {
 

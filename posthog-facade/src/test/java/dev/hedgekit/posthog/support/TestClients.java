@@ -8,6 +8,8 @@ import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.config.RateLimits;
+import dev.hedgekit.posthog.PostHogClientBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -26,11 +28,13 @@ public final class TestClients {
   }
 
   /**
-   * A builder aimed at the WireMock server with short timeouts, the recording sleeper and a
-   * constant jitter source (0.5 = the backoff without jitter).
+   * A builder aimed at the WireMock server with short timeouts, the recording sleeper, a
+   * constant jitter source (0.5 = the backoff without jitter, and a tenth on top of a
+   * Retry-After) and client-side rate limiting off (RateLimitTest turns it on).
    */
-  public static PostHogClient.Builder builder(WireMockExtension wm, RecordingSleeper sleeper) {
+  public static PostHogClientBuilder builder(WireMockExtension wm, RecordingSleeper sleeper) {
     return PostHogClient.builder()
+        .rateLimits(RateLimits.off())
         .apiKey(API_KEY)
         .baseUrl(wm.baseUrl())
         .sleeper(sleeper)

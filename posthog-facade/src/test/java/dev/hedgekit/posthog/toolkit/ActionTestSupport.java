@@ -1,10 +1,11 @@
-package dev.hedgekit.posthog.actions;
+package dev.hedgekit.posthog.toolkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.PostHogClientBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,11 +32,11 @@ final class ActionTestSupport {
   private ActionTestSupport() {
   }
 
-  static PostHogClient.Builder builder(WireMockExtension wm) {
+  static PostHogClientBuilder builder(WireMockExtension wm) {
     return builder(wm.baseUrl());
   }
 
-  static PostHogClient.Builder builder(String baseUrl) {
+  static PostHogClientBuilder builder(String baseUrl) {
     return PostHogClient.builder()
         .apiKey(API_KEY)
         .baseUrl(baseUrl)

@@ -1,14 +1,14 @@
-package dev.hedgekit.posthog.actions;
+package dev.hedgekit.posthog.toolkit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static dev.hedgekit.posthog.actions.ActionTestSupport.encode;
-import static dev.hedgekit.posthog.actions.ActionTestSupport.json;
-import static dev.hedgekit.posthog.actions.ActionTestSupport.resolve;
-import static dev.hedgekit.posthog.actions.ActionTestSupport.spec;
+import static dev.hedgekit.posthog.toolkit.ActionTestSupport.encode;
+import static dev.hedgekit.posthog.toolkit.ActionTestSupport.json;
+import static dev.hedgekit.posthog.toolkit.ActionTestSupport.resolve;
+import static dev.hedgekit.posthog.toolkit.ActionTestSupport.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -103,7 +103,7 @@ class AllActionsWireTest {
           .withBody("{\"ok\":true,\"op\":\"" + c.operationId + "\"}")));
     }
 
-    ActionResult result = client.actions().execute(c.slug, c.params);
+    ToolResult result = client.toolkit().execute(c.slug, c.params);
 
     List<String> mismatches = new ArrayList<>();
     List<LoggedRequest> requests = wm.findAll(

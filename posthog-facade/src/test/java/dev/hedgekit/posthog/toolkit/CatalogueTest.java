@@ -1,4 +1,4 @@
-package dev.hedgekit.posthog.actions;
+package dev.hedgekit.posthog.toolkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -78,11 +78,11 @@ class CatalogueTest {
   void listIsSortedAndMatchesTheDocumentedActions() throws IOException {
     Map<String, Documented> docs = documented();
     assertEquals(356, docs.size());
-    List<ActionDescriptor> all = client.actions().list();
-    List<String> slugs = all.stream().map(ActionDescriptor::slug).collect(Collectors.toList());
+    List<ToolDescriptor> all = client.toolkit().list();
+    List<String> slugs = all.stream().map(ToolDescriptor::slug).collect(Collectors.toList());
     assertEquals(slugs.stream().sorted().collect(Collectors.toList()), slugs, "sorted");
     assertEquals(docs.keySet().stream().sorted().collect(Collectors.toList()), slugs);
-    for (ActionDescriptor d : all) {
+    for (ToolDescriptor d : all) {
       assertEquals(docs.get(d.slug()).operationId, d.operationId(), d.slug());
     }
   }
@@ -93,7 +93,7 @@ class CatalogueTest {
     int checked = 0;
     for (Map.Entry<String, Documented> e : documented().entrySet()) {
       for (String name : e.getValue().parameters) {
-        boolean refused = client.actions().validate(e.getKey(), Map.of(name, "1")).stream()
+        boolean refused = client.toolkit().validate(e.getKey(), Map.of(name, "1")).stream()
             .anyMatch(p -> p.rule() == ValidationRule.UNKNOWN_PARAMETER
                 && name.equals(p.parameter()));
         boolean expectRefusal = e.getValue().notAccepted.contains(name);
@@ -109,24 +109,24 @@ class CatalogueTest {
 
   @Test
   void describeGivesTheOperation() {
-    ActionDescriptor d = client.actions().describe("POSTHOG_LIST_AND_MANAGE_PROJECT_FEATURE_FLAGS");
+    ToolDescriptor d = client.toolkit().describe("POSTHOG_LIST_AND_MANAGE_PROJECT_FEATURE_FLAGS");
     assertEquals("feature_flags_list", d.operationId());
     assertEquals("GET", d.method());
     assertEquals("/api/projects/{project_id}/feature_flags/", d.path());
     assertFalse(d.summary().isBlank());
     assertFalse(d.description().isBlank());
     assertFalse(d.deprecated());
-    assertTrue(client.actions().describe("POSTHOG_RETRIEVE_PROJECT_MEMBER_DETAILS_BY_UUID")
+    assertTrue(client.toolkit().describe("POSTHOG_RETRIEVE_PROJECT_MEMBER_DETAILS_BY_UUID")
         .deprecated());
     assertEquals("POSTHOG_LIST_AND_MANAGE_PROJECT_FEATURE_FLAGS (GET "
         + "/api/projects/{project_id}/feature_flags/)", d.toString());
-    assertTrue(client.actions().find("POSTHOG_NOPE").isEmpty());
+    assertTrue(client.toolkit().find("POSTHOG_NOPE").isEmpty());
   }
 
   @Test
   void describeOfAnUnknownSlugSuggests() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> client.actions().describe("POSTHOG_LIST_AND_MANAGE_PROJECT_FEATURE_FLAG"));
+        () -> client.toolkit().describe("POSTHOG_LIST_AND_MANAGE_PROJECT_FEATURE_FLAG"));
     assertTrue(e.getMessage().startsWith("action 'POSTHOG_LIST_AND_MANAGE_PROJECT_FEATURE_FLAG':"
         + " unknown; did you mean 'POSTHOG_LIST_AND_MANAGE_PROJECT_FEATURE_FLAGS'"),
         e.getMessage());
@@ -134,7 +134,7 @@ class CatalogueTest {
 
   @Test
   void parametersSchemaIsACopy() {
-    ActionDescriptor d = client.actions().describe("POSTHOG_LIST_AND_MANAGE_PROJECT_FEATURE_FLAGS");
+    ToolDescriptor d = client.toolkit().describe("POSTHOG_LIST_AND_MANAGE_PROJECT_FEATURE_FLAGS");
     d.parametersSchema().put("title", "changed");
     assertEquals("POSTHOG_LIST_AND_MANAGE_PROJECT_FEATURE_FLAGS",
         d.parametersSchema().get("title").asText());

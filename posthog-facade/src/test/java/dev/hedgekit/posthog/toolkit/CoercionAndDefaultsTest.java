@@ -1,4 +1,4 @@
-package dev.hedgekit.posthog.actions;
+package dev.hedgekit.posthog.toolkit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.hedgekit.posthog.PostHogClient;
-import dev.hedgekit.posthog.core.RequestOptions;
+import dev.hedgekit.posthog.config.RequestOptions;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -39,7 +39,7 @@ class CoercionAndDefaultsTest {
 
   @BeforeAll
   static void open() {
-    client = ActionTestSupport.builder(wm).projectId("77").organizationId("org-1").build();
+    client = ActionTestSupport.builder(wm).projectId("77").organizationId("0187c2a4-0000-7000-8000-000000000001").build();
   }
 
   @AfterAll
@@ -54,7 +54,7 @@ class CoercionAndDefaultsTest {
   }
 
   private static LoggedRequest sent(String slug, Map<String, ?> params) {
-    ActionResult r = client.actions().execute(slug, params);
+    ToolResult r = client.toolkit().execute(slug, params);
     assertTrue(r.successful(), r::toJsonString);
     List<LoggedRequest> requests = wm.findAll(anyRequestedFor(anyUrl()));
     assertEquals(1, requests.size());
@@ -146,7 +146,7 @@ class CoercionAndDefaultsTest {
   void bodyDefaultsAreSent() {
     LoggedRequest r = sent("POSTHOG_CREATE_ORGANIZATION_INVITE_WITH_ROLE_AND_EMAIL",
         Map.of("target_email", "ada@example.com", "level", "8"));
-    assertEquals("/api/organizations/org-1/invites/", r.getUrl());
+    assertEquals("/api/organizations/0187c2a4-0000-7000-8000-000000000001/invites/", r.getUrl());
     assertEquals(ActionTestSupport.tree("{\"target_email\":\"ada@example.com\",\"level\":8,"
         + "\"send_email\":true}"), body(r));
   }
@@ -189,7 +189,7 @@ class CoercionAndDefaultsTest {
         sent("POSTHOG_LIST_AND_MANAGE_PROJECT_FEATURE_FLAGS", Map.of("project_id", 5)).getUrl());
     wm.resetAll();
     wm.stubFor(any(anyUrl()).willReturn(okJson("{}")));
-    assertEquals("/api/organizations/org-1/invites/",
+    assertEquals("/api/organizations/0187c2a4-0000-7000-8000-000000000001/invites/",
         sent("POSTHOG_LIST_ORGANIZATION_INVITES_WITH_PAGINATION", Map.of()).getUrl());
   }
 
@@ -215,7 +215,7 @@ class CoercionAndDefaultsTest {
         + "\"uuid\":\"0b8f4e2a-6c1d-4f3e-9a7b-2d5c8e1f0a93\",\"id\":3}}"),
         body(r));
     p.put("user__uuid", "not even a uuid");
-    ActionResult bad = client.actions().execute("POSTHOG_BOOKMARK_PROJECT_ACTIVITY_NOTIFICATION", p);
+    ToolResult bad = client.toolkit().execute("POSTHOG_BOOKMARK_PROJECT_ACTIVITY_NOTIFICATION", p);
     assertEquals(false, bad.successful());
     assertEquals("parameter 'user__uuid' of POSTHOG_BOOKMARK_PROJECT_ACTIVITY_NOTIFICATION:"
         + " expected format uuid, got string \"not even a uuid\"", bad.error().message());
@@ -236,7 +236,7 @@ class CoercionAndDefaultsTest {
     p.put("scope", "b");
     p.put("user__is__email__verified", "maybe");
     p.put("user__nickname", "ada");
-    ActionResult r = client.actions().execute("POSTHOG_BOOKMARK_PROJECT_ACTIVITY_NOTIFICATION", p);
+    ToolResult r = client.toolkit().execute("POSTHOG_BOOKMARK_PROJECT_ACTIVITY_NOTIFICATION", p);
     assertEquals("parameter 'user__is__email__verified' of "
         + "POSTHOG_BOOKMARK_PROJECT_ACTIVITY_NOTIFICATION: expected boolean, got string \"maybe\"; "
         + "parameter 'user__nickname' of POSTHOG_BOOKMARK_PROJECT_ACTIVITY_NOTIFICATION: unknown;"
@@ -269,7 +269,7 @@ class CoercionAndDefaultsTest {
 
   @Test
   void asyncCallsAndPerCallOptions() throws Exception {
-    ActionResult r = client.actions().executeAsync("POSTHOG_LIST_AND_MANAGE_PROJECT_FEATURE_FLAGS",
+    ToolResult r = client.toolkit().executeAsync("POSTHOG_LIST_AND_MANAGE_PROJECT_FEATURE_FLAGS",
         Map.of("limit", 2), RequestOptions.builder().header("X-Trace", "t-1").build()).get();
     assertTrue(r.successful(), r::toJsonString);
     LoggedRequest sent = wm.findAll(anyRequestedFor(anyUrl())).get(0);
@@ -280,9 +280,9 @@ class CoercionAndDefaultsTest {
 
   @Test
   void viewsUseTheirOptionsAndEachClientHasOneActions() {
-    assertSame(client.actions(), client.actions());
+    assertSame(client.toolkit(), client.toolkit());
     PostHogClient view = client.withOptions(RequestOptions.builder().header("X-View", "v").build());
-    assertTrue(view.actions().execute("POSTHOG_LIST_AND_MANAGE_PROJECT_FEATURE_FLAGS", Map.of())
+    assertTrue(view.toolkit().execute("POSTHOG_LIST_AND_MANAGE_PROJECT_FEATURE_FLAGS", Map.of())
         .successful());
     assertEquals("v", wm.findAll(anyRequestedFor(anyUrl())).get(0).getHeader("X-View"));
   }

@@ -1,4 +1,4 @@
-package dev.hedgekit.posthog.actions;
+package dev.hedgekit.posthog.toolkit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -6,7 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static dev.hedgekit.posthog.actions.ActionTestSupport.KEY_FRAGMENT;
+import static dev.hedgekit.posthog.toolkit.ActionTestSupport.KEY_FRAGMENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.hedgekit.posthog.PostHogClient;
-import dev.hedgekit.posthog.core.RequestOptions;
+import dev.hedgekit.posthog.config.RequestOptions;
 import dev.hedgekit.posthog.errors.NotFoundException;
 import dev.hedgekit.posthog.errors.PostHogDecodeException;
 import dev.hedgekit.posthog.errors.PostHogException;
@@ -61,7 +61,7 @@ class ErrorMappingTest {
     client.close();
   }
 
-  private static ActionResult failed(ActionResult r, ActionError.Kind kind) {
+  private static ToolResult failed(ToolResult r, ToolError.Kind kind) {
     assertFalse(r.successful(), r::toJsonString);
     assertEquals(kind, r.error().kind(), r::toJsonString);
     assertNull(r.data());
@@ -83,7 +83,7 @@ class ErrorMappingTest {
   void notFound() {
     answer(404, "{\"type\":\"invalid_request\",\"code\":\"not_found\","
         + "\"detail\":\"Not found.\",\"attr\":null}");
-    ActionResult r = failed(client.actions().execute(SLUG, PARAMS), ActionError.Kind.API);
+    ToolResult r = failed(client.toolkit().execute(SLUG, PARAMS), ToolError.Kind.API);
     assertInstanceOf(NotFoundException.class, r.exception().orElseThrow());
     assertEquals(404, r.error().status());
     assertEquals(404, r.status());
@@ -102,7 +102,7 @@ class ErrorMappingTest {
         .withBody("{\"type\":\"throttled_error\",\"code\":\"throttled\","
             + "\"detail\":\"Request was throttled. Expected available in 30 seconds.\","
             + "\"attr\":null}")));
-    ActionResult r = failed(client.actions().execute(SLUG, PARAMS), ActionError.Kind.API);
+    ToolResult r = failed(client.toolkit().execute(SLUG, PARAMS), ToolError.Kind.API);
     assertInstanceOf(RateLimitedException.class, r.exception().orElseThrow());
     assertEquals(429, r.error().status());
     assertTrue(r.error().message().contains("429"), r.error().message());
@@ -113,7 +113,7 @@ class ErrorMappingTest {
   void serverError() {
     answer(500, "{\"type\":\"server_error\",\"code\":\"error\","
         + "\"detail\":\"A server error occurred.\",\"attr\":null}");
-    ActionResult r = failed(client.actions().execute(SLUG, PARAMS), ActionError.Kind.API);
+    ToolResult r = failed(client.toolkit().execute(SLUG, PARAMS), ToolError.Kind.API);
     assertInstanceOf(ServerErrorException.class, r.exception().orElseThrow());
     assertEquals(500, r.error().status());
     assertTrue(r.error().message().startsWith("PostHog answered 500 to GET " + PATH),
@@ -127,8 +127,8 @@ class ErrorMappingTest {
         .withHeader("Content-Type", "application/json")
         .withBody("{\"type\":\"validation_error\",\"code\":\"unique\","
             + "\"detail\":\"There is already a feature flag with this key.\",\"attr\":\"key\"}")));
-    ActionResult r = failed(client.actions().execute("POSTHOG_CREATE_FEATURE_FLAGS_FOR_PROJECT",
-        Map.of("project_id", "1", "key", "beta")), ActionError.Kind.API);
+    ToolResult r = failed(client.toolkit().execute("POSTHOG_CREATE_FEATURE_FLAGS_FOR_PROJECT",
+        Map.of("project_id", "1", "key", "beta")), ToolError.Kind.API);
     assertEquals("key", r.error().attr());
     assertEquals("unique", r.error().code());
   }
@@ -140,7 +140,7 @@ class ErrorMappingTest {
       port = s.getLocalPort();
     }
     try (PostHogClient dead = ActionTestSupport.builder("http://127.0.0.1:" + port).build()) {
-      ActionResult r = failed(dead.actions().execute(SLUG, PARAMS), ActionError.Kind.NETWORK);
+      ToolResult r = failed(dead.toolkit().execute(SLUG, PARAMS), ToolError.Kind.NETWORK);
       PostHogException e = r.exception().orElseThrow();
       assertInstanceOf(PostHogIoException.class, e);
       assertFalse(((PostHogIoException) e).requestMayHaveBeenSent());
@@ -153,19 +153,19 @@ class ErrorMappingTest {
   void connectionReset() {
     wm.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse()
         .withFault(Fault.CONNECTION_RESET_BY_PEER)));
-    ActionResult r = failed(client.actions().execute(SLUG, PARAMS), ActionError.Kind.NETWORK);
+    ToolResult r = failed(client.toolkit().execute(SLUG, PARAMS), ToolError.Kind.NETWORK);
     assertInstanceOf(PostHogIoException.class, r.exception().orElseThrow());
   }
 
   @Test
   void malformedJson() {
     answer(200, "{\"results\": [1, 2");
-    ActionResult r = failed(client.actions().execute(SLUG, PARAMS), ActionError.Kind.DECODE);
+    ToolResult r = failed(client.toolkit().execute(SLUG, PARAMS), ToolError.Kind.DECODE);
     assertInstanceOf(PostHogDecodeException.class, r.exception().orElseThrow());
     assertEquals(200, r.error().status());
-    assertTrue(r.error().message().startsWith("could not decode the answer to GET " + PATH
-        + " (status 200, 17 bytes) as JSON: "), r.error().message());
-    assertTrue(r.error().message().endsWith("; body starts with: {\"results\": [1, 2"),
+    assertTrue(r.error().message().startsWith("could not decode the response to GET " + PATH
+        + " (status 200) as JsonNode: "), r.error().message());
+    assertTrue(r.error().message().endsWith("; the body starts with: {\"results\": [1, 2"),
         r.error().message());
   }
 
@@ -174,8 +174,8 @@ class ErrorMappingTest {
     wm.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(200)
         .withFixedDelay(1500).withBody("{}")));
     RequestOptions quick = RequestOptions.builder().readTimeout(Duration.ofMillis(200)).build();
-    ActionResult r = failed(client.actions().execute(SLUG, PARAMS, quick),
-        ActionError.Kind.TIMEOUT);
+    ToolResult r = failed(client.toolkit().execute(SLUG, PARAMS, quick),
+        ToolError.Kind.TIMEOUT);
     assertInstanceOf(PostHogTimeoutException.class, r.exception().orElseThrow());
   }
 
@@ -183,7 +183,7 @@ class ErrorMappingTest {
   void cancellingTheFutureAbortsTheCall() throws Exception {
     wm.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(200)
         .withFixedDelay(2000).withBody("{}")));
-    CompletableFuture<ActionResult> f = client.actions().executeAsync(SLUG, PARAMS);
+    CompletableFuture<ToolResult> f = client.toolkit().executeAsync(SLUG, PARAMS);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
     while (wm.getAllServeEvents().isEmpty() && System.nanoTime() < deadline) {
       Thread.sleep(10);
@@ -196,22 +196,22 @@ class ErrorMappingTest {
   void closedClient() {
     PostHogClient closed = ActionTestSupport.builder(wm).build();
     closed.close();
-    ActionResult r = failed(closed.actions().execute(SLUG, PARAMS), ActionError.Kind.CLIENT);
+    ToolResult r = failed(closed.toolkit().execute(SLUG, PARAMS), ToolError.Kind.CLIENT);
     assertTrue(r.error().message().contains("closed"), r.error().message());
-    ActionResult async = closed.actions().executeAsync(SLUG, PARAMS).join();
-    assertEquals(ActionError.Kind.CLIENT, async.error().kind());
+    ToolResult async = closed.toolkit().executeAsync(SLUG, PARAMS).join();
+    assertEquals(ToolError.Kind.CLIENT, async.error().kind());
   }
 
   @Test
   void successAnd204() {
     answer(200, "[{\"id\":1}]");
-    ActionResult ok = client.actions().execute(SLUG, PARAMS);
+    ToolResult ok = client.toolkit().execute(SLUG, PARAMS);
     assertTrue(ok.successful());
     assertTrue(ok.data().isArray());
     assertEquals("{\"data\":[{\"id\":1}],\"successful\":true,\"error\":null}", ok.toJsonString());
     assertTrue(ok.exception().isEmpty());
     wm.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(204)));
-    ActionResult none = client.actions().execute("POSTHOG_DELETE_ORGANIZATION_BY_UUID",
+    ToolResult none = client.toolkit().execute("POSTHOG_DELETE_ORGANIZATION_BY_UUID",
         Map.of("id", "5f0c2b8e-1d2a-4c3b-9e4f-0a1b2c3d4e5f"));
     assertTrue(none.successful(), none::toJsonString);
     assertNull(none.data());

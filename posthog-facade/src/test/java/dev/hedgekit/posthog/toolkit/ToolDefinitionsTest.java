@@ -1,4 +1,4 @@
-package dev.hedgekit.posthog.actions;
+package dev.hedgekit.posthog.toolkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -71,9 +71,9 @@ class ToolDefinitionsTest {
   void everyParametersSchemaIsValidJsonSchema202012() {
     Schema meta = metaSchema();
     List<String> failures = new ArrayList<>();
-    List<ActionDescriptor> all = client.actions().list();
+    List<ToolDescriptor> all = client.toolkit().list();
     assertEquals(356, all.size());
-    for (ActionDescriptor d : all) {
+    for (ToolDescriptor d : all) {
       ObjectNode schema = d.parametersSchema();
       List<String> p = problems(meta, schema);
       if (!p.isEmpty()) {
@@ -88,7 +88,7 @@ class ToolDefinitionsTest {
 
   @Test
   void openAiToolsAreValidAndComplete() {
-    ArrayNode tools = client.actions().toolDefinitions(ToolFormat.OPENAI);
+    ArrayNode tools = client.toolkit().toolDefinitions(ToolFormat.OPENAI);
     assertEquals(356, tools.size());
     Schema meta = metaSchema();
     Set<String> names = new HashSet<>();
@@ -104,7 +104,7 @@ class ToolDefinitionsTest {
 
   @Test
   void anthropicToolsAreValidAndComplete() {
-    ArrayNode tools = client.actions().toolDefinitions(ToolFormat.ANTHROPIC);
+    ArrayNode tools = client.toolkit().toolDefinitions(ToolFormat.ANTHROPIC);
     assertEquals(356, tools.size());
     Schema meta = metaSchema();
     Set<String> names = new HashSet<>();
@@ -138,7 +138,7 @@ class ToolDefinitionsTest {
   }
 
   private static Schema toolSchema(String slug) {
-    for (JsonNode tool : client.actions().toolDefinitions(ToolFormat.ANTHROPIC)) {
+    for (JsonNode tool : client.toolkit().toolDefinitions(ToolFormat.ANTHROPIC)) {
       if (tool.get("name").asText().equals(slug)) {
         return REGISTRY.getSchema(tool.get("input_schema"));
       }
@@ -180,7 +180,7 @@ class ToolDefinitionsTest {
 
   @Test
   void describedSchemasListReadOnlyFieldsAndDefaults() {
-    ObjectNode s = client.actions()
+    ObjectNode s = client.toolkit()
         .describe("POSTHOG_CREATE_ORGANIZATION_INVITE_WITH_ROLE_AND_EMAIL").parametersSchema();
     assertTrue(s.at("/properties/id/readOnly").asBoolean());
     assertTrue(s.at("/properties/send_email/default").asBoolean());
@@ -192,7 +192,7 @@ class ToolDefinitionsTest {
   void aClientsDefaultIdsMakeThemOptional() {
     try (PostHogClient withDefaults = ActionTestSupport.builder("http://127.0.0.1:9")
         .projectId("77").build()) {
-      ObjectNode s = withDefaults.actions()
+      ObjectNode s = withDefaults.toolkit()
           .describe("POSTHOG_LIST_AND_MANAGE_PROJECT_FEATURE_FLAGS").parametersSchema();
       assertEquals("77", s.at("/properties/project_id/default").asText());
       assertTrue(s.get("required") == null || !s.get("required").toString().contains("project_id"));

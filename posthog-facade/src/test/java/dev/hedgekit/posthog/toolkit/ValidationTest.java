@@ -1,4 +1,4 @@
-package dev.hedgekit.posthog.actions;
+package dev.hedgekit.posthog.toolkit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -68,18 +68,18 @@ class ValidationTest {
     assertEquals(0, wm.findAll(anyRequestedFor(anyUrl())).size(), "requests sent");
   }
 
-  private static ActionError refused(String slug, Map<String, ?> params) {
-    ActionResult r = client.actions().execute(slug, params);
+  private static ToolError refused(String slug, Map<String, ?> params) {
+    ToolResult r = client.toolkit().execute(slug, params);
     assertFalse(r.successful(), () -> "expected a refusal, got " + r.toJsonString());
-    assertEquals(ActionError.Kind.VALIDATION, r.error().kind());
+    assertEquals(ToolError.Kind.VALIDATION, r.error().kind());
     assertNull(r.data());
     assertTrue(r.exception().isEmpty(), "a validation error has no exception");
     assertEquals(r.error().message(), r.toJson().get("error").asText());
-    assertEquals(client.actions().validate(slug, params), r.error().problems());
+    assertEquals(client.toolkit().validate(slug, params), r.error().problems());
     return r.error();
   }
 
-  private static void assertOnly(ActionError e, ValidationRule rule, String parameter,
+  private static void assertOnly(ToolError e, ValidationRule rule, String parameter,
       String message) {
     assertEquals(message, e.message());
     assertEquals(rule, e.rule());
@@ -89,7 +89,7 @@ class ValidationTest {
 
   @Test
   void unknownActionSuggestsTheThreeClosestSlugs() {
-    ActionError e = refused("POSTHOG_LIST_PROJECT_FEATURE_FLAG", Map.of());
+    ToolError e = refused("POSTHOG_LIST_PROJECT_FEATURE_FLAG", Map.of());
     assertOnly(e, ValidationRule.UNKNOWN_ACTION, null,
         "action 'POSTHOG_LIST_PROJECT_FEATURE_FLAG': unknown; did you mean "
             + "'POSTHOG_MANAGE_PROJECT_FEATURE_FLAGS', "
@@ -99,33 +99,33 @@ class ValidationTest {
 
   @Test
   void unknownActionWithATypoFindsTheSlug() {
-    ActionError e = refused("POSTHOG_LIST_AND_MANAGE_PROJECT_FEATURE_FLAG", Map.of());
+    ToolError e = refused("POSTHOG_LIST_AND_MANAGE_PROJECT_FEATURE_FLAG", Map.of());
     assertTrue(e.message().startsWith("action 'POSTHOG_LIST_AND_MANAGE_PROJECT_FEATURE_FLAG': "
         + "unknown; did you mean '" + FLAGS + "'"), e.message());
   }
 
   @Test
   void nullSlugIsUnknown() {
-    ActionError e = refused(null, Map.of());
+    ToolError e = refused(null, Map.of());
     assertOnly(e, ValidationRule.UNKNOWN_ACTION, null, "action null: unknown");
   }
 
   @Test
   void missingPathParameter() {
-    ActionError e = refused(FLAGS, Map.of());
+    ToolError e = refused(FLAGS, Map.of());
     assertOnly(e, ValidationRule.REQUIRED, "project_id",
         "parameter 'project_id' of " + FLAGS + ": required (path parameter)");
   }
 
   @Test
   void nullMapMeansNoParameters() {
-    ActionError e = refused(FLAGS, null);
+    ToolError e = refused(FLAGS, null);
     assertEquals(ValidationRule.REQUIRED, e.rule());
   }
 
   @Test
   void missingRequiredQueryParameters() {
-    ActionError e = refused(GROUPS, Map.of("project_id", "1"));
+    ToolError e = refused(GROUPS, Map.of("project_id", "1"));
     assertEquals("parameter 'group_type_index' of " + GROUPS + ": required (query parameter); "
         + "parameter 'search' of " + GROUPS + ": required (query parameter)", e.message());
     assertEquals(2, e.problems().size());
@@ -133,7 +133,7 @@ class ValidationTest {
 
   @Test
   void missingRequiredBodyField() {
-    ActionError e = refused(INVITE, Map.of("organization_id", "@current"));
+    ToolError e = refused(INVITE, Map.of("organization_id", "@current"));
     assertOnly(e, ValidationRule.REQUIRED, "target_email",
         "parameter 'target_email' of " + INVITE + ": required (body field)");
   }
@@ -141,7 +141,7 @@ class ValidationTest {
   @Test
   void readOnlyFieldsAreNeverRequired() {
     // The toolkit documents id, added_at and updated_at as required; they are read-only.
-    ActionError e = refused(COLLABORATE, Map.of("project_id", "1", "dashboard_id", 5,
+    ToolError e = refused(COLLABORATE, Map.of("project_id", "1", "dashboard_id", 5,
         "level", 21));
     assertOnly(e, ValidationRule.REQUIRED, "user_uuid",
         "parameter 'user_uuid' of " + COLLABORATE + ": required (body field)");
@@ -149,28 +149,28 @@ class ValidationTest {
 
   @Test
   void wrongType() {
-    ActionError e = refused(FLAGS, Map.of("project_id", "1", "limit", "abc"));
+    ToolError e = refused(FLAGS, Map.of("project_id", "1", "limit", "abc"));
     assertOnly(e, ValidationRule.TYPE, "limit",
         "parameter 'limit' of " + FLAGS + ": expected integer, got string \"abc\"");
   }
 
   @Test
   void fractionForAnInteger() {
-    ActionError e = refused(FLAGS, Map.of("project_id", "1", "limit", 2.5));
+    ToolError e = refused(FLAGS, Map.of("project_id", "1", "limit", 2.5));
     assertOnly(e, ValidationRule.TYPE, "limit",
         "parameter 'limit' of " + FLAGS + ": expected integer, got number 2.5");
   }
 
   @Test
   void booleanForAString() {
-    ActionError e = refused(FLAGS, Map.of("project_id", "1", "search", true));
+    ToolError e = refused(FLAGS, Map.of("project_id", "1", "search", true));
     assertOnly(e, ValidationRule.TYPE, "search",
         "parameter 'search' of " + FLAGS + ": expected string, got boolean true");
   }
 
   @Test
   void badUuid() {
-    ActionError e = refused(ORGANIZATION, Map.of("id", "42"));
+    ToolError e = refused(ORGANIZATION, Map.of("id", "42"));
     assertOnly(e, ValidationRule.FORMAT, "id",
         "parameter 'id' of " + ORGANIZATION + ": expected format uuid, got string \"42\"");
   }
@@ -178,7 +178,7 @@ class ValidationTest {
   @Test
   void badDateTime() {
     for (String bad : List.of("yesterday", "2024-01-31", "2024-01-31T09:00:00")) {
-      ActionError e = refused(ANNOTATE, Map.of("project_id", "1", "date_marker", bad));
+      ToolError e = refused(ANNOTATE, Map.of("project_id", "1", "date_marker", bad));
       assertOnly(e, ValidationRule.FORMAT, "date_marker", "parameter 'date_marker' of " + ANNOTATE
           + ": expected format date-time (ISO 8601 with offset, e.g. 2024-01-31T09:00:00Z),"
           + " got string \"" + bad + "\"");
@@ -187,7 +187,7 @@ class ValidationTest {
 
   @Test
   void badEmail() {
-    ActionError e = refused(INVITE, Map.of("organization_id", "@current",
+    ToolError e = refused(INVITE, Map.of("organization_id", "@current",
         "target_email", "not-an-email"));
     assertOnly(e, ValidationRule.FORMAT, "target_email", "parameter 'target_email' of " + INVITE
         + ": expected format email, got string \"not-an-email\"");
@@ -195,7 +195,7 @@ class ValidationTest {
 
   @Test
   void badUri() {
-    ActionError e = refused(EARLY_ACCESS, Map.of("project_id", "1", "name", "Beta",
+    ToolError e = refused(EARLY_ACCESS, Map.of("project_id", "1", "name", "Beta",
         "stage", "beta", "documentation_url", "docs/page"));
     assertOnly(e, ValidationRule.FORMAT, "documentation_url", "parameter 'documentation_url' of "
         + EARLY_ACCESS + ": expected format uri (absolute, e.g. https://example.com/x),"
@@ -204,7 +204,7 @@ class ValidationTest {
 
   @Test
   void valueOutsideAnEnum() {
-    ActionError e = refused(INVITE, Map.of("organization_id", "@current",
+    ToolError e = refused(INVITE, Map.of("organization_id", "@current",
         "target_email", "a@example.com", "level", 3));
     assertOnly(e, ValidationRule.ENUM, "level",
         "parameter 'level' of " + INVITE + ": expected one of 1, 8, 15, got integer 3");
@@ -212,7 +212,7 @@ class ValidationTest {
 
   @Test
   void stringOutsideAnEnum() {
-    ActionError e = refused(ANNOTATE, Map.of("project_id", "1", "scope", "galaxy"));
+    ToolError e = refused(ANNOTATE, Map.of("project_id", "1", "scope", "galaxy"));
     assertEquals(ValidationRule.ENUM, e.rule());
     assertTrue(e.message().startsWith("parameter 'scope' of " + ANNOTATE
         + ": expected one of \"dashboard_item\", "), e.message());
@@ -221,7 +221,7 @@ class ValidationTest {
 
   @Test
   void numberAboveTheMaximum() {
-    ActionError e = refused(GROUP_VALUES, Map.of("project_id", "1", "group_type_index", 7,
+    ToolError e = refused(GROUP_VALUES, Map.of("project_id", "1", "group_type_index", 7,
         "key", "name"));
     assertOnly(e, ValidationRule.MAXIMUM, "group_type_index", "parameter 'group_type_index' of "
         + GROUP_VALUES + ": expected at most 4, got integer 7");
@@ -229,7 +229,7 @@ class ValidationTest {
 
   @Test
   void numberBelowTheMinimum() {
-    ActionError e = refused(GROUP_VALUES, Map.of("project_id", "1", "group_type_index", -1,
+    ToolError e = refused(GROUP_VALUES, Map.of("project_id", "1", "group_type_index", -1,
         "key", "name"));
     assertOnly(e, ValidationRule.MINIMUM, "group_type_index", "parameter 'group_type_index' of "
         + GROUP_VALUES + ": expected at least 0, got integer -1");
@@ -237,14 +237,14 @@ class ValidationTest {
 
   @Test
   void unknownParameterSuggestsTheClosestName() {
-    ActionError e = refused(ANNOTATIONS, Map.of("project_id", "1", "serch", "deploy"));
+    ToolError e = refused(ANNOTATIONS, Map.of("project_id", "1", "serch", "deploy"));
     assertOnly(e, ValidationRule.UNKNOWN_PARAMETER, "serch",
         "parameter 'serch' of " + ANNOTATIONS + ": unknown; did you mean 'search'?");
   }
 
   @Test
   void unknownParameterWithNothingCloseListsTheAcceptedNames() {
-    ActionError e = refused(ANNOTATIONS, Map.of("project_id", "1", "colour", "red"));
+    ToolError e = refused(ANNOTATIONS, Map.of("project_id", "1", "colour", "red"));
     assertOnly(e, ValidationRule.UNKNOWN_PARAMETER, "colour", "parameter 'colour' of "
         + ANNOTATIONS + ": unknown; accepted: project_id, limit, offset, search");
   }
@@ -255,14 +255,14 @@ class ValidationTest {
     params.put("project_id", "1");
     params.put("id", 3);
     params.put("name", null);
-    ActionError e = refused(PATCH_FLAG, params);
+    ToolError e = refused(PATCH_FLAG, params);
     assertOnly(e, ValidationRule.NOT_NULLABLE, "name",
         "parameter 'name' of " + PATCH_FLAG + ": null is not allowed");
   }
 
   @Test
   void emptyPathParameter() {
-    ActionError e = refused(FLAGS, Map.of("project_id", ""));
+    ToolError e = refused(FLAGS, Map.of("project_id", ""));
     assertOnly(e, ValidationRule.EMPTY, "project_id",
         "parameter 'project_id' of " + FLAGS + ": must not be empty (path parameter)");
   }
@@ -274,14 +274,14 @@ class ValidationTest {
     params.put("id", 9);
     params.put("$unset", "plan");
     params.put("unset", "plan");
-    ActionError e = refused(DELETE_PROPERTY, params);
+    ToolError e = refused(DELETE_PROPERTY, params);
     assertOnly(e, ValidationRule.DUPLICATE, "unset",
         "parameter 'unset' of " + DELETE_PROPERTY + ": given twice (also as '$unset')");
   }
 
   @Test
   void badArrayItemIsNamedByIndex() {
-    ActionError e = refused(EVENTS, Map.of("project_id", "1",
+    ToolError e = refused(EVENTS, Map.of("project_id", "1",
         "select", List.of("event", Map.of("a", 1))));
     assertOnly(e, ValidationRule.TYPE, "select[1]",
         "parameter 'select[1]' of " + EVENTS + ": expected string, got object");
@@ -295,10 +295,10 @@ class ValidationTest {
         throw new IllegalStateException("no value");
       }
     };
-    ActionError e = refused(FLAGS, Map.of("project_id", "1", "search", unwritable));
+    ToolError e = refused(FLAGS, Map.of("project_id", "1", "search", unwritable));
     assertEquals(ValidationRule.TYPE, e.rule());
     assertTrue(e.message().startsWith("parameter 'search' of " + FLAGS
-        + ": expected a JSON value, got a dev.hedgekit.posthog.actions.ValidationTest$"),
+        + ": expected a JSON value, got a dev.hedgekit.posthog.toolkit.ValidationTest$"),
         e.message());
   }
 
@@ -308,7 +308,7 @@ class ValidationTest {
     params.put("target_email", "nope");
     params.put("level", "high");
     params.put("frist_name", "Ada");
-    ActionError e = refused(INVITE, params);
+    ToolError e = refused(INVITE, params);
     String p = "parameter '";
     String of = "' of " + INVITE + ": ";
     assertEquals(p + "target_email" + of + "expected format email, got string \"nope\"; "
@@ -324,7 +324,7 @@ class ValidationTest {
 
   @Test
   void asyncRefusalCompletesAtOnce() throws Exception {
-    ActionResult r = client.actions().executeAsync(FLAGS, Map.of()).get();
+    ToolResult r = client.toolkit().executeAsync(FLAGS, Map.of()).get();
     assertEquals(ValidationRule.REQUIRED, r.error().rule());
   }
 }

@@ -3,11 +3,11 @@ package dev.hedgekit.posthog.examples.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hedgekit.posthog.PostHogClient;
-import dev.hedgekit.posthog.actions.ActionDescriptor;
-import dev.hedgekit.posthog.actions.ActionResult;
-import dev.hedgekit.posthog.actions.ToolFormat;
+import dev.hedgekit.posthog.toolkit.ToolDescriptor;
+import dev.hedgekit.posthog.toolkit.ToolResult;
+import dev.hedgekit.posthog.toolkit.ToolFormat;
 import dev.hedgekit.posthog.examples.sandbox.SandboxServer;
-import dev.hedgekit.posthog.json.Json;
+import dev.hedgekit.posthog.internal.json.Json;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
@@ -155,7 +155,7 @@ public final class PostHogCli {
   }
 
   private static int call(CliArguments a, PostHogClient client, PrintStream out) {
-    ActionResult r = client.actions().execute(a.operand, a.params);
+    ToolResult r = client.toolkit().execute(a.operand, a.params);
     out.println(r.toJson().toPrettyString());
     return r.successful() ? EXIT_OK : EXIT_FAILED;
   }
@@ -166,7 +166,7 @@ public final class PostHogCli {
       case LIST: {
         String f = a.filter == null ? null : a.filter.toLowerCase(Locale.ROOT);
         int n = 0;
-        for (ActionDescriptor d : client.actions().list()) {
+        for (ToolDescriptor d : client.toolkit().list()) {
           String line = d.slug() + "\t" + d.method() + " " + d.path() + "\t" + d.summary()
               + (d.deprecated() ? " (deprecated)" : "");
           if (f == null || line.toLowerCase(Locale.ROOT).contains(f)
@@ -180,7 +180,7 @@ public final class PostHogCli {
       }
       case DESCRIBE: {
         try {
-          out.println(pretty(client.actions().describe(a.operand).parametersSchema()));
+          out.println(pretty(client.toolkit().describe(a.operand).parametersSchema()));
           return EXIT_OK;
         } catch (IllegalArgumentException e) {
           err.println("error: " + e.getMessage());
@@ -189,7 +189,7 @@ public final class PostHogCli {
       }
       default: {
         ToolFormat format = "openai".equals(a.operand) ? ToolFormat.OPENAI : ToolFormat.ANTHROPIC;
-        out.println(pretty(client.actions().toolDefinitions(format)));
+        out.println(pretty(client.toolkit().toolDefinitions(format)));
         return EXIT_OK;
       }
     }

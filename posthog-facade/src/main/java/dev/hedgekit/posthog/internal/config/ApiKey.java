@@ -1,4 +1,4 @@
-package dev.hedgekit.posthog.core;
+package dev.hedgekit.posthog.internal.config;
 
 /**
  * A personal API key. Checked once when the client is built, and never shown: its
@@ -23,11 +23,22 @@ public final class ApiKey {
    */
   public static ApiKey of(String key) {
     if (key == null) {
-      throw new IllegalArgumentException("apiKey is missing: pass a PostHog personal API key"
-          + " (or set POSTHOG_PERSONAL_API_KEY and use PostHogClient.fromEnv())");
+      throw new IllegalArgumentException("the personal API key is missing: create one in PostHog"
+          + " under Settings > Personal API keys");
     }
     if (key.isBlank()) {
-      throw new IllegalArgumentException("apiKey is blank: pass a PostHog personal API key");
+      throw new IllegalArgumentException("the personal API key is blank: create one in PostHog"
+          + " under Settings > Personal API keys");
+    }
+    String trimmed = key.strip();
+    if (trimmed.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      throw new IllegalArgumentException("the personal API key starts with \"Bearer \": give"
+          + " the key alone; the SDK adds the Bearer scheme itself");
+    }
+    if (trimmed.startsWith("phc_")) {
+      throw new IllegalArgumentException("this is a project API key (phc_...), which only sends"
+          + " events; the management API needs a personal API key (phx_...) from Settings >"
+          + " Personal API keys");
     }
     for (int i = 0; i < key.length(); i++) {
       char c = key.charAt(i);

@@ -1,5 +1,10 @@
-package dev.hedgekit.posthog.core;
+package dev.hedgekit.posthog.internal.config;
 
+import dev.hedgekit.posthog.config.HttpLogLevel;
+import dev.hedgekit.posthog.config.RateLimits;
+import dev.hedgekit.posthog.config.RequestOptions;
+import dev.hedgekit.posthog.config.RetryPolicy;
+import dev.hedgekit.posthog.config.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -8,7 +13,7 @@ import java.util.function.DoubleSupplier;
 
 /**
  * Everything a client was built with; immutable. Built by
- * {@link dev.hedgekit.posthog.PostHogClient.Builder}.
+ * {@link dev.hedgekit.posthog.PostHogClientBuilder}.
  */
 public final class ClientConfig {
 
@@ -29,6 +34,7 @@ public final class ClientConfig {
   private final String organizationId;
   private final RateLimits rateLimits;
   private final String userAgent;
+  private final long maxResponseBytes;
 
   /**
    * Creates the configuration; every argument is already checked by the builder.
@@ -50,12 +56,13 @@ public final class ClientConfig {
    * @param organizationId default organization id, or null
    * @param rateLimits client-side rate limits
    * @param userAgent the User-Agent header value
+   * @param maxResponseBytes the response size limit
    */
   public ClientConfig(Endpoint endpoint, ApiKey apiKey, Duration connectTimeout,
       Duration readTimeout, Duration callTimeout, RetryPolicy retryPolicy,
       RequestOptions defaultOptions, Clock clock, Sleeper sleeper, DoubleSupplier jitterSource,
       Executor executor, HttpLogLevel logLevel, int maxConnections, String projectId,
-      String organizationId, RateLimits rateLimits, String userAgent) {
+      String organizationId, RateLimits rateLimits, String userAgent, long maxResponseBytes) {
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
     this.connectTimeout = connectTimeout;
@@ -73,6 +80,12 @@ public final class ClientConfig {
     this.organizationId = organizationId;
     this.rateLimits = rateLimits;
     this.userAgent = userAgent;
+    this.maxResponseBytes = maxResponseBytes;
+  }
+
+  /** @return the most bytes a response body may have */
+  public long maxResponseBytes() {
+    return maxResponseBytes;
   }
 
   /** @return where requests go */
@@ -166,6 +179,7 @@ public final class ClientConfig {
         + connectTimeout + ", readTimeout=" + readTimeout + ", callTimeout=" + callTimeout
         + ", retryPolicy=" + retryPolicy + ", logLevel=" + logLevel + ", maxConnections="
         + maxConnections + ", projectId=" + projectId + ", organizationId=" + organizationId
-        + ", rateLimits=" + rateLimits + ", userAgent=" + userAgent + "}";
+        + ", rateLimits=" + rateLimits + ", userAgent=" + userAgent + ", maxResponseBytes="
+        + maxResponseBytes + "}";
   }
 }

@@ -1,4 +1,4 @@
-package dev.hedgekit.posthog.core;
+package dev.hedgekit.posthog.internal.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -32,18 +32,19 @@ public final class Endpoint {
    */
   public static Endpoint ofSubdomain(String subdomain) {
     if (subdomain == null || subdomain.isEmpty()) {
-      throw new IllegalArgumentException("subdomain is empty: use \"us\" or \"eu\"");
+      throw new IllegalArgumentException("the subdomain is empty: use \"us\" or \"eu\"");
     }
     String s = subdomain.toLowerCase(Locale.ROOT);
     if (s.equals("us.i") || s.equals("eu.i")) {
-      throw new IllegalArgumentException("subdomain \"" + subdomain + "\" names PostHog's event"
-          + " ingestion host; the management API is served from " + s.substring(0, 2)
-          + ".posthog.com: use subdomain(\"" + s.substring(0, 2) + "\")");
+      throw new IllegalArgumentException("the subdomain \"" + subdomain + "\" names PostHog's"
+          + " event ingestion host; the management API is served from " + s.substring(0, 2)
+          + ".posthog.com: use the subdomain \"" + s.substring(0, 2) + "\"");
     }
     if (!LABEL.matcher(s).matches()) {
-      throw new IllegalArgumentException("subdomain must be one host label such as \"us\" or"
-          + " \"eu\" (letters, digits and inner hyphens, at most 63), was \""
-          + printable(subdomain) + "\"; for a self-hosted instance use baseUrl(...)");
+      throw new IllegalArgumentException("the subdomain must be one host label such as \"us\""
+          + " or \"eu\" (letters, digits and inner hyphens), was \"" + printable(subdomain)
+          + "\"; for a full address (self-hosted, or " + printable(subdomain) + ") use"
+          + " PostHogClientBuilder.baseUrl(...) or POSTHOG_HOST");
     }
     return new Endpoint(URI.create("https://" + s + ".posthog.com"), true);
   }
@@ -85,14 +86,27 @@ public final class Endpoint {
       throw new IllegalArgumentException("baseUrl must not contain a query or fragment: \""
           + printable(baseUrl) + "\"");
     }
+    String lowerHost = host.toLowerCase(Locale.ROOT);
+    if (lowerHost.endsWith(".i.posthog.com")) {
+      String region = lowerHost.startsWith("eu.") ? "eu" : "us";
+      throw new IllegalArgumentException("the base URL " + scheme + "://" + host + " is PostHog's"
+          + " event ingestion host, which does not serve the management API; use https://"
+          + region + ".posthog.com (or the subdomain \"" + region + "\")");
+    }
     if ("http".equals(scheme) && !isLoopback(host) && !allowInsecureHttp) {
-      throw new IllegalArgumentException("baseUrl uses plain http to " + host
-          + ", which would send the API key unencrypted; use https, or call"
-          + " allowInsecureHttp(true) if this network is trusted");
+      throw new IllegalArgumentException("the base URL uses plain http to " + host
+          + ", which would send the API key unencrypted; use https, or allow it for a trusted"
+          + " network with PostHogClientBuilder.allowInsecureHttp(true) or"
+          + " POSTHOG_ALLOW_INSECURE_HTTP=true");
     }
     String path = uri.getRawPath() == null ? "" : uri.getRawPath();
     while (path.endsWith("/")) {
       path = path.substring(0, path.length() - 1);
+    }
+    if (path.equals("/api") || path.endsWith("/api")) {
+      throw new IllegalArgumentException("the base URL ends with /api; give the instance's"
+          + " address without it (e.g. " + scheme + "://" + uri.getRawAuthority()
+          + path.substring(0, path.length() - 4) + "): the SDK adds /api/... itself");
     }
     String normalized = scheme + "://" + uri.getRawAuthority() + path;
     boolean cloud = host.toLowerCase(Locale.ROOT).endsWith(".posthog.com");
@@ -100,7 +114,9 @@ public final class Endpoint {
   }
 
   /**
-   * Whether a host name is a loopback address (localhost, 127.0.0.0/8 or ::1).
+   * Whether a host is a loopback address: an IP literal in 127.0.0.0/8 or {@code ::1}, or the
+   * name {@code localhost} itself (which resolvers must map to loopback). Other names, even
+   * ones ending in {@code .localhost}, are not trusted to stay on this machine.
    *
    * @param host a host name or IP literal
    * @return true for loopback
@@ -110,7 +126,7 @@ public final class Endpoint {
     if (h.startsWith("[") && h.endsWith("]")) {
       h = h.substring(1, h.length() - 1);
     }
-    return h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1")
+    return h.equals("localhost") || h.equals("::1")
         || h.equals("0:0:0:0:0:0:0:1") || IPV4_LOOPBACK.matcher(h).matches();
   }
 
@@ -150,7 +166,25 @@ public final class Endpoint {
     }
     String prefix = base.getRawPath() == null ? "" : base.getRawPath();
     String path = url.getRawPath() == null ? "" : url.getRawPath();
+    if (hasDotSegment(path)) {
+      return false;
+    }
     return prefix.isEmpty() || path.equals(prefix) || path.startsWith(prefix + "/");
+  }
+
+  /**
+   * Whether a raw path has a {@code .} or {@code ..} segment, written plainly or
+   * percent-encoded ({@code %2e}): such a path may resolve outside the base path once a
+   * server or proxy normalizes it, so a link holding one is never followed.
+   */
+  private static boolean hasDotSegment(String rawPath) {
+    for (String segment : rawPath.split("/", -1)) {
+      String s = segment.replace("%2e", ".").replace("%2E", ".");
+      if (s.equals(".") || s.equals("..")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int effectivePort(URI u) {

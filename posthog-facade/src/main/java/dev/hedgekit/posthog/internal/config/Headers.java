@@ -1,4 +1,4 @@
-package dev.hedgekit.posthog.core;
+package dev.hedgekit.posthog.internal.config;
 
 import java.util.Locale;
 import java.util.Set;
@@ -9,8 +9,8 @@ import java.util.Set;
  */
 public final class Headers {
 
-  private static final Set<String> RESERVED = Set.of("authorization", "host", "content-length",
-      "transfer-encoding", "connection");
+  private static final Set<String> RESERVED = Set.of("authorization", "accept", "user-agent",
+      "content-type", "host", "content-length", "transfer-encoding", "connection");
 
   private Headers() {
   }
@@ -20,8 +20,9 @@ public final class Headers {
    *
    * @param name the header name
    * @param value the header value
-   * @throws IllegalArgumentException if the name is not an HTTP token, is reserved by the
-   *     client (Authorization, Host, Content-Length, Transfer-Encoding, Connection), or the
+   * @throws IllegalArgumentException if the name is not an HTTP token, is set by the client
+   *     (Authorization, Accept, User-Agent, Content-Type, Host, Content-Length,
+   *     Transfer-Encoding, Connection), or the
    *     value holds CR, LF or another control character (C0 other than tab, DEL, or C1 such
    *     as NEL U+0085), or a character outside ISO-8859-1
    */
@@ -37,9 +38,24 @@ public final class Headers {
       }
     }
     if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
+      String lower = name.toLowerCase(Locale.ROOT);
       throw new IllegalArgumentException("header " + name + " is set by the client and cannot be"
-          + " overridden" + (name.equalsIgnoreCase("authorization") ? "; pass the key with apiKey(...)" : ""));
+          + " given" + (lower.equals("authorization")
+              ? "; pass the key with PostHogClientBuilder.apiKey(...) or POSTHOG_PERSONAL_API_KEY"
+              : lower.equals("user-agent")
+                  ? "; add your product with PostHogClientBuilder.userAgentSuffix(...)" : ""));
     }
+    checkValue(name, value);
+  }
+
+  /**
+   * Checks a header value only.
+   *
+   * @param name the header name, for the message
+   * @param value the value
+   * @throws IllegalArgumentException as {@link #check}
+   */
+  public static void checkValue(String name, String value) {
     if (value == null) {
       throw new IllegalArgumentException("header " + name + " has a null value");
     }

@@ -1,4 +1,4 @@
-package dev.hedgekit.posthog.core;
+package dev.hedgekit.posthog.internal.config;
 
 /**
  * How long the values that travel in a request URL may be. Path and query values are

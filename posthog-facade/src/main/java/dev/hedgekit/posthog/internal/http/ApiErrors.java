@@ -1,9 +1,19 @@
-package dev.hedgekit.posthog.errors;
+package dev.hedgekit.posthog.internal.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hedgekit.posthog.json.Json;
+import dev.hedgekit.posthog.errors.ApiErrorInfo;
+import dev.hedgekit.posthog.errors.BadRequestException;
+import dev.hedgekit.posthog.errors.ErrorDetail;
+import dev.hedgekit.posthog.errors.ForbiddenException;
+import dev.hedgekit.posthog.errors.MethodNotAllowedException;
+import dev.hedgekit.posthog.errors.NotFoundException;
+import dev.hedgekit.posthog.errors.PostHogApiException;
+import dev.hedgekit.posthog.errors.RateLimitedException;
+import dev.hedgekit.posthog.errors.ServerErrorException;
+import dev.hedgekit.posthog.errors.UnauthorizedException;
+import dev.hedgekit.posthog.errors.UnexpectedStatusException;
+import dev.hedgekit.posthog.internal.json.Json;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -11,13 +21,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a failed answer (status and body) into the matching {@link PostHogApiException}.
+ * Turns a failed response (status and body) into the matching {@link PostHogApiException}.
+ * Text from the body is cleaned of control characters and cut short in the message; the whole
+ * body stays available as {@link PostHogApiException#body()}.
  */
-public final class ApiErrors {
+final class ApiErrors {
 
-  private static final int EXCERPT = 300;
-
-  private ApiErrors() {
+    private ApiErrors() {
   }
 
   /**
@@ -26,14 +36,19 @@ public final class ApiErrors {
    * @param status the HTTP status
    * @param method the request method
    * @param path the request path and query (never the host or headers)
-   * @param body the answer body, possibly empty
+   * @param body the response body as text (the key already masked), possibly empty
    * @param retryAfter the wait PostHog asked for, or null
    * @param cloudHost whether the request went to a PostHog cloud host (adds the region hint to 401)
+   * @param retired the operation's record when PostHog retired it, or null
    * @return the exception to throw
    */
-  public static PostHogApiException fromResponse(int status, String method, String path,
-      byte[] body, Duration retryAfter, boolean cloudHost) {
+  static PostHogApiException fromResponse(int status, String method, String path,
+      String body, Duration retryAfter, boolean cloudHost, Retired retired) {
     ApiErrorInfo info = decode(status, method, path, body);
+    if (retired != null && (status == 404 || status == 405 || status == 410)) {
+      return status == 405 ? new MethodNotAllowedException(info, retired.hint())
+          : new NotFoundException(info, retired.hint());
+    }
     switch (status) {
       case 400:
       case 422:
@@ -69,7 +84,7 @@ public final class ApiErrors {
     }
   }
 
-  static ApiErrorInfo decode(int status, String method, String path, byte[] body) {
+  static ApiErrorInfo decode(int status, String method, String path, String body) {
     List<ErrorDetail> errors = new ArrayList<>();
     ErrorDetail top = new ErrorDetail(null, null, null, null);
     String excerpt = null;
@@ -91,17 +106,17 @@ public final class ApiErrors {
         Map.Entry<String, JsonNode> f = fields.next();
         String message = f.getValue().isArray() && f.getValue().size() > 0
             ? joinText(f.getValue()) : f.getValue().isValueNode() ? f.getValue().asText() : f.getValue().toString();
-        errors.add(new ErrorDetail("validation_error", null, message, f.getKey()));
+        errors.add(new ErrorDetail("validation_error", null, Messages.clean(message),
+            Messages.clean(f.getKey())));
       }
       top = errors.size() == 1 ? errors.get(0) : new ErrorDetail("multiple", null, null, null);
-    } else if (body != null && body.length > 0) {
-      String text = new String(body, StandardCharsets.UTF_8).strip();
-      excerpt = text.length() > EXCERPT ? text.substring(0, EXCERPT) + "..." : text;
+    } else if (body != null && !body.isEmpty()) {
+      excerpt = Messages.clean(body.strip());
     }
     if (errors.isEmpty()) {
       errors.add(top);
     }
-    return new ApiErrorInfo(status, method, path, top, errors, excerpt);
+    return ApiErrorInfo.of(status, method, path, top, errors, excerpt, body);
   }
 
   private static boolean hasErrorShape(JsonNode root) {
@@ -109,8 +124,8 @@ public final class ApiErrors {
   }
 
   private static ErrorDetail detailOf(JsonNode node) {
-    return new ErrorDetail(text(node, "type"), text(node, "code"), text(node, "detail"),
-        text(node, "attr"));
+    return new ErrorDetail(Messages.clean(text(node, "type")), Messages.clean(text(node, "code")),
+        Messages.clean(text(node, "detail")), Messages.clean(text(node, "attr")));
   }
 
   private static String text(JsonNode node, String field) {
@@ -129,8 +144,8 @@ public final class ApiErrors {
     return sb.toString();
   }
 
-  private static JsonNode parse(byte[] body) {
-    if (body == null || body.length == 0) {
+  private static JsonNode parse(String body) {
+    if (body == null || body.isEmpty()) {
       return null;
     }
     try {

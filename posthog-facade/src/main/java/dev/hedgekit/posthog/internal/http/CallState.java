@@ -1,13 +1,15 @@
-package dev.hedgekit.posthog.http;
+package dev.hedgekit.posthog.internal.http;
 
-import dev.hedgekit.posthog.core.RequestOptions;
+import dev.hedgekit.posthog.config.RequestOptions;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The state of one logical call (all its attempts): its options, its deadline, and the hooks
- * that cancellation and the deadline watchdog use to stop it. Owned by one thread at a time.
+ * One logical call: a generated method's request with all its attempts, or an async task that
+ * makes such calls. It holds the call's options and deadline and the hooks that cancellation
+ * and the deadline watchdog use to stop the attempt in flight. A call made inside an async task
+ * is that task's child, so cancelling the task reaches it.
  */
-public final class CallState {
+final class CallState {
 
   private final RequestOptions options;
   private final long deadlineNanos;
@@ -17,27 +19,11 @@ public final class CallState {
   private volatile boolean cancelled;
   private volatile boolean expired;
   private volatile Thread worker;
-  private volatile byte[] capturedBody;
-  private volatile int capturedStatus;
 
   CallState(RequestOptions options, long deadlineNanos, CallState parent) {
     this.options = options;
     this.deadlineNanos = deadlineNanos;
     this.parent = parent;
-  }
-
-  /** The call this one runs inside (an async task running several calls), or null. */
-  CallState parent() {
-    return parent;
-  }
-
-  /** Records the call running inside this one, so that cancelling this one reaches it. */
-  void child(CallState state) {
-    this.child = state;
-  }
-
-  CallState child() {
-    return child;
   }
 
   RequestOptions options() {
@@ -48,6 +34,18 @@ public final class CallState {
     return deadlineNanos;
   }
 
+  CallState parent() {
+    return parent;
+  }
+
+  void child(CallState state) {
+    this.child = state;
+  }
+
+  CallState child() {
+    return child;
+  }
+
   boolean isCancelled() {
     return cancelled || (parent != null && parent.isCancelled());
   }
@@ -56,19 +54,15 @@ public final class CallState {
     return expired;
   }
 
-  /**
-   * Binds the thread running the call so that {@link #cancel()} can wake it from a wait.
-   *
-   * @param thread the worker thread, or null to unbind
-   */
-  public void bindWorker(Thread thread) {
+  /** Binds the thread that runs an async task, so that cancelling it wakes the thread from a wait. */
+  void bindWorker(Thread thread) {
     this.worker = thread;
   }
 
-  /** Installs the action that aborts the attempt in flight; returns false if already stopped. */
+  /** Installs the action that aborts the attempt in flight; false if the call is already stopped. */
   boolean onAbort(Runnable action) {
     abort.set(action);
-    if (cancelled || expired) {
+    if (isCancelled() || expired) {
       abort.set(null);
       return false;
     }
@@ -79,8 +73,8 @@ public final class CallState {
     abort.set(null);
   }
 
-  /** Stops the call because the caller cancelled it: aborts the attempt and wakes any wait. */
-  public void cancel() {
+  /** Stops the call because its caller cancelled it: aborts the attempt and wakes any wait. */
+  void cancel() {
     cancelled = true;
     abortInFlight();
     CallState inner = child;
@@ -89,12 +83,11 @@ public final class CallState {
     }
     Thread t = worker;
     if (t != null) {
-      // Only threads of the SDK's own async wrapper are bound; it clears the flag afterwards.
       t.interrupt();
     }
   }
 
-  /** Stops the attempt in flight because the overall deadline passed. */
+  /** Stops the attempt in flight because the call's deadline passed. */
   void expire() {
     expired = true;
     abortInFlight();
@@ -105,18 +98,5 @@ public final class CallState {
     if (a != null) {
       a.run();
     }
-  }
-
-  void capture(int status, byte[] body) {
-    this.capturedStatus = status;
-    this.capturedBody = body;
-  }
-
-  byte[] capturedBody() {
-    return capturedBody;
-  }
-
-  int capturedStatus() {
-    return capturedStatus;
   }
 }

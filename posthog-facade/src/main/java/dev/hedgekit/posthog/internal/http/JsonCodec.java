@@ -1,83 +1,101 @@
-package dev.hedgekit.posthog.http;
+package dev.hedgekit.posthog.internal.http;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.hedgekit.posthog.errors.PostHogDecodeException;
-import dev.hedgekit.posthog.json.Json;
+import dev.hedgekit.posthog.errors.PostHogEncodeException;
+import dev.hedgekit.posthog.internal.json.Json;
 import feign.RequestTemplate;
 import feign.Response;
 import feign.codec.Decoder;
-import feign.codec.EncodeException;
 import feign.codec.Encoder;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Writes request bodies and reads answers with the SDK's Jackson configuration.
+ * Writes request bodies and reads responses with the SDK's Jackson configuration: the one
+ * decoding path of the SDK. Responses are read from the stream straight into models or a
+ * JSON tree; nothing is buffered whole first.
  */
 final class JsonCodec implements Encoder, Decoder {
 
-  private static final int EXCERPT = 200;
-
   private final ObjectMapper mapper = Json.mapper();
-  /** A reader per answer type, made on its first answer: no type resolution per call. */
   private final ConcurrentHashMap<Type, ObjectReader> readers = new ConcurrentHashMap<>();
+  private final SecretScrubber scrubber;
+
+  JsonCodec(SecretScrubber scrubber) {
+    this.scrubber = scrubber;
+  }
 
   @Override
   public void encode(Object object, Type bodyType, RequestTemplate template) {
-    template.body(write(object), StandardCharsets.UTF_8);
-  }
-
-  /**
-   * A request body as JSON.
-   *
-   * @param object the body
-   * @return its UTF-8 JSON
-   * @throws EncodeException if Jackson cannot write it
-   */
-  byte[] write(Object object) {
     try {
-      return mapper.writeValueAsBytes(object);
-    } catch (IOException e) {
-      throw new EncodeException("request body could not be written as JSON: " + e.getMessage(), e);
+      template.body(mapper.writeValueAsBytes(object), StandardCharsets.UTF_8);
+    } catch (JsonProcessingException | RuntimeException e) {
+      throw new PostHogEncodeException("the request body (" + bodyType.getTypeName()
+          + ") could not be written as JSON, so nothing was sent: "
+          + Messages.clean(e instanceof JsonProcessingException
+              ? ((JsonProcessingException) e).getOriginalMessage() : e.toString()), e);
     }
   }
 
   @Override
   public Object decode(Response response, Type type) throws IOException {
-    if (response.status() == 204 || response.body() == null) {
+    if (response.body() == null || response.status() == 204) {
       return null;
     }
-    // The transport's answers are read in place, without a copy.
-    byte[] data = BytesBody.bytesOf(response);
-    if (data.length == 0) {
-      return null;
+    InputStream in = response.body().asInputStream();
+    if (type == String.class || type == byte[].class) {
+      byte[] data = in.readAllBytes();
+      return type == String.class ? new String(data, StandardCharsets.UTF_8) : data;
     }
-    if (type == byte[].class) {
-      return data;
-    }
-    if (type == String.class) {
-      return new String(data, StandardCharsets.UTF_8);
-    }
-    try {
-      if (type == Object.class || type == com.fasterxml.jackson.databind.JsonNode.class) {
-        // Untyped answers are kept as a JSON tree: nothing (not even a null field) is lost.
-        return mapper.readTree(data);
+    try (JsonParser p = mapper.createParser(in)) {
+      JsonToken first = p.nextToken();
+      if (first == null) {
+        return null;
       }
-      ObjectReader reader = readers.get(type);
-      if (reader == null) {
-        reader = readers.computeIfAbsent(type, t -> mapper.readerFor(mapper.constructType(t)));
+      Object value = type == JsonNode.class || type == Object.class
+          ? mapper.readTree(p)
+          : reader(type).readValue(p);
+      if (p.nextToken() != null) {
+        throw new PostHogDecodeException(prefix(response, type)
+            + ": there is more content after the JSON value", null, response.status());
       }
-      return reader.readValue(data);
-    } catch (IOException e) {
-      String text = new String(data, 0, Math.min(data.length, EXCERPT), StandardCharsets.UTF_8);
-      throw new PostHogDecodeException("could not decode the answer to "
-          + response.request().httpMethod() + " " + RetryingClient.pathOf(response.request().url())
-          + " (status " + response.status() + ", " + data.length + " bytes) as "
-          + type.getTypeName() + ": " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException ? ((com.fasterxml.jackson.core.JsonProcessingException) e).getOriginalMessage() : e.getMessage()) + "; body starts with: " + text,
-          e, response.status());
+      return value;
+    } catch (JsonProcessingException e) {
+      throw new PostHogDecodeException(prefix(response, type) + ": "
+          + Messages.clean(scrubber.scrub(e.getOriginalMessage()))
+          + "; the body starts with: " + Messages.clean(head(response)), e, response.status());
     }
+  }
+
+  private ObjectReader reader(Type type) {
+    ObjectReader r = readers.get(type);
+    if (r == null) {
+      r = readers.computeIfAbsent(type, t -> mapper.readerFor(mapper.constructType(t)));
+    }
+    return r;
+  }
+
+  private static String prefix(Response response, Type type) {
+    return "could not decode the response to " + RetryingClient.where(response.request())
+        + " (status " + response.status() + ") as " + simpleName(type);
+  }
+
+  private String head(Response response) {
+    return response.body() instanceof ResponseBody
+        ? ((ResponseBody) response.body()).head() : "(not kept)";
+  }
+
+  private static String simpleName(Type type) {
+    String name = type.getTypeName();
+    return name.replaceAll("[a-z0-9_]+\\.", "");
   }
 }

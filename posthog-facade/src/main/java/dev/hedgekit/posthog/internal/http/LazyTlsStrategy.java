@@ -1,4 +1,4 @@
-package dev.hedgekit.posthog.http;
+package dev.hedgekit.posthog.internal.http;
 
 import java.io.IOException;
 import java.net.Socket;

@@ -1,8 +1,8 @@
-package dev.hedgekit.posthog.http;
+package dev.hedgekit.posthog.internal.http;
 
-import dev.hedgekit.posthog.core.LimitClass;
-import dev.hedgekit.posthog.core.RateLimits;
-import dev.hedgekit.posthog.core.Sleeper;
+import dev.hedgekit.posthog.config.LimitClass;
+import dev.hedgekit.posthog.config.RateLimits;
+import dev.hedgekit.posthog.config.Sleeper;
 import dev.hedgekit.posthog.errors.PostHogTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +14,9 @@ import java.util.concurrent.CancellationException;
  * Paces requests per {@link LimitClass} with two rate buckets each (per minute and per hour),
  * using the generic cell rate algorithm: a full window's worth of requests may go at once,
  * after which requests are spaced evenly. Each request reserves its send time under a lock and
- * then waits outside it, so threads queue fairly and never spin.
+ * then waits outside it, so threads queue fairly and never spin. A 429 from PostHog marks the
+ * class's buckets full until the time PostHog asked for: every thread then resumes at the
+ * steady rate, one after another, instead of all at once.
  */
 final class PostHogRateLimiter implements RateLimiter {
 
@@ -33,7 +35,15 @@ final class PostHogRateLimiter implements RateLimiter {
   }
 
   @Override
-  public void acquire(String url, String method, CallState state) {
+  public void throttled(String url, Duration retryAfter) {
+    Buckets b = buckets.get(LimitClass.of(RetryingClient.pathOf(url)));
+    if (b != null) {
+      b.full(nowNanos() + (retryAfter == null ? 0 : retryAfter.toNanos()));
+    }
+  }
+
+  @Override
+  public void acquire(String url, CallState state) {
     LimitClass c = LimitClass.of(RetryingClient.pathOf(url));
     Buckets b = buckets.get(c);
     if (b == null) {
@@ -76,6 +86,17 @@ final class PostHogRateLimiter implements RateLimiter {
       interval = new long[] {minute / perMinute, hour / perHour};
       tolerance = new long[] {minute - interval[0], hour - interval[1]};
       tat = new long[] {Long.MIN_VALUE, Long.MIN_VALUE};
+    }
+
+    /**
+     * PostHog said this class is exhausted: assume both buckets are full at {@code from}, so
+     * that requests resume then at the steady rate, spaced, rather than all at once.
+     */
+    synchronized void full(long from) {
+      for (int i = 0; i < tat.length; i++) {
+        long t = from + tolerance[i];
+        tat[i] = tat[i] == Long.MIN_VALUE ? t : Math.max(tat[i], t);
+      }
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.hedgekit.posthog.http;
+package dev.hedgekit.posthog.internal.http;
 
 import java.time.Clock;
 import java.time.Duration;

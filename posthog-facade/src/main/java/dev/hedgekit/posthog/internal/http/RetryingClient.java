@@ -1,10 +1,12 @@
-package dev.hedgekit.posthog.http;
+package dev.hedgekit.posthog.internal.http;
 
-import dev.hedgekit.posthog.core.RetryPolicy;
-import dev.hedgekit.posthog.core.Sleeper;
-import dev.hedgekit.posthog.core.UrlLimits;
+import dev.hedgekit.posthog.config.RequestOptions;
+import dev.hedgekit.posthog.config.RetryPolicy;
+import dev.hedgekit.posthog.config.Sleeper;
 import dev.hedgekit.posthog.errors.PostHogIoException;
 import dev.hedgekit.posthog.errors.PostHogTimeoutException;
+import dev.hedgekit.posthog.internal.config.ClientConfig;
+import dev.hedgekit.posthog.internal.config.UrlLimits;
 import feign.Client;
 import feign.Request;
 import feign.Response;
@@ -24,15 +26,16 @@ import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
 
 /**
- * Feign's {@link Client}: runs the attempts of one call under the retry policy, the rate
- * limiter and the call's deadline, over the {@link ApacheTransport}.
+ * Runs the attempts of one call under the retry policy, the rate limiter and the call's
+ * deadline, over the {@link ApacheTransport}. {@link #bind} gives the Feign {@link Client} of a
+ * client or view: the same retrying transport with that view's options.
  */
-final class RetryingClient implements Client {
+final class RetryingClient {
 
   private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
 
   private final ApacheTransport transport;
-  private final CallScope scope;
+  private final ClientConfig config;
   private final RetryPolicy policy;
   private final Sleeper sleeper;
   private final Clock clock;
@@ -40,56 +43,71 @@ final class RetryingClient implements Client {
   private final RateLimiter limiter;
   private final Watchdog watchdog;
 
-  RetryingClient(ApacheTransport transport, CallScope scope, RetryPolicy policy, Sleeper sleeper,
-      Clock clock, DoubleSupplier random, RateLimiter limiter, Watchdog watchdog) {
+  RetryingClient(ApacheTransport transport, ClientConfig config, RateLimiter limiter,
+      Watchdog watchdog) {
     this.transport = transport;
-    this.scope = scope;
-    this.policy = policy;
-    this.sleeper = sleeper;
-    this.clock = clock;
-    this.random = random;
+    this.config = config;
+    this.policy = config.retryPolicy();
+    this.sleeper = config.sleeper();
+    this.clock = config.clock();
+    this.random = config.jitterSource();
     this.limiter = limiter;
     this.watchdog = watchdog;
   }
 
-  @Override
-  public Response execute(Request request, Request.Options feignOptions) {
-    CallScope.Binding binding = scope.enter();
-    try {
-      return run(request, binding.state());
-    } finally {
-      binding.close();
-    }
+  /**
+   * The Feign client of a view: every request runs with these options.
+   *
+   * @param options the view's options, already merged with the client's
+   * @return the client
+   */
+  Client bind(RequestOptions options) {
+    return (request, ignored) -> execute(request, options);
   }
 
-  private Response run(Request request, CallState state) {
+  Response execute(Request request, RequestOptions options) {
     String method = request.httpMethod().name();
     // Refuse an over-long URL before anything is sent (query objects, links; see UrlLimits).
     UrlLimits.checkUrl(method, request.url());
+    CallState parent = AsyncTasks.current();
+    Duration timeout = options.callTimeout() != null ? options.callTimeout() : config.callTimeout();
+    CallState state = new CallState(options, System.nanoTime() + timeout.toNanos(), parent);
     boolean idempotent = IDEMPOTENT.contains(method);
-    int maxRetries = state.options().maxRetries() != null
-        ? state.options().maxRetries() : policy.maxRetries();
-    Duration readTimeout = scope.readTimeout(state);
+    int maxRetries = options.maxRetries() != null ? options.maxRetries() : policy.maxRetries();
+    Duration readTimeout = options.readTimeout() != null ? options.readTimeout() : config.readTimeout();
+    long maxBytes = options.maxResponseBytes() != null ? options.maxResponseBytes()
+        : config.maxResponseBytes();
     for (int attempt = 0; ; attempt++) {
       if (state.isCancelled()) {
+        finish(state);
         throw new CancellationException("call cancelled: " + where(request));
       }
       long remaining = state.deadlineNanos() - System.nanoTime();
       if (remaining <= 0) {
+        finish(state);
         throw new PostHogTimeoutException("call timeout expired before " + where(request)
             + " could complete (after " + attempt + " attempt(s))", null, attempt > 0);
       }
-      limiter.acquire(request.url(), method, state);
+      try {
+        limiter.acquire(request.url(), state);
+      } catch (RuntimeException e) {
+        finish(state);
+        throw e;
+      }
       remaining = state.deadlineNanos() - System.nanoTime();
       if (remaining <= 0) {
+        finish(state);
         throw new PostHogTimeoutException("call timeout expired while waiting for a rate-limit"
             + " slot for " + where(request), null, attempt > 0);
       }
       Duration attemptTimeout = min(readTimeout, Duration.ofNanos(remaining));
       Response response;
+      if (parent != null) {
+        parent.child(state);
+      }
       watchdog.watch(state);
       try {
-        response = transport.execute(request, attemptTimeout, state);
+        response = attempt(request, attemptTimeout, state, maxBytes);
       } catch (ApacheTransport.StoppedException e) {
         if (e.cancelled()) {
           throw new CancellationException("call cancelled: " + where(request));
@@ -99,36 +117,83 @@ final class RetryingClient implements Client {
       } catch (IOException e) {
         boolean sent = mayHaveBeenSent(e);
         boolean retry = attempt < maxRetries && (!sent || idempotent);
-        if (!retry) {
-          throw ioFailure(where(request), e, sent, attempt + 1);
-        }
-        if (!pause(policy.backoff(attempt + 1, random.getAsDouble()), state)) {
+        if (!retry || !pause(policy.backoff(attempt + 1, random.getAsDouble()), state)) {
+          finish(state);
           throw ioFailure(where(request), e, sent, attempt + 1);
         }
         continue;
-      } finally {
-        watchdog.unwatch(state);
       }
       int status = response.status();
+      if (status == 429) {
+        limiter.throttled(request.url(), RetryAfter.parse(response.headers(), clock));
+      }
       if (attempt >= maxRetries || !(status == 429
           || (idempotent && policy.retryableStatuses().contains(status)))) {
         return response;
       }
-      Duration wait = RetryAfter.parse(response.headers(), clock);
-      if (wait != null && wait.compareTo(policy.maxRetryAfter()) > 0) {
+      Duration asked = RetryAfter.parse(response.headers(), clock);
+      if (asked != null && asked.compareTo(policy.maxRetryAfter()) > 0) {
         return response;
       }
-      if (wait == null) {
-        wait = policy.backoff(attempt + 1, random.getAsDouble());
+      // Spread the callers that got the same Retry-After, so they do not return as one wave.
+      Duration wait = asked != null
+          ? asked.plus(Duration.ofNanos((long) (asked.toNanos() * 0.2 * random.getAsDouble())))
+          : policy.backoff(attempt + 1, random.getAsDouble());
+      if (wait.toNanos() >= state.deadlineNanos() - System.nanoTime()) {
+        return response;
       }
+      closeQuietly(response);
       if (!pause(wait, state)) {
-        return response;
+        finish(state);
+        throw new PostHogTimeoutException("call timeout expired while waiting to retry "
+            + where(request), null, true);
       }
     }
   }
 
-  /** The request as named in error messages, e.g. {@code GET /api/projects/1/}; made only for one. */
-  private static String where(Request request) {
+  /**
+   * One attempt: sends the request and reads the start of the response (all of a small one).
+   * A failure while reading it fails the attempt, which the caller may retry.
+   */
+  private Response attempt(Request request, Duration timeout, CallState state, long maxBytes)
+      throws IOException {
+    Response response = transport.execute(request, timeout, state, maxBytes, () -> finish(state));
+    if (response.body() instanceof ResponseBody) {
+      try {
+        ((ResponseBody) response.body()).prefetch();
+      } catch (IOException | RuntimeException e) {
+        closeQuietly(response);
+        if (state.isCancelled() || state.isExpired()) {
+          throw new ApacheTransport.StoppedException(state);
+        }
+        throw e;
+      }
+    }
+    return response;
+  }
+
+  /** The attempt and the call are over: nothing left to abort or watch. */
+  private void finish(CallState state) {
+    state.clearAbort();
+    watchdog.unwatch(state);
+    CallState parent = state.parent();
+    if (parent != null && parent.child() == state) {
+      parent.child(null);
+    }
+  }
+
+  private static void closeQuietly(Response response) {
+    if (response.body() != null) {
+      try {
+        response.body().close();
+      } catch (IOException e) {
+        // dropped with its connection
+      }
+    }
+  }
+
+  /** The request as named in error messages, e.g. {@code GET /api/projects/1/}. */
+  static String where(Request request) {
     return request.httpMethod().name() + " " + pathOf(request.url());
   }
 
@@ -142,6 +207,7 @@ final class RetryingClient implements Client {
       sleeper.sleep(wait);
       return true;
     } catch (InterruptedException e) {
+      finish(state);
       if (state.isCancelled()) {
         throw new CancellationException("call cancelled while waiting to retry");
       }
@@ -167,13 +233,14 @@ final class RetryingClient implements Client {
     }
     String what = sent ? "network failure during " : "could not connect for ";
     return new PostHogIoException(what + where + ": " + e.getClass().getSimpleName()
-        + (e.getMessage() == null ? "" : " " + e.getMessage()) + suffix, e, sent);
+        + (e.getMessage() == null ? "" : " " + Messages.clean(e.getMessage())) + suffix, e, sent);
   }
 
   private static Duration min(Duration a, Duration b) {
     return a.compareTo(b) <= 0 ? a : b;
   }
 
+  /** The path and query of a URL, never its host or user info. */
   static String pathOf(String url) {
     try {
       URI u = URI.create(url);

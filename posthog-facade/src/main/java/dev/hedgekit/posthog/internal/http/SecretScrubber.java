@@ -1,56 +1,90 @@
-package dev.hedgekit.posthog.http;
+package dev.hedgekit.posthog.internal.http;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Replaces the API key with {@code [redacted]} in text the SDK did not write itself: the body
- * of an error answer (which ends up in exception messages) and log lines. A server has no
- * reason to echo the key, but if one does, it still never reaches a message or a log.
+ * Keeps the API key out of text the SDK did not write itself: response bodies and server
+ * messages that end up in exceptions, envelopes and logs. The key is replaced by
+ * {@code [redacted]} where it appears as it is; text that holds it in another form a server
+ * might echo (JSON {@code \\u} escapes, percent-encoding) is withheld whole.
  */
-final class SecretScrubber {
+public final class SecretScrubber {
 
-  static final String MASK = "[redacted]";
-  private static final byte[] MASK_BYTES = MASK.getBytes(StandardCharsets.UTF_8);
+  /** What replaces the key. */
+  public static final String MASK = "[redacted]";
+  /** What replaces text that holds the key in an encoded form. */
+  public static final String WITHHELD = "[withheld: the response repeats the API key]";
 
   private final String secret;
-  private final byte[] secretBytes;
 
-  SecretScrubber(String secret) {
+  /**
+   * @param secret the API key
+   */
+  public SecretScrubber(String secret) {
     this.secret = secret;
-    this.secretBytes = secret.getBytes(StandardCharsets.UTF_8);
   }
 
-  String scrub(String text) {
-    return text == null || !text.contains(secret) ? text : text.replace(secret, MASK);
-  }
-
-  byte[] scrub(byte[] data) {
-    int at = indexOf(data, 0);
-    if (at < 0) {
-      return data;
+  /**
+   * @param text text from a server, or null
+   * @return the text with the key masked
+   */
+  public String scrub(String text) {
+    if (text == null || text.isEmpty()) {
+      return text;
     }
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(data.length);
-    int from = 0;
-    while (at >= 0) {
-      out.write(data, from, at - from);
-      out.write(MASK_BYTES, 0, MASK_BYTES.length);
-      from = at + secretBytes.length;
-      at = indexOf(data, from);
+    if (text.contains(secret)) {
+      text = text.replace(secret, MASK);
     }
-    out.write(data, from, data.length - from);
-    return out.toByteArray();
+    if ((text.indexOf('\\') >= 0 && unescapeJson(text).contains(secret))
+        || (text.indexOf('%') >= 0 && percentDecode(text).contains(secret))) {
+      return WITHHELD;
+    }
+    return text;
   }
 
-  private int indexOf(byte[] data, int from) {
-    outer:
-    for (int i = from; i <= data.length - secretBytes.length; i++) {
-      for (int j = 0; j < secretBytes.length; j++) {
-        if (data[i + j] != secretBytes[j]) {
-          continue outer;
+  /**
+   * @param data bytes from a server
+   * @return the bytes as UTF-8 text with the key masked
+   */
+  public String scrub(byte[] data) {
+    return scrub(new String(data, StandardCharsets.UTF_8));
+  }
+
+  private static String unescapeJson(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\' && i + 6 <= s.length() && s.charAt(i + 1) == 'u') {
+        try {
+          sb.append((char) Integer.parseInt(s.substring(i + 2, i + 6), 16));
+          i += 5;
+          continue;
+        } catch (NumberFormatException e) {
+          // not an escape
         }
       }
-      return i;
+      sb.append(c);
     }
-    return -1;
+    return sb.toString();
+  }
+
+  private static String percentDecode(String s) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '%' && i + 2 < s.length()) {
+        int hi = Character.digit(s.charAt(i + 1), 16);
+        int lo = Character.digit(s.charAt(i + 2), 16);
+        if (hi >= 0 && lo >= 0) {
+          out.write(hi * 16 + lo);
+          i += 2;
+          continue;
+        }
+      }
+      byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+      out.write(b, 0, b.length);
+    }
+    return out.toString(StandardCharsets.UTF_8);
   }
 }

@@ -1,4 +1,4 @@
-package dev.hedgekit.posthog.http;
+package dev.hedgekit.posthog.internal.http;
 
 import java.lang.ref.WeakReference;
 import java.util.Iterator;
@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Enforces each call's overall deadline while a response is being received: a single daemon
- * thread, started with the client ({@link #start()}) and stopped by {@link #close()}, checks
+ * thread, started by the client's first call and stopped by {@link #close()}, checks
  * the calls in flight
  * every {@value #TICK_MILLIS} ms and aborts those past their deadline. Per-read timeouts are
  * the transport's; this catches answers that trickle in too slowly to ever trip them.
@@ -23,15 +23,6 @@ final class Watchdog implements AutoCloseable {
   private final Object lock = new Object();
   private volatile Thread thread;
   private boolean closed;
-
-  /**
-   * Starts the thread now. The client does this when it is built: starting a thread takes
-   * from a tenth of a millisecond to a few on a busy machine, which the client's first call
-   * would otherwise wait for.
-   */
-  void start() {
-    ensureStarted();
-  }
 
   void watch(CallState state) {
     own.get().call = state;

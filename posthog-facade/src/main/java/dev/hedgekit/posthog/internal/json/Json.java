@@ -1,31 +1,33 @@
-package dev.hedgekit.posthog.json;
+package dev.hedgekit.posthog.internal.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * The one Jackson configuration the SDK uses to write request bodies and read answers.
+ * The one Jackson configuration the SDK uses to write request bodies and read responses.
  *
- * <p>Unknown fields in PostHog's answers are ignored (PostHog adds fields often), dates are
- * ISO-8601 text, and unset (null) fields of typed models are not sent. Where a model field is
- * typed as text but PostHog answers an object, a list, a number or a boolean (PostHog's schema
- * types some computed fields as text), the field receives that value's JSON text instead of the
- * whole answer failing to decode. The mapper is
- * configured once and never changed afterwards, so sharing it is safe; it holds no data of any
- * client or call.
+ * <p>Reading is strict about JSON itself and tolerant about shapes: a duplicate key in an
+ * object, a fraction where an integer is declared, or bytes after the value are errors, while
+ * unknown fields, unknown enum values and values that do not fit a model field are kept by the
+ * generated models (see {@code ApiObject}). Numbers with a fraction read into a JSON tree keep
+ * their exact decimal text. Dates are ISO-8601 text with their offset kept. Unset (null) model
+ * fields are not written; explicit nulls are (see {@code ApiObject}). Configured once, never
+ * changed afterwards; it holds no data of any client or call.
  */
 public final class Json {
 
   private static final ObjectMapper MAPPER = JsonMapper.builder()
       .addModule(new JavaTimeModule())
-      .addModule(new SimpleModule("hedgekit-lenient-text")
-          .addDeserializer(String.class, new LenientStringDeserializer()))
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)

@@ -1,4 +1,4 @@
-package dev.hedgekit.posthog.core;
+package dev.hedgekit.posthog.internal.config;
 
 import static dev.hedgekit.posthog.support.TestClients.API_KEY;
 import static dev.hedgekit.posthog.support.TestClients.assertNoKey;
@@ -17,9 +17,9 @@ class ApiKeyTest {
 
   static Stream<Arguments> badKeys() {
     return Stream.of(
-        Arguments.of(null, "apiKey is missing"),
-        Arguments.of("", "apiKey is blank"),
-        Arguments.of("   \t", "apiKey is blank"),
+        Arguments.of(null, "the personal API key is missing"),
+        Arguments.of("", "the personal API key is blank"),
+        Arguments.of("   \t", "the personal API key is blank"),
         Arguments.of(API_KEY + "\n", "apiKey contains a line break (CR/LF) at position " + API_KEY.length()),
         Arguments.of(API_KEY + "\r\n", "apiKey contains a line break (CR/LF) at position " + API_KEY.length()),
         Arguments.of("phx_" + "\r" + API_KEY.substring(4), "apiKey contains a line break (CR/LF) at position 4"),
@@ -51,7 +51,7 @@ class ApiKeyTest {
   void buildWithoutKeyFailsAndSaysHowToFixIt() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> PostHogClient.builder().subdomain("eu").build());
-    assertTrue(e.getMessage().startsWith("apiKey is missing"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("the personal API key is missing"), e.getMessage());
     assertTrue(e.getMessage().contains("POSTHOG_PERSONAL_API_KEY"), e.getMessage());
   }
 

@@ -1,4 +1,4 @@
-package dev.hedgekit.posthog.core;
+package dev.hedgekit.posthog.internal.config;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -13,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.TestAccess;
+import dev.hedgekit.posthog.PostHogClientBuilder;
 import dev.hedgekit.posthog.support.RecordingSleeper;
 import dev.hedgekit.posthog.support.TestApi;
 import dev.hedgekit.posthog.support.TestClients;
@@ -33,16 +35,16 @@ class EndpointTest {
   @Test
   void defaultSubdomainIsUsCloud() {
     try (PostHogClient client = PostHogClient.builder().apiKey(API_KEY).build()) {
-      assertEquals("https://us.posthog.com", client.config().endpoint().url());
-      assertTrue(client.config().endpoint().isCloud());
+      assertEquals("https://us.posthog.com", TestAccess.config(client).endpoint().url());
+      assertTrue(TestAccess.config(client).endpoint().isCloud());
     }
   }
 
   @Test
   void euSubdomainGivesEuCloud() {
     try (PostHogClient client = PostHogClient.builder().apiKey(API_KEY).subdomain("eu").build()) {
-      assertEquals("https://eu.posthog.com", client.config().endpoint().url());
-      assertTrue(client.config().endpoint().isCloud());
+      assertEquals("https://eu.posthog.com", TestAccess.config(client).endpoint().url());
+      assertTrue(TestAccess.config(client).endpoint().isCloud());
     }
   }
 
@@ -51,9 +53,9 @@ class EndpointTest {
     wm.stubFor(get(urlEqualTo(TestApi.flagPath(3, 9))).willReturn(okJson("{\"id\":9}")));
     try (PostHogClient client = PostHogClient.builder().apiKey(API_KEY)
         .subdomain("eu").baseUrl(wm.baseUrl()).build()) {
-      assertEquals(wm.baseUrl(), client.config().endpoint().url());
-      assertFalse(client.config().endpoint().isCloud());
-      Map<String, Object> flag = client.transport().api(TestApi.class).getFlag(3, 9);
+      assertEquals(wm.baseUrl(), TestAccess.config(client).endpoint().url());
+      assertFalse(TestAccess.config(client).endpoint().isCloud());
+      Map<String, Object> flag = client.generated(TestApi.class).getFlag(3, 9);
       assertEquals(9, flag.get("id"));
     }
     wm.verify(1, getRequestedFor(urlEqualTo(TestApi.flagPath(3, 9))));
@@ -64,8 +66,8 @@ class EndpointTest {
     wm.stubFor(get(urlEqualTo("/posthog" + TestApi.flagPath(3, 9))).willReturn(okJson("{\"id\":9}")));
     try (PostHogClient client = TestClients.builder(wm, new RecordingSleeper())
         .baseUrl(wm.baseUrl() + "/posthog/").build()) {
-      assertEquals(wm.baseUrl() + "/posthog", client.config().endpoint().url());
-      assertEquals(9, client.transport().api(TestApi.class).getFlag(3, 9).get("id"));
+      assertEquals(wm.baseUrl() + "/posthog", TestAccess.config(client).endpoint().url());
+      assertEquals(9, client.generated(TestApi.class).getFlag(3, 9).get("id"));
     }
     wm.verify(1, getRequestedFor(urlEqualTo("/posthog" + TestApi.flagPath(3, 9))));
   }
@@ -84,13 +86,13 @@ class EndpointTest {
   @ParameterizedTest
   @MethodSource("badSubdomains")
   void badSubdomainIsRejectedWithTheProblemNamed(String subdomain, String problem) {
-    PostHogClient.Builder b = PostHogClient.builder().apiKey(API_KEY);
+    PostHogClientBuilder b = PostHogClient.builder().apiKey(API_KEY);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.subdomain(subdomain));
-    assertTrue(e.getMessage().startsWith("subdomain"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("the subdomain"), e.getMessage());
     assertTrue(e.getMessage().contains(problem), e.getMessage());
     // The rejected value was not kept: the builder still targets the default region.
     try (PostHogClient client = b.build()) {
-      assertEquals("https://us.posthog.com", client.config().endpoint().url());
+      assertEquals("https://us.posthog.com", TestAccess.config(client).endpoint().url());
     }
   }
 
@@ -98,7 +100,7 @@ class EndpointTest {
   void ingestionSubdomainPointsToTheApiHost() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> PostHogClient.builder().subdomain("eu.i"));
-    assertTrue(e.getMessage().contains("subdomain(\"eu\")"), e.getMessage());
+    assertTrue(e.getMessage().contains("the subdomain \"eu\""), e.getMessage());
   }
 
   static Stream<Arguments> badBaseUrls() {
@@ -125,21 +127,21 @@ class EndpointTest {
 
   @Test
   void plainHttpToNonLoopbackHostNeedsExplicitOptIn() {
-    PostHogClient.Builder b = PostHogClient.builder().apiKey(API_KEY).baseUrl("http://posthog.example.com");
+    PostHogClientBuilder b = PostHogClient.builder().apiKey(API_KEY).baseUrl("http://posthog.example.com");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, b::build);
-    assertTrue(e.getMessage().startsWith("baseUrl uses plain http to posthog.example.com"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("the base URL uses plain http to posthog.example.com"), e.getMessage());
     assertTrue(e.getMessage().contains("allowInsecureHttp(true)"), e.getMessage());
     try (PostHogClient client = b.allowInsecureHttp(true).build()) {
-      assertEquals("http://posthog.example.com", client.config().endpoint().url());
+      assertEquals("http://posthog.example.com", TestAccess.config(client).endpoint().url());
     }
   }
 
   @Test
   void plainHttpToLoopbackIsAllowed() {
-    for (String host : new String[] {"localhost", "127.0.0.1", "[::1]", "api.localhost"}) {
+    for (String host : new String[] {"localhost", "127.0.0.1", "[::1]", "127.1.2.3"}) {
       try (PostHogClient client = PostHogClient.builder().apiKey(API_KEY)
           .baseUrl("http://" + host + ":8000").build()) {
-        assertEquals("http://" + host + ":8000", client.config().endpoint().url());
+        assertEquals("http://" + host + ":8000", TestAccess.config(client).endpoint().url());
       }
     }
     for (String host : new String[] {"localhost.evil.example", "127.0.0.1.evil.example"}) {

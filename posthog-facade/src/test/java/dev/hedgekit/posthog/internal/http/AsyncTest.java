@@ -1,4 +1,4 @@
-package dev.hedgekit.posthog.http;
+package dev.hedgekit.posthog.internal.http;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.hedgekit.posthog.PostHogClient;
-import dev.hedgekit.posthog.core.RequestOptions;
+import dev.hedgekit.posthog.config.RequestOptions;
 import dev.hedgekit.posthog.errors.NotFoundException;
 import dev.hedgekit.posthog.support.RecordingSleeper;
 import dev.hedgekit.posthog.support.TestApi;
@@ -43,9 +43,9 @@ class AsyncTest {
   void callAsyncCompletesWithTheResult() throws Exception {
     wm.stubFor(get(urlEqualTo(TestApi.flagPath(1, 7))).willReturn(okJson("{\"id\":7,\"key\":\"beta\"}")));
     try (PostHogClient client = TestClients.builder(wm, sleeper).build()) {
-      TestApi api = client.transport().api(TestApi.class);
+      TestApi api = client.generated(TestApi.class);
       RequestOptions tagged = RequestOptions.builder().header("X-Async", "yes").build();
-      CompletableFuture<Map<String, Object>> f = client.transport().callAsync(tagged, () -> api.getFlag(1, 7));
+      CompletableFuture<Map<String, Object>> f = client.withOptions(tagged).async(c -> c.generated(TestApi.class).getFlag(1, 7));
       assertEquals("beta", f.get(5, TimeUnit.SECONDS).get("key"));
     }
     // The call's options travel to the worker thread.
@@ -58,8 +58,8 @@ class AsyncTest {
     wm.stubFor(get(urlEqualTo(TestApi.flagPath(1, 7))).willReturn(aResponse().withStatus(404)
         .withHeader("Content-Type", "application/json").withBody("{\"type\":\"invalid_request\",\"detail\":\"Not found.\"}")));
     try (PostHogClient client = TestClients.builder(wm, sleeper).build()) {
-      TestApi api = client.transport().api(TestApi.class);
-      CompletableFuture<Map<String, Object>> f = client.transport().callAsync(RequestOptions.none(), () -> api.getFlag(1, 7));
+      TestApi api = client.generated(TestApi.class);
+      CompletableFuture<Map<String, Object>> f = client.async(c -> api.getFlag(1, 7));
       ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(5, TimeUnit.SECONDS));
       assertInstanceOf(NotFoundException.class, e.getCause());
     }
@@ -74,9 +74,9 @@ class AsyncTest {
     ExecutorService one = Executors.newSingleThreadExecutor();
     try (PostHogClient client = TestClients.builder(wm, sleeper).executor(one).maxConnections(1)
         .readTimeout(Duration.ofSeconds(10)).callTimeout(Duration.ofSeconds(20)).build()) {
-      TestApi api = client.transport().api(TestApi.class);
+      TestApi api = client.generated(TestApi.class);
       CompletableFuture<Map<String, Object>> slow =
-          client.transport().callAsync(RequestOptions.none(), () -> api.getFlag(1, 70));
+          client.async(ignored -> api.getFlag(1, 70));
       awaitRequest(TestApi.flagPath(1, 70));
       long start = System.nanoTime();
       assertTrue(slow.cancel(true));
@@ -84,7 +84,7 @@ class AsyncTest {
       assertThrows(CancellationException.class, () -> slow.get(1, TimeUnit.SECONDS));
 
       CompletableFuture<Map<String, Object>> next =
-          client.transport().callAsync(RequestOptions.none(), () -> api.getFlag(1, 71));
+          client.async(ignored -> api.getFlag(1, 71));
       assertEquals(8, next.get(3, TimeUnit.SECONDS).get("id"));
       assertEquals(8, api.getFlag(1, 71).get("id"));
       long elapsed = (System.nanoTime() - start) / 1_000_000;

@@ -1,4 +1,4 @@
-package dev.hedgekit.posthog.http;
+package dev.hedgekit.posthog.internal.http;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -16,8 +16,9 @@ import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.hedgekit.posthog.PostHogClient;
-import dev.hedgekit.posthog.core.RequestOptions;
-import dev.hedgekit.posthog.core.SdkInfo;
+import dev.hedgekit.posthog.PostHogClientBuilder;
+import dev.hedgekit.posthog.config.RequestOptions;
+import dev.hedgekit.posthog.internal.config.SdkInfo;
 import dev.hedgekit.posthog.support.RecordingSleeper;
 import dev.hedgekit.posthog.support.TestApi;
 import dev.hedgekit.posthog.support.TestClients;
@@ -54,7 +55,7 @@ class HeadersTest {
   @Test
   void everyRequestCarriesBearerKeyAcceptAndUserAgent() {
     try (PostHogClient client = TestClients.builder(wm, sleeper).build()) {
-      Map<String, Object> flag = client.transport().api(TestApi.class).getFlag(1, 7);
+      Map<String, Object> flag = client.generated(TestApi.class).getFlag(1, 7);
       assertEquals("beta", flag.get("key"));
     }
     LoggedRequest r = onlyRequest();
@@ -70,7 +71,7 @@ class HeadersTest {
   @Test
   void userAgentSuffixIsAppended() {
     try (PostHogClient client = TestClients.builder(wm, sleeper).userAgentSuffix("my-app/1.2").build()) {
-      client.transport().api(TestApi.class).getFlag(1, 7);
+      client.generated(TestApi.class).getFlag(1, 7);
     }
     String ua = values(onlyRequest(), "User-Agent").get(0);
     assertTrue(ua.startsWith("hedgekit-posthog-java/" + SdkInfo.version()), ua);
@@ -81,7 +82,7 @@ class HeadersTest {
   void builderHeadersAreSentWithEveryCall() {
     try (PostHogClient client = TestClients.builder(wm, sleeper)
         .header("X-Team", "growth").header("X-Trace", "abc").build()) {
-      TestApi api = client.transport().api(TestApi.class);
+      TestApi api = client.generated(TestApi.class);
       api.getFlag(1, 7);
       api.getFlag(1, 7);
     }
@@ -94,12 +95,12 @@ class HeadersTest {
   @Test
   void requestOptionsHeadersApplyToThatCallOnly() {
     try (PostHogClient client = TestClients.builder(wm, sleeper).header("X-Team", "growth").build()) {
-      TestApi api = client.transport().api(TestApi.class);
+      TestApi api = client.generated(TestApi.class);
       RequestOptions once = RequestOptions.builder()
           .header("X-Request-Tag", "once")
           .header("X-Team", "web")
           .build();
-      Map<String, Object> flag = client.transport().call(once, () -> api.getFlag(1, 7));
+      Map<String, Object> flag = client.withOptions(once).generated(TestApi.class).getFlag(1, 7);
       assertEquals(7, flag.get("id"));
       api.getFlag(1, 7);
     }
@@ -117,10 +118,10 @@ class HeadersTest {
 
   @Test
   void headersThatCouldSplitOrOverrideAuthAreRejected() {
-    PostHogClient.Builder b = PostHogClient.builder();
+    PostHogClientBuilder b = PostHogClient.builder();
     IllegalArgumentException auth = assertThrows(IllegalArgumentException.class,
         () -> b.header("Authorization", "Bearer other"));
-    assertTrue(auth.getMessage().contains("Authorization") && auth.getMessage().contains("cannot be overridden"),
+    assertTrue(auth.getMessage().contains("Authorization") && auth.getMessage().contains("cannot be given"),
         auth.getMessage());
     IllegalArgumentException crlf = assertThrows(IllegalArgumentException.class,
         () -> RequestOptions.builder().header("X-Tag", "a\r\nX-Injected: 1"));

@@ -1,4 +1,4 @@
-package dev.hedgekit.posthog.http;
+package dev.hedgekit.posthog.internal.http;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.hedgekit.posthog.PostHogClient;
-import dev.hedgekit.posthog.core.HttpLogLevel;
+import dev.hedgekit.posthog.config.HttpLogLevel;
 import dev.hedgekit.posthog.errors.PostHogException;
 import dev.hedgekit.posthog.errors.UnauthorizedException;
 import dev.hedgekit.posthog.support.RecordingSleeper;
@@ -106,7 +106,7 @@ class LoggingTest {
     List<Throwable> failures = new ArrayList<>();
     try (PostHogClient client = TestClients.builder(wm, new RecordingSleeper())
         .httpLogging(HttpLogLevel.FULL).build()) {
-      TestApi api = client.transport().api(TestApi.class);
+      TestApi api = client.generated(TestApi.class);
       assertEquals(7, api.createFlag(1, Map.of("key", "beta-flag")).get("id"));
       failures.add(assertThrows(UnauthorizedException.class, () -> api.getFlag(1, 7)));
     }
@@ -140,7 +140,7 @@ class LoggingTest {
     }
     try (PostHogClient client = TestClients.builder(wm, new RecordingSleeper())
         .baseUrl("http://127.0.0.1:" + closedPort).maxRetries(1).httpLogging(HttpLogLevel.FULL).build()) {
-      TestApi api = client.transport().api(TestApi.class);
+      TestApi api = client.generated(TestApi.class);
       PostHogException e = assertThrows(PostHogException.class, () -> api.getFlag(1, 7));
       assertNoKey(e);
     }
@@ -155,7 +155,7 @@ class LoggingTest {
         .withHeader("Content-Type", "application/json").withBody("{\"id\":7,\"key\":\"beta-flag\"}")));
     try (PostHogClient client = TestClients.builder(wm, new RecordingSleeper())
         .httpLogging(HttpLogLevel.HEADERS).build()) {
-      client.transport().api(TestApi.class).createFlag(1, Map.of("key", "beta-flag"));
+      client.generated(TestApi.class).createFlag(1, Map.of("key", "beta-flag"));
     }
     String all = lines().stream().collect(Collectors.joining("\n"));
     assertTrue(all.contains("Authorization: Bearer [redacted]"), all);
@@ -164,7 +164,7 @@ class LoggingTest {
 
     records.clear();
     try (PostHogClient client = TestClients.builder(wm, new RecordingSleeper()).build()) {
-      client.transport().api(TestApi.class).createFlag(1, Map.of("key", "beta-flag"));
+      client.generated(TestApi.class).createFlag(1, Map.of("key", "beta-flag"));
     }
     assertEquals(List.of(), lines(), "logging is off by default");
   }

@@ -1,4 +1,4 @@
-package dev.hedgekit.posthog.http;
+package dev.hedgekit.posthog.internal.http;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
@@ -25,7 +25,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.hedgekit.posthog.PostHogClient;
-import dev.hedgekit.posthog.core.RequestOptions;
+import dev.hedgekit.posthog.PostHogClientBuilder;
+import dev.hedgekit.posthog.config.RequestOptions;
 import dev.hedgekit.posthog.errors.PostHogIoException;
 import dev.hedgekit.posthog.errors.RateLimitedException;
 import dev.hedgekit.posthog.errors.ServerErrorException;
@@ -59,9 +60,9 @@ class RetryTest {
   private final RecordingSleeper sleeper = new RecordingSleeper();
   private PostHogClient client;
 
-  private TestApi api(PostHogClient.Builder builder) {
+  private TestApi api(PostHogClientBuilder builder) {
     client = builder.build();
-    return client.transport().api(TestApi.class);
+    return client.generated(TestApi.class);
   }
 
   private TestApi api() {
@@ -90,10 +91,11 @@ class RetryTest {
   }
 
   @Test
-  void retryAfterSecondsIsWaitedExactly() {
+  void retryAfterSecondsIsWaitedWithATenthOnTopAtMidJitter() {
     sequence(wm, () -> get(urlEqualTo(FLAG)), throttled("2"), okJson(FLAG_JSON));
     assertEquals("beta", api().getFlag(1, 7).get("key"));
-    assertEquals(List.of(Duration.ofSeconds(2)), sleeper.sleeps());
+    // Jitter 0.5 adds a tenth: callers told the same Retry-After do not return together.
+    assertEquals(List.of(Duration.ofMillis(2200)), sleeper.sleeps());
     wm.verify(2, getRequestedFor(urlEqualTo(FLAG)));
   }
 
@@ -102,7 +104,7 @@ class RetryTest {
     Clock clock = Clock.fixed(Instant.parse("2026-10-21T07:27:57Z"), ZoneOffset.UTC);
     sequence(wm, () -> get(urlEqualTo(FLAG)), throttled("Wed, 21 Oct 2026 07:28:00 GMT"), okJson(FLAG_JSON));
     assertEquals(7, api(TestClients.builder(wm, sleeper).clock(clock)).getFlag(1, 7).get("id"));
-    assertEquals(List.of(Duration.ofSeconds(3)), sleeper.sleeps());
+    assertEquals(List.of(Duration.ofMillis(3300)), sleeper.sleeps());
     wm.verify(2, getRequestedFor(urlEqualTo(FLAG)));
   }
 
@@ -152,7 +154,7 @@ class RetryTest {
     wm.stubFor(get(urlEqualTo(FLAG)).willReturn(status(503)));
     TestApi api = api();
     RequestOptions once = RequestOptions.builder().maxRetries(1).build();
-    assertThrows(ServerErrorException.class, () -> client.transport().call(once, () -> api.getFlag(1, 7)));
+    assertThrows(ServerErrorException.class, () -> client.withOptions(once).generated(TestApi.class).getFlag(1, 7));
     assertEquals(List.of(ms(200)), sleeper.sleeps());
     wm.verify(2, getRequestedFor(urlEqualTo(FLAG)));
   }
@@ -185,7 +187,7 @@ class RetryTest {
         aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(FLAG_JSON));
     Map<String, Object> created = api().createFlag(1, Map.of("key", "beta", "active", true));
     assertEquals(7, created.get("id"));
-    assertEquals(List.of(Duration.ofSeconds(1)), sleeper.sleeps());
+    assertEquals(List.of(Duration.ofMillis(1100)), sleeper.sleeps());
     wm.verify(2, postRequestedFor(urlEqualTo(FLAGS))
         .withRequestBody(equalToJson("{\"key\":\"beta\",\"active\":true}")));
   }

@@ -1,4 +1,4 @@
-package dev.hedgekit.posthog.http;
+package dev.hedgekit.posthog.internal.http;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.hedgekit.posthog.PostHogClient;
-import dev.hedgekit.posthog.core.RequestOptions;
-import dev.hedgekit.posthog.core.Sleeper;
+import dev.hedgekit.posthog.config.RequestOptions;
+import dev.hedgekit.posthog.config.Sleeper;
 import dev.hedgekit.posthog.errors.PostHogException;
 import dev.hedgekit.posthog.errors.PostHogTimeoutException;
 import dev.hedgekit.posthog.support.RecordingSleeper;
@@ -51,7 +51,7 @@ class TimeoutTest {
     wm.stubFor(get(urlEqualTo(TestApi.flagPath(1, 101))).willReturn(okJson(FLAG_JSON).withFixedDelay(3000)));
     try (PostHogClient client = TestClients.builder(wm, sleeper)
         .readTimeout(Duration.ofMillis(200)).maxRetries(0).build()) {
-      TestApi api = client.transport().api(TestApi.class);
+      TestApi api = client.generated(TestApi.class);
       long start = System.nanoTime();
       PostHogTimeoutException e = assertThrows(PostHogTimeoutException.class, () -> api.getFlag(1, 101));
       long elapsed = millisSince(start);
@@ -67,7 +67,7 @@ class TimeoutTest {
     wm.stubFor(post(urlEqualTo(TestApi.flagsPath(102))).willReturn(okJson(FLAG_JSON).withFixedDelay(2000)));
     try (PostHogClient client = TestClients.builder(wm, sleeper)
         .readTimeout(Duration.ofMillis(300)).maxRetries(1).build()) {
-      TestApi api = client.transport().api(TestApi.class);
+      TestApi api = client.generated(TestApi.class);
       assertThrows(PostHogTimeoutException.class, () -> api.getFlag(1, 102));
       assertEquals(List.of(Duration.ofMillis(200)), sleeper.sleeps());
       assertEquals(2, settledCount(wm, getRequestedFor(urlEqualTo(TestApi.flagPath(1, 102))), 2));
@@ -86,9 +86,9 @@ class TimeoutTest {
     wm.stubFor(get(urlEqualTo(TestApi.flagPath(1, 103))).willReturn(okJson(FLAG_JSON).withFixedDelay(400)));
     try (PostHogClient client = TestClients.builder(wm, sleeper)
         .readTimeout(Duration.ofMillis(150)).maxRetries(0).build()) {
-      TestApi api = client.transport().api(TestApi.class);
+      TestApi api = client.generated(TestApi.class);
       RequestOptions longer = RequestOptions.builder().readTimeout(Duration.ofSeconds(3)).build();
-      assertEquals("beta", client.transport().call(longer, () -> api.getFlag(1, 103)).get("key"));
+      assertEquals("beta", client.withOptions(longer).generated(TestApi.class).getFlag(1, 103).get("key"));
       // The next call without options uses the client's 150 ms again.
       assertThrows(PostHogTimeoutException.class, () -> api.getFlag(1, 103));
     }
@@ -99,10 +99,10 @@ class TimeoutTest {
     wm.stubFor(get(urlEqualTo(TestApi.flagPath(1, 104))).willReturn(okJson(FLAG_JSON).withFixedDelay(3000)));
     try (PostHogClient client = TestClients.builder(wm, sleeper)
         .readTimeout(Duration.ofSeconds(5)).maxRetries(0).build()) {
-      TestApi api = client.transport().api(TestApi.class);
+      TestApi api = client.generated(TestApi.class);
       RequestOptions shorter = RequestOptions.builder().readTimeout(Duration.ofMillis(150)).build();
       long start = System.nanoTime();
-      assertThrows(PostHogTimeoutException.class, () -> client.transport().call(shorter, () -> api.getFlag(1, 104)));
+      assertThrows(PostHogTimeoutException.class, () -> client.withOptions(shorter).generated(TestApi.class).getFlag(1, 104));
       long elapsed = millisSince(start);
       assertTrue(elapsed >= 100 && elapsed < 2000, "elapsed " + elapsed + " ms");
     }
@@ -115,7 +115,7 @@ class TimeoutTest {
     // Without a deadline this would take 4 x 100 ms + 200 + 400 + 800 ms of real waits.
     try (PostHogClient client = TestClients.builder(wm, sleeper).sleeper(Sleeper.system())
         .callTimeout(Duration.ofMillis(300)).build()) {
-      TestApi api = client.transport().api(TestApi.class);
+      TestApi api = client.generated(TestApi.class);
       long start = System.nanoTime();
       assertThrows(PostHogException.class, () -> api.getFlag(1, 105));
       long elapsed = millisSince(start);
@@ -129,10 +129,10 @@ class TimeoutTest {
   void perCallTimeoutStopsRetries() {
     wm.stubFor(get(urlEqualTo(TestApi.flagPath(1, 106))).willReturn(aResponse().withStatus(503).withFixedDelay(100)));
     try (PostHogClient client = TestClients.builder(wm, sleeper).sleeper(Sleeper.system()).build()) {
-      TestApi api = client.transport().api(TestApi.class);
+      TestApi api = client.generated(TestApi.class);
       RequestOptions opts = RequestOptions.builder().callTimeout(Duration.ofMillis(300)).build();
       long start = System.nanoTime();
-      assertThrows(PostHogException.class, () -> client.transport().call(opts, () -> api.getFlag(1, 106)));
+      assertThrows(PostHogException.class, () -> client.withOptions(opts).generated(TestApi.class).getFlag(1, 106));
       long elapsed = millisSince(start);
       assertTrue(elapsed < 1000, "elapsed " + elapsed + " ms");
     }
@@ -145,7 +145,7 @@ class TimeoutTest {
         .withChunkedDribbleDelay(20, 3000)));
     try (PostHogClient client = TestClients.builder(wm, sleeper)
         .readTimeout(Duration.ofSeconds(1)).callTimeout(Duration.ofMillis(500)).build()) {
-      TestApi api = client.transport().api(TestApi.class);
+      TestApi api = client.generated(TestApi.class);
       long start = System.nanoTime();
       PostHogException e = assertThrows(PostHogException.class, () -> api.getFlag(1, 107));
       long elapsed = millisSince(start);

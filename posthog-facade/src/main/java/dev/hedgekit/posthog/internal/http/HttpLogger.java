@@ -1,4 +1,4 @@
-package dev.hedgekit.posthog.http;
+package dev.hedgekit.posthog.internal.http;
 
 import feign.Request;
 import feign.Response;
@@ -8,49 +8,38 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Feign's request/response logging, sent to {@link System.Logger} at DEBUG, with the
- * Authorization header replaced by {@code Bearer [redacted]} at every level.
+ * Feign's request and response log, written to the SLF4J logger {@value #NAME} at DEBUG. The
+ * Authorization header always shows as {@code Bearer [redacted]}, and the key is masked
+ * wherever else it appears (a server echoing it in a body). Logging never changes what is
+ * sent: the same Feign call runs with logging on or off.
  */
-final class RedactingLogger extends feign.Logger {
+final class HttpLogger extends feign.Logger {
 
-  static final String LOGGER_NAME = "dev.hedgekit.posthog.http";
+  /** The SLF4J logger name. */
+  static final String NAME = "dev.hedgekit.posthog.http";
   static final String REDACTED = "Bearer [redacted]";
 
-  /** Looked up on first use: finding it starts the logging system, which build() need not wait for. */
-  private volatile System.Logger sink;
-
+  private final Logger sink = LoggerFactory.getLogger(NAME);
   private final SecretScrubber scrubber;
 
-  RedactingLogger(SecretScrubber scrubber) {
+  HttpLogger(SecretScrubber scrubber) {
     this.scrubber = scrubber;
-  }
-
-  private System.Logger sink() {
-    System.Logger s = sink;
-    if (s == null) {
-      s = System.getLogger(LOGGER_NAME);
-      sink = s;
-    }
-    return s;
-  }
-
-  private boolean enabled() {
-    return sink().isLoggable(System.Logger.Level.DEBUG);
   }
 
   @Override
   protected void log(String configKey, String format, Object... args) {
-    if (enabled()) {
-      sink().log(System.Logger.Level.DEBUG,
-          scrubber.scrub(methodTag(configKey) + String.format(Locale.ROOT, format, args)));
+    if (sink.isDebugEnabled()) {
+      sink.debug(scrubber.scrub(methodTag(configKey) + String.format(Locale.ROOT, format, args)));
     }
   }
 
   @Override
   protected void logRequest(String configKey, Level logLevel, Request request) {
-    if (!enabled()) {
+    if (!sink.isDebugEnabled()) {
       return;
     }
     log(configKey, "---> %s %s", request.httpMethod().name(), request.url());
@@ -65,16 +54,35 @@ final class RedactingLogger extends feign.Logger {
   }
 
   @Override
+  protected void logRetry(String configKey, Level logLevel) {
+    log(configKey, "---> RETRYING");
+  }
+
+  @Override
+  protected IOException logIOException(String configKey, Level logLevel, IOException ioe,
+      long elapsedTime) {
+    log(configKey, "<--- ERROR %s: %s (%sms)", ioe.getClass().getSimpleName(),
+        Messages.clean(ioe.getMessage()), elapsedTime);
+    return ioe;
+  }
+
+  @Override
   protected Response logAndRebufferResponse(String configKey, Level logLevel, Response response,
       long elapsedTime) throws IOException {
-    if (!enabled()) {
+    if (!sink.isDebugEnabled()) {
       return response;
     }
     log(configKey, "<--- HTTP %s (%sms)", response.status(), elapsedTime);
     if (logLevel.ordinal() >= Level.HEADERS.ordinal()) {
       logHeaders(configKey, response.headers());
       if (response.body() != null && logLevel.ordinal() >= Level.FULL.ordinal()) {
-        byte[] body = Util.toByteArray(response.body().asInputStream());
+        // The body is read within the response size limit, logged, and handed on in memory.
+        byte[] body;
+        try {
+          body = Util.toByteArray(response.body().asInputStream());
+        } finally {
+          response.body().close();
+        }
         log(configKey, "%s", new String(body, StandardCharsets.UTF_8));
         log(configKey, "<--- END HTTP (%s-byte body)", body.length);
         return response.toBuilder().body(body).build();
