@@ -10,6 +10,7 @@ public class ResponseTooLargeException extends PostHogException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The limit that was passed, in bytes. */
   private final long limit;
 
   /**
