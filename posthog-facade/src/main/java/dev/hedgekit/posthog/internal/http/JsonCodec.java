@@ -89,9 +89,20 @@ final class JsonCodec implements Encoder, Decoder {
         + " (status " + response.status() + ") as " + simpleName(type);
   }
 
+  /** The start of the body: kept by the transport, or re-read when logging buffered it. */
   private String head(Response response) {
-    return response.body() instanceof ResponseBody
-        ? ((ResponseBody) response.body()).head() : "(not kept)";
+    Response.Body body = response.body();
+    if (body instanceof ResponseBody) {
+      return ((ResponseBody) body).head();
+    }
+    if (body != null && body.isRepeatable()) {
+      try (InputStream in = body.asInputStream()) {
+        return scrubber.scrub(in.readNBytes(ResponseBody.HEAD_BYTES));
+      } catch (IOException e) {
+        return "(unreadable)";
+      }
+    }
+    return "(not kept)";
   }
 
   private static String simpleName(Type type) {
