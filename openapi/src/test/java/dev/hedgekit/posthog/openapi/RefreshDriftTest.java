@@ -209,12 +209,13 @@ class RefreshDriftTest {
     RefreshTool.Options off = RefreshTool.Options.parse(concat(base, "--accept-breaking=false"));
     assertFalse(off.acceptBreaking);
     assertEquals(tmp.resolve("overlay.yaml"), off.at(off.overlay));
-    assertEquals(tmp.resolve("upstream/selection.yaml").toString(), off.upstreamLocation());
+    assertEquals(List.of(tmp.resolve("upstream/selection.yaml").toString()),
+        off.upstreamLocations());
     assertTrue(RefreshTool.Options.parse(concat(base, "--accept-breaking=true")).acceptBreaking);
     assertTrue(RefreshTool.Options.parse(concat(base, "--accept-breaking")).acceptBreaking);
     RefreshTool.Options url = RefreshTool.Options.parse(new String[] {"--dir", tmp.toString(),
         "--upstream", "https://us.posthog.com/api/schema/"});
-    assertEquals("https://us.posthog.com/api/schema/", url.upstreamLocation());
+    assertEquals(List.of("https://us.posthog.com/api/schema/"), url.upstreamLocations());
   }
 
   private static String[] concat(String[] a, String b) {
@@ -228,7 +229,8 @@ class RefreshDriftTest {
     Path previous = v1Selection();
     JsonNode v1 = TestFiles.yaml(previous);
     Path marked = overlayVariant("overlay-marked.yaml",
-        o -> op(o, "legacy_stats_retrieve").put("upstream", "removed"));
+        o -> op(o, "legacy_stats_retrieve").put("upstream", "removed")
+            .put("replacement", "GET /api/projects/{project_id}/stats/"));
 
     // Unmarked: reported as breaking drift, and kept.
     RefreshTool.Result unmarked = run(V2, previous, OVERLAY, true);
@@ -246,6 +248,8 @@ class RefreshDriftTest {
         .path("/api/projects/{project_id}/legacy_stats/").path("get");
     assertTrue(specOp.path("deprecated").asBoolean(false), "deprecated in the spec");
     assertEquals("removed", specOp.path("x-hedgekit-upstream").asText());
+    assertEquals("GET /api/projects/{project_id}/stats/",
+        specOp.path("x-hedgekit-replacement").asText());
     assertFalse(specOp.has(Normalizer.CARRIED), "the carried mark stays in the selection");
     assertEquals("#/components/schemas/LegacyStats", specOp.path("responses").path("200")
         .path("content").path("application/json").path("schema").path("$ref").asText());
