@@ -460,7 +460,9 @@ final class CuratedSpec {
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode existing = target.get(e.getKey());
-      if (e.getValue().isObject() && existing instanceof ObjectNode && !e.getValue().has("$ref")) {
+      // A patch with a $ref replaces the node; $ref: null (removing a reference) merges.
+      if (e.getValue().isObject() && existing instanceof ObjectNode
+          && !e.getValue().hasNonNull("$ref")) {
         merge((ObjectNode) existing, e.getValue());
       } else if (e.getValue().isNull()) {
         target.remove(e.getKey());
