@@ -30,6 +30,7 @@ final class CuratedSpec {
 
   ObjectNode build(JsonNode selection, Normalizer finder) {
     ObjectNode schemas = ((ObjectNode) selection.path("components").path("schemas")).deepCopy();
+    addSchemas(schemas);
     patchSchemas(schemas);
     markPages(schemas);
     TreeMap<String, ObjectNode> paths = new TreeMap<>();
@@ -180,7 +181,10 @@ final class CuratedSpec {
           + ov.path("path").asText() + "; map upstream's names with renameParameters");
     }
     JsonNode bodySource = sel.get("requestBody");
-    if (ov.has("requestBody")) {
+    if (ov.has("requestBody") && ov.get("requestBody").isNull()) {
+      // The handler reads no body although upstream declares one.
+      bodySource = null;
+    } else if (ov.has("requestBody")) {
       ObjectNode replaced = Trees.obj();
       replaced.put("required", ov.path("requestBody").path("required").asBoolean(false));
       ObjectNode json = Trees.obj();
@@ -221,35 +225,85 @@ final class CuratedSpec {
       }
     }
     JsonNode resp = ov.get("response");
+    JsonNode several = ov.get("responses");
+    if (resp != null && several != null) {
+      problems.add(id + ": response and responses both given; use one");
+    }
     if (resp != null) {
       ObjectNode responses = Trees.obj();
       String status = resp.path("status").asText();
-      ObjectNode r = Trees.obj();
-      r.put("description", Normalizer.statusText(status));
-      JsonNode schemaName = resp.get("schema");
-      if (schemaName != null && !schemaName.isNull()) {
-        ObjectNode json = Trees.obj();
-        json.set("schema", responseSchema(schemaName.asText(), schemas, id));
-        ObjectNode ct = Trees.obj();
-        ct.set("application/json", json);
-        r.set("content", ct);
-      }
-      responses.set(status, r);
+      responses.set(status, response(status, resp.get("schema"), schemas, id));
+      op.set("responses", responses);
+    } else if (several != null) {
+      // responses: {status: schema}, statuses in ascending order
+      TreeMap<String, JsonNode> sorted = new TreeMap<>();
+      several.fields().forEachRemaining(f -> sorted.put(f.getKey(), f.getValue()));
+      ObjectNode responses = Trees.obj();
+      sorted.forEach((status, schema) -> responses.set(status, response(status, schema, schemas,
+          id)));
       op.set("responses", responses);
     } else {
       op.set("responses", sel.get("responses").deepCopy());
     }
     String upstream = Trees.text(ov, "upstream");
-    if ("removed".equals(upstream) || sel.path("deprecated").asBoolean(false)) {
+    if ("removed".equals(upstream) || "deprecated".equals(upstream)
+        || sel.path("deprecated").asBoolean(false)) {
       op.put("deprecated", true);
     }
-    ArrayNode slugs = Trees.arr();
-    ov.path("slugs").forEach(slugs::add);
-    op.set("x-composio-slugs", slugs);
+    if (ov.path("slugs").size() > 0) {
+      // Operations without slugs (replacements beyond the documented actions) carry no
+      // x-composio-slugs at all: the action catalogue takes only operations that have it.
+      ArrayNode slugs = Trees.arr();
+      ov.path("slugs").forEach(slugs::add);
+      op.set("x-composio-slugs", slugs);
+    }
     if (upstream != null) {
       op.put("x-hedgekit-upstream", upstream);
     }
+    String replacement = Trees.text(ov, "replacement");
+    if (replacement != null) {
+      op.put("x-hedgekit-replacement", replacement);
+    } else if ("removed".equals(upstream) || "deprecated".equals(upstream)) {
+      problems.add(id + ": marked upstream: " + upstream + " without a replacement (say what"
+          + " to use instead, or that nothing replaces it)");
+    }
+    String sunset = Trees.text(ov, "sunset");
+    if (sunset != null) {
+      op.put("x-hedgekit-sunset", sunset);
+    }
     return op;
+  }
+
+  /**
+   * One response: its description and, unless the schema is null, its content. The schema is
+   * a component name ({@code X}, {@code X[]}), {@code object} (free-form), an inline schema, or
+   * a media type other than JSON ({@code application/javascript}: text;
+   * {@code application/octet-stream}: a file), for answers that are not JSON.
+   */
+  private ObjectNode response(String status, JsonNode schema, ObjectNode schemas, String id) {
+    ObjectNode r = Trees.obj();
+    r.put("description", Normalizer.statusText(status));
+    if (schema != null && !schema.isNull()) {
+      String mediaType = "application/json";
+      ObjectNode body = Trees.obj();
+      if (schema.isObject()) {
+        body.set("schema", schema.deepCopy());
+      } else if (schema.asText().contains("/")) {
+        mediaType = schema.asText();
+        ObjectNode text = Trees.obj();
+        text.put("type", "string");
+        if (mediaType.equals("application/octet-stream")) {
+          text.put("format", "binary");
+        }
+        body.set("schema", text);
+      } else {
+        body.set("schema", responseSchema(schema.asText(), schemas, id));
+      }
+      ObjectNode ct = Trees.obj();
+      ct.set(mediaType, body);
+      r.set("content", ct);
+    }
+    return r;
   }
 
   private JsonNode responseSchema(String name, ObjectNode schemas, String id) {
@@ -280,6 +334,10 @@ final class CuratedSpec {
         JsonNode p = s.get("properties").get(field);
         return p.isObject() ? (ObjectNode) p : null;
       }
+      if ("array".equals(s.path("type").asText()) && s.get("items") instanceof ObjectNode) {
+        s = (ObjectNode) s.get("items"); // a body that is a list: its items' fields
+        continue;
+      }
       String ref = Trees.refName(s);
       if (ref == null && s.has("allOf") && s.get("allOf").size() == 1) {
         ref = Trees.refName(s.get("allOf").get(0));
@@ -299,16 +357,50 @@ final class CuratedSpec {
       }
       o = ((ObjectNode) o.deepCopy()).without("enum");
     }
-    for (String k : new String[] {"type", "format", "enum", "default", "readOnly", "nullable",
-        "minimum", "maximum"}) {
+    for (String k : PATCHABLE) {
       if (o.has(k)) {
         if (k.equals("enum") && (schema.has("enum") || schema.has("allOf") || schema.has("$ref"))) {
           continue;
         }
-        schema.set(k, o.get(k));
+        if (o.get(k).isNull()) {
+          schema.remove(k); // e.g. format: null drops a format PostHog does not enforce
+        } else {
+          schema.set(k, o.get(k));
+        }
       }
     }
     return Normalizer.orderSchema(schema);
+  }
+
+  /** Keys of a parameter or body field that an overlay {@code parameters} entry may set. */
+  private static final String[] PATCHABLE = {"type", "format", "enum", "x-enum-varnames",
+      "default", "readOnly", "writeOnly", "nullable", "minimum", "maximum", "maxLength",
+      "minItems", "maxItems", "items"};
+
+  /**
+   * Adds the overlay's {@code addSchemas}: component schemas of our own (answers PostHog's
+   * schema leaves untyped or types wrongly). A name upstream already has is a problem: patch
+   * it under {@code schemas} instead.
+   */
+  private void addSchemas(ObjectNode schemas) {
+    Iterator<Map.Entry<String, JsonNode>> it = overlay.path("addSchemas").fields();
+    TreeMap<String, JsonNode> added = new TreeMap<>();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (schemas.has(e.getKey())) {
+        problems.add("overlay addSchemas " + e.getKey() + ": upstream has a component of that"
+            + " name; patch it under schemas instead");
+        continue;
+      }
+      added.put(e.getKey(), e.getValue().deepCopy());
+    }
+    if (added.isEmpty()) {
+      return;
+    }
+    TreeMap<String, JsonNode> all = new TreeMap<>(added);
+    schemas.fields().forEachRemaining(f -> all.put(f.getKey(), f.getValue()));
+    schemas.removeAll();
+    all.forEach(schemas::set);
   }
 
   private void patchSchemas(ObjectNode schemas) {
@@ -368,7 +460,9 @@ final class CuratedSpec {
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode existing = target.get(e.getKey());
-      if (e.getValue().isObject() && existing instanceof ObjectNode && !e.getValue().has("$ref")) {
+      // A patch with a $ref replaces the node; $ref: null (removing a reference) merges.
+      if (e.getValue().isObject() && existing instanceof ObjectNode
+          && !e.getValue().hasNonNull("$ref")) {
         merge((ObjectNode) existing, e.getValue());
       } else if (e.getValue().isNull()) {
         target.remove(e.getKey());

@@ -105,6 +105,13 @@ final class Drift {
         renamed.put(oldNames.get(i), newNames.get(i));
       }
     }
+    boolean wasDeprecated = was.operation.path("deprecated").asBoolean(false);
+    boolean nowDeprecated = now.operation.path("deprecated").asBoolean(false);
+    if (wasDeprecated != nowDeprecated) {
+      add(id, nowDeprecated ? "deprecated upstream" : "no longer deprecated upstream",
+          "PostHog's schema " + (nowDeprecated ? "now marks" : "no longer marks")
+          + " the operation deprecated; record it in the overlay's upstream mark", false);
+    }
     compareParameters(id, was.operation, now.operation, renamed);
     compareSchemas(id, "request body",
         was.operation.path("requestBody").path("content").path("application/json").get("schema"),
@@ -284,8 +291,11 @@ final class Drift {
     return t;
   }
 
-  String markdown() {
+  String markdown(String source) {
     StringBuilder sb = new StringBuilder("# Drift report\n\n");
+    if (source != null) {
+      sb.append(source).append("\n\n");
+    }
     List<Item> all = items();
     if (all.isEmpty()) {
       sb.append("No drift: the curated operations are unchanged upstream.\n");

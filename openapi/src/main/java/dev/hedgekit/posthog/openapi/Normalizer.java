@@ -78,9 +78,12 @@ final class Normalizer {
     }
   }
 
-  /** Finds an operation that upstream really has, by operationId, else by method and path shape. */
+  /**
+   * Finds an operation that upstream really has: by operationId at the same method and path
+   * shape, else by method and path shape, else by operationId alone (the operation moved).
+   */
   Match find(String operationId, String method, String path) {
-    return find(operationId, method, path, false);
+    return find(operationId, method, path, false, false);
   }
 
   /**
@@ -88,26 +91,52 @@ final class Normalizer {
    * (marked {@code x-hedgekit-carried}).
    */
   Match find(String operationId, String method, String path, boolean carried) {
+    return find(operationId, method, path, carried, false);
+  }
+
+  /**
+   * Finds an operation.
+   *
+   * <p>The method and path win over the operationId when the two disagree: PostHog reuses
+   * operationIds for other routes (its {@code x_activity_retrieve} was the list-level activity
+   * route and is now the per-item one, the list-level one being {@code x_all_activity_retrieve};
+   * {@code batch_exports_list} moved from the organization route to the project route), so an
+   * operationId found at another path only counts when nothing upstream has the method and path
+   * shape asked for.
+   *
+   * @param carried also consider operations kept from an earlier upstream
+   * @param samePathOnly only an operation at the same method and path shape counts (for an
+   *     operation marked removed: another route of the same name is another operation)
+   */
+  Match find(String operationId, String method, String path, boolean carried,
+      boolean samePathOnly) {
     JsonNode paths = upstream.path("paths");
+    String wanted = Trees.shape(path);
     Match byShape = null;
+    Match byIdElsewhere = null;
     Iterator<Map.Entry<String, JsonNode>> it = paths.fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> p = it.next();
+      boolean sameShape = Trees.shape(p.getKey()).equals(wanted);
       for (String m : Trees.METHODS) {
         JsonNode op = p.getValue().get(m);
-        if (op == null || (!carried && op.path(CARRIED).asBoolean(false))) {
+        if (op == null || !op.isObject() || (!carried && op.path(CARRIED).asBoolean(false))) {
           continue;
         }
+        boolean sameRoute = sameShape && m.equals(method);
         if (operationId.equals(Trees.text(op, "operationId"))) {
-          return new Match(m, p.getKey(), op, p.getValue(), true);
-        }
-        if (byShape == null && m.equals(method)
-            && Trees.shape(p.getKey()).equals(Trees.shape(path))) {
+          if (sameRoute) {
+            return new Match(m, p.getKey(), op, p.getValue(), true);
+          }
+          if (byIdElsewhere == null) {
+            byIdElsewhere = new Match(m, p.getKey(), op, p.getValue(), true);
+          }
+        } else if (sameRoute && byShape == null) {
           byShape = new Match(m, p.getKey(), op, p.getValue(), false);
         }
       }
     }
-    return byShape;
+    return byShape != null || samePathOnly ? byShape : byIdElsewhere;
   }
 
   /**
@@ -237,11 +266,19 @@ final class Normalizer {
 
   /** Normalizes the component schemas reached from the operations, transitively. */
   ObjectNode components(Set<String> reached) {
+    return components(reached, Set.of());
+  }
+
+  /**
+   * Normalizes the component schemas reached from the operations, transitively, leaving out
+   * (and not following) the names in {@code provided}, which another source defines.
+   */
+  ObjectNode components(Set<String> reached, Set<String> provided) {
     TreeMap<String, JsonNode> done = new TreeMap<>();
     Deque<String> todo = new ArrayDeque<>(new TreeSet<>(reached));
     while (!todo.isEmpty()) {
       String name = todo.poll();
-      if (done.containsKey(name)) {
+      if (done.containsKey(name) || provided.contains(name)) {
         continue;
       }
       JsonNode raw = upstreamSchemas.get(name);

@@ -16,15 +16,20 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Regenerates the curated spec from an upstream PostHog schema and the overlay, and reports
+ * Regenerates the curated spec from upstream PostHog schemas and the overlay, and reports
  * what changed upstream since the last refresh.
  *
  * <pre>
  * mvn -B -pl openapi -Prefresh -Dupstream=https://us.posthog.com/api/schema/
+ * mvn -B -pl openapi -Prefresh -Dupstream=posthog-schema.yaml,hidden-endpoints.json
  * </pre>
  *
- * <p>Steps: select the curated operations from the upstream schema (by operationId, else by
- * method and path); normalize them into an OpenAPI 3.0.3 selection (see {@link Normalizer});
+ * <p>Several upstream documents are merged in the order given (see
+ * {@link SpecFiles#merge(List)}): a later document wins per path and per component, so a file
+ * that describes endpoints PostHog leaves out of its published schema can complement it.
+ *
+ * <p>Steps: select the curated operations from the upstream schema (by operationId and method
+ * and path, else by method and path, else by operationId alone); normalize them into an OpenAPI 3.0.3 selection (see {@link Normalizer});
  * carry forward, from the previous selection, operations that upstream no longer has (they
  * stay documented actions, marked deprecated); compare with the previous selection and write
  * the drift report; apply the overlay to produce the curated spec. Writes the new selection,
@@ -36,7 +41,7 @@ public final class RefreshTool {
 
   /** Inputs and outputs of one run. */
   public static final class Options {
-    String upstream;
+    final List<String> upstream = new ArrayList<>();
     Path overlay = Path.of("overlay.yaml");
     Path previous = Path.of("upstream/selection.yaml");
     Path spec = Path.of("posthog-api.yaml");
@@ -54,9 +59,11 @@ public final class RefreshTool {
     /**
      * Parses command-line arguments.
      *
-     * @param args {@code --upstream X [--dir D] [--overlay F] [--previous F] [--spec F]
-     *     [--selection-out F] [--report F] [--accept-breaking[=true|false]] [--dry-run]}; with
-     *     {@code --dir}, relative paths (and an upstream that is not a URL) are taken from D
+     * @param args {@code --upstream X[,Y...] [--upstream Z] [--dir D] [--overlay F]
+     *     [--previous F] [--spec F] [--selection-out F] [--report F]
+     *     [--accept-breaking[=true|false]] [--dry-run]}; several upstream documents are merged
+     *     in order (later ones win); with {@code --dir}, relative paths (and upstream files that
+     *     are not URLs) are taken from D
      * @return the options
      */
     public static Options parse(String[] args) {
@@ -82,7 +89,7 @@ public final class RefreshTool {
             String v = args[++i];
             switch (a) {
               case "--upstream":
-                o.upstream = v;
+                o.addUpstream(v);
                 break;
               case "--overlay":
                 o.overlay = Path.of(v);
@@ -107,17 +114,32 @@ public final class RefreshTool {
             }
         }
       }
-      if (o.upstream == null || o.upstream.isBlank()) {
+      if (o.upstream.isEmpty()) {
         throw new IllegalArgumentException("--upstream is required: a file or URL of PostHog's"
             + " schema, e.g. https://us.posthog.com/api/schema/");
       }
       return o;
     }
 
-    /** @param v upstream file or URL @return this */
+    /**
+     * Sets the upstream documents.
+     *
+     * @param v an upstream file or URL, or several separated by commas (merged in that order,
+     *     later ones win per path and per component)
+     * @return this
+     */
     public Options upstream(String v) {
-      upstream = v;
+      upstream.clear();
+      addUpstream(v);
       return this;
+    }
+
+    private void addUpstream(String v) {
+      for (String part : v.split(",")) {
+        if (!part.isBlank()) {
+          upstream.add(part.strip());
+        }
+      }
     }
 
     /** @param v overlay file @return this */
@@ -175,9 +197,24 @@ public final class RefreshTool {
       return dir == null ? p : dir.resolve(p);
     }
 
-    String upstreamLocation() {
-      boolean url = upstream.startsWith("http://") || upstream.startsWith("https://");
-      return url || dir == null ? upstream : dir.resolve(upstream).toString();
+    /** @return the upstream locations in merge order, files resolved against dir */
+    List<String> upstreamLocations() {
+      List<String> out = new ArrayList<>();
+      for (String u : upstream) {
+        boolean url = u.startsWith("http://") || u.startsWith("https://");
+        out.add(url || dir == null ? u : dir.resolve(u).toString());
+      }
+      return out;
+    }
+
+    /** @return the names the report gives the upstream documents: file names or URLs */
+    List<String> upstreamNames() {
+      List<String> out = new ArrayList<>();
+      for (String u : upstream) {
+        boolean url = u.startsWith("http://") || u.startsWith("https://");
+        out.add(url ? u : Path.of(u).getFileName().toString());
+      }
+      return out;
     }
   }
 
@@ -202,6 +239,12 @@ public final class RefreshTool {
       this.problems = problems;
     }
   }
+
+  /** The values of an overlay operation's {@code upstream} mark. */
+  static final List<String> MARKS = List.of("served", "deprecated", "hidden", "removed",
+      "unverified");
+  /** Marks of operations that may be absent from PostHog's published schema. */
+  static final List<String> ABSENT_MARKS = List.of("hidden", "removed", "unverified");
 
   private RefreshTool() {
   }
@@ -236,7 +279,11 @@ public final class RefreshTool {
   public static Result run(Options o, PrintStream log) throws IOException {
     Path overlayFile = o.at(o.overlay);
     Path previousFile = o.at(o.previous);
-    JsonNode upstream = SpecFiles.read(o.upstreamLocation());
+    List<JsonNode> documents = new ArrayList<>();
+    for (String location : o.upstreamLocations()) {
+      documents.add(SpecFiles.read(location));
+    }
+    JsonNode upstream = SpecFiles.merge(documents);
     JsonNode overlay = SpecFiles.read(overlayFile.toString());
     JsonNode previous = Files.exists(previousFile) ? SpecFiles.read(previousFile.toString()) : null;
     List<String> problems = new ArrayList<>();
@@ -250,18 +297,23 @@ public final class RefreshTool {
     Set<String> carried = new TreeSet<>();
     Map<String, Normalizer.Match> carriedMatches = new TreeMap<>();
     Map<String, Normalizer> carriedFrom = new TreeMap<>();
+    Map<String, String> selectedBy = new TreeMap<>();
     Iterator<Map.Entry<String, JsonNode>> it = overlay.path("operations").fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       String id = e.getKey();
       String method = e.getValue().path("method").asText();
       String path = e.getValue().path("path").asText();
-      Normalizer.Match now = fresh.find(id, method, path);
-      Normalizer.Match was = old == null ? null : old.find(id, method, path, true);
-      // upstream: removed (PostHog dropped it), hidden (PostHog serves it but leaves it out of
-      // its published schema) or unverified: the operation may be absent from the schema.
+      // upstream: served, deprecated (served, PostHog advises against it), removed (PostHog
+      // dropped it), hidden (PostHog serves it but leaves it out of its published schema) or
+      // unverified. The last three may be absent from the schema.
       String mark = Trees.text(e.getValue(), "upstream");
-      boolean knownAbsent = mark != null;
+      if (mark != null && !MARKS.contains(mark)) {
+        problems.add(id + ": upstream: " + mark + " is not one of " + MARKS);
+      }
+      boolean knownAbsent = mark != null && ABSENT_MARKS.contains(mark);
+      Normalizer.Match now = fresh.find(id, method, path, false, "removed".equals(mark));
+      Normalizer.Match was = old == null ? null : old.find(id, method, path, true);
       if (now == null) {
         Normalizer.Match kept = was != null ? was : fresh.find(id, method, path, true);
         if (kept == null) {
@@ -281,9 +333,12 @@ public final class RefreshTool {
       }
       if (was == null && previous != null) {
         drift.add(id, "new in selection", method.toUpperCase() + " " + path, false);
-      } else if (knownAbsent && previous != null) {
+      } else if (knownAbsent && previous != null
+          && was.operation.path(Normalizer.CARRIED).asBoolean(false)) {
+        // Reported once, when the schema lists it again; keeping the mark (PostHog's source is
+        // newer than its schema, say) is then a decision recorded in the overlay's notes.
         drift.add(id, "back upstream", "marked upstream: " + mark + " in the overlay but present"
-            + " in the schema; remove the mark", false);
+            + " in the schema; remove the mark, or keep it and say why in the notes", false);
       }
       if (was != null && was.operation.path(Normalizer.CARRIED).asBoolean(false)) {
         was = null;
@@ -292,6 +347,12 @@ public final class RefreshTool {
         toCompare.put(id, was);
       }
       ObjectNode op = fresh.operation(now, reached);
+      String route = now.method.toUpperCase() + " " + now.path;
+      String other = selectedBy.put(route, id);
+      if (other != null) {
+        problems.add(id + " and " + other + " both select " + route
+            + " upstream; give one of them its own method and path in the overlay");
+      }
       paths.computeIfAbsent(now.path, k -> new TreeMap<>()).put(now.method, op);
     }
     ObjectNode schemas = fresh.components(reached);
@@ -309,7 +370,9 @@ public final class RefreshTool {
               .put(m.method, source.carriedOperation(m, sourceReached));
         }
         if (!sourceReached.isEmpty()) {
-          source.components(sourceReached).fields()
+          // Names the new schema already defines win, and their older definitions are not
+          // followed: what only those reached would otherwise linger and break the fixed point.
+          source.components(sourceReached, merged.keySet()).fields()
               .forEachRemaining(f -> merged.putIfAbsent(f.getKey(), f.getValue()));
         }
       }
@@ -353,7 +416,8 @@ public final class RefreshTool {
 
     String specYaml = YamlWriter.write(spec);
     String selectionYaml = YamlWriter.write(selection);
-    String report = drift.markdown();
+    String report = drift.markdown("Upstream: " + String.join(", ", o.upstreamNames())
+        + " (version " + upstream.path("info").path("version").asText("unknown") + ").");
     if (!problems.isEmpty()) {
       report += "\n## Problems\n\n";
       for (String p : problems) {

@@ -3,7 +3,9 @@ package dev.hedgekit.posthog.openapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.yaml.snakeyaml.LoaderOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -14,6 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Reads OpenAPI documents and overlays (YAML or JSON, from a file or an http(s) URL) and
@@ -21,10 +26,22 @@ import java.time.Duration;
  */
 public final class SpecFiles {
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  /**
+   * PostHog's whole schema is larger than SnakeYAML's default limit of 3 MB (the 2026 schema
+   * is 3.5 MB); allow documents up to 128 MB.
+   */
+  private static final int MAX_CODE_POINTS = 128 * 1024 * 1024;
+
+  private static final ObjectMapper YAML = new ObjectMapper(yamlFactory());
   private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   private SpecFiles() {
+  }
+
+  private static YAMLFactory yamlFactory() {
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit(MAX_CODE_POINTS);
+    return YAMLFactory.builder().loaderOptions(options).build();
   }
 
   /**
@@ -66,6 +83,58 @@ public final class SpecFiles {
    */
   public static JsonNode read(InputStream in) throws IOException {
     return parse(in.readAllBytes());
+  }
+
+  /**
+   * Merges OpenAPI documents in order: a later document wins per path (its path item replaces
+   * the earlier one whole), per component (per name within each section of
+   * {@code components}: schemas, parameters, responses, ...) and per other top-level key
+   * ({@code info}, {@code openapi}, ...). Keys present in one document only are kept.
+   *
+   * @param documents the documents, earliest first; none is modified
+   * @return the merged document (the only document itself when there is one)
+   * @throws IllegalArgumentException if the list is empty or a document is not an object
+   */
+  public static JsonNode merge(List<JsonNode> documents) {
+    if (documents.isEmpty()) {
+      throw new IllegalArgumentException("no upstream document");
+    }
+    for (JsonNode d : documents) {
+      if (!d.isObject()) {
+        throw new IllegalArgumentException("an upstream document is not a JSON/YAML object");
+      }
+    }
+    if (documents.size() == 1) {
+      return documents.get(0);
+    }
+    ObjectNode out = Trees.obj();
+    for (JsonNode d : documents) {
+      Iterator<Map.Entry<String, JsonNode>> it = d.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        String key = e.getKey();
+        JsonNode value = e.getValue();
+        if ((key.equals("paths") || key.equals("components")) && value.isObject()) {
+          ObjectNode target = out.get(key) instanceof ObjectNode ? (ObjectNode) out.get(key)
+              : out.putObject(key);
+          Iterator<Map.Entry<String, JsonNode>> inner = value.fields();
+          while (inner.hasNext()) {
+            Map.Entry<String, JsonNode> i = inner.next();
+            if (key.equals("components") && i.getValue().isObject()) {
+              // components: one level deeper, per name within each section
+              ObjectNode section = target.get(i.getKey()) instanceof ObjectNode
+                  ? (ObjectNode) target.get(i.getKey()) : target.putObject(i.getKey());
+              i.getValue().fields().forEachRemaining(c -> section.set(c.getKey(), c.getValue()));
+            } else {
+              target.set(i.getKey(), i.getValue());
+            }
+          }
+        } else {
+          out.set(key, value);
+        }
+      }
+    }
+    return out;
   }
 
   static JsonNode parse(byte[] data) throws IOException {

@@ -1,6 +1,7 @@
 package dev.hedgekit.posthog.openapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,18 +15,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * actions.yaml (the documented actions) and posthog-api.yaml agree: every action has exactly
- * one operation that accepts every parameter the action documents, and every slug in the spec
- * belongs to exactly one action.
+ * actions.yaml (the actions) and posthog-api.yaml agree: every action has exactly one operation
+ * that accepts every parameter the action documents, every slug in the spec belongs to exactly
+ * one action, and the operations without a slug are exactly the declared ones.
  */
 class ActionCatalogueTest {
 
-  private static final int ACTIONS = 356;
+  /** All public slugs: the 356 documented actions and the 2 slugs no action documents. */
+  private static final int ACTIONS = 358;
+  private static final int DOCUMENTED = 356;
+  /** The toolkit's slug list, a copy kept with the tests. */
+  private static final String REFERENCE = "src/test/resources/reference/composio-slugs.json";
   private static final List<String> METHODS =
       List.of("get", "put", "post", "patch", "delete", "head", "options", "trace");
 
@@ -55,6 +59,11 @@ class ActionCatalogueTest {
   void catalogueHasAllActionsWithUniqueSlugs() {
     JsonNode actions = catalogue.path("actions");
     assertEquals(ACTIONS, actions.size(), "actions in actions.yaml");
+    int documented = 0;
+    for (JsonNode a : actions) {
+      documented += a.path("documented").asBoolean(true) ? 1 : 0;
+    }
+    assertEquals(DOCUMENTED, documented, "actions the toolkit documents");
     Set<String> slugs = new TreeSet<>();
     List<String> problems = new ArrayList<>();
     for (JsonNode a : actions) {
@@ -170,13 +179,34 @@ class ActionCatalogueTest {
     assertTrue(checked > 1000, "suspiciously few parameters checked: " + checked);
   }
 
-  /** Checks the names against the toolkit's own slug list when it is at hand. */
+  @Test
+  void operationsWithoutSlugsAreExactlyTheDeclaredOnes() {
+    Set<String> declared = new TreeSet<>();
+    catalogue.path("operationsWithoutAction").forEach(o -> declared.add(o.asText()));
+    assertTrue(declared.size() > 0, "operationsWithoutAction is missing or empty");
+    Set<String> withoutSlugs = new TreeSet<>();
+    List<String> problems = new ArrayList<>();
+    operations.forEach((id, op) -> {
+      if (!op.has("x-composio-slugs")) {
+        withoutSlugs.add(id);
+      } else if (op.path("x-composio-slugs").size() == 0) {
+        problems.add(id + ": an empty x-composio-slugs (leave the key out instead)");
+      }
+    });
+    assertNone(problems, "slug lists");
+    assertEquals(declared, withoutSlugs, "operations without x-composio-slugs");
+    Set<String> actionOps = new TreeSet<>();
+    catalogue.path("actions").forEach(a -> actionOps.add(a.path("operationId").asText()));
+    for (String id : declared) {
+      assertFalse(actionOps.contains(id), id + " is declared without action but an action uses it");
+    }
+  }
+
+  /** Checks the names against the toolkit's own slug list (a copy in the test resources). */
   @Test
   void slugsMatchTheReferenceList() throws IOException {
-    Path reference = TestFiles.module().getParent()
-        .resolve("../shared/reference/composio-slugs.json").normalize();
-    Assumptions.assumeTrue(Files.isRegularFile(reference),
-        "reference slug list not present: " + reference);
+    Path reference = TestFiles.file(REFERENCE);
+    assertTrue(Files.isRegularFile(reference), "reference slug list not present: " + reference);
     JsonNode ref = new ObjectMapper().readTree(reference.toFile());
     Set<String> expected = new TreeSet<>();
     ref.fieldNames().forEachRemaining(expected::add);

@@ -209,12 +209,129 @@ class RefreshDriftTest {
     RefreshTool.Options off = RefreshTool.Options.parse(concat(base, "--accept-breaking=false"));
     assertFalse(off.acceptBreaking);
     assertEquals(tmp.resolve("overlay.yaml"), off.at(off.overlay));
-    assertEquals(tmp.resolve("upstream/selection.yaml").toString(), off.upstreamLocation());
+    assertEquals(List.of(tmp.resolve("upstream/selection.yaml").toString()),
+        off.upstreamLocations());
     assertTrue(RefreshTool.Options.parse(concat(base, "--accept-breaking=true")).acceptBreaking);
     assertTrue(RefreshTool.Options.parse(concat(base, "--accept-breaking")).acceptBreaking);
     RefreshTool.Options url = RefreshTool.Options.parse(new String[] {"--dir", tmp.toString(),
         "--upstream", "https://us.posthog.com/api/schema/"});
-    assertEquals("https://us.posthog.com/api/schema/", url.upstreamLocation());
+    assertEquals(List.of("https://us.posthog.com/api/schema/"), url.upstreamLocations());
+  }
+
+  @Test
+  void severalUpstreamFilesFromTheCommandLine() {
+    RefreshTool.Options o = RefreshTool.Options.parse(new String[] {"--dir", tmp.toString(),
+        "--upstream", "a.yaml, b.json", "--upstream", "https://us.posthog.com/api/schema/"});
+    assertEquals(List.of(tmp.resolve("a.yaml").toString(), tmp.resolve("b.json").toString(),
+        "https://us.posthog.com/api/schema/"), o.upstreamLocations());
+    assertEquals(List.of("a.yaml", "b.json", "https://us.posthog.com/api/schema/"),
+        o.upstreamNames());
+  }
+
+  /**
+   * upstream-v1.yaml cut in two files (the gadget and legacy paths with the components in a
+   * second file, as a file describing endpoints PostHog leaves out of its schema would be)
+   * gives the same selection and spec as the whole file, whatever the format of each part.
+   */
+  @Test
+  void severalUpstreamFilesAreMergedIntoOneSchema() throws IOException {
+    ObjectNode whole = (ObjectNode) TestFiles.yaml(Path.of(V1));
+    ObjectNode first = whole.deepCopy();
+    ObjectNode second = Trees.obj();
+    second.put("openapi", "3.0.3");
+    ObjectNode secondPaths = second.putObject("paths");
+    for (String p : List.of("/api/projects/{project_id}/gadgets/{id}/run/",
+        "/api/projects/{project_id}/gadgets/{id}/", "/api/projects/{project_id}/legacy_stats/")) {
+      secondPaths.set(p, ((ObjectNode) first.get("paths")).remove(p));
+    }
+    second.set("components", first.remove("components"));
+    Path a = tmp.resolve("posthog.yaml");
+    Path b = tmp.resolve("hidden.json");
+    Files.writeString(a, YamlWriter.write(first), StandardCharsets.UTF_8);
+    Files.writeString(b, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(second),
+        StandardCharsets.UTF_8);
+
+    RefreshTool.Result merged = run(a + "," + b, tmp.resolve("none.yaml"), OVERLAY, false);
+    RefreshTool.Result single = run(V1, tmp.resolve("none.yaml"), OVERLAY, false);
+    assertEquals(List.of(), merged.problems);
+    assertEquals(0, merged.status);
+    assertEquals(single.selectionYaml, merged.selectionYaml, "selection");
+    assertEquals(single.specYaml, merged.specYaml, "spec");
+    assertTrue(merged.report.contains("Upstream: posthog.yaml, hidden.json"), merged.report);
+
+    // Alone, the first file lacks the gadget and legacy operations.
+    RefreshTool.Result partial = run(a.toString(), tmp.resolve("none.yaml"), OVERLAY, false);
+    assertEquals(1, partial.status, "operations found nowhere are problems");
+  }
+
+  /** A later file wins per path (the whole path item) and per component schema. */
+  @Test
+  void laterUpstreamFilesWinPerPathAndComponent() throws IOException {
+    ObjectNode later = Trees.obj();
+    ObjectNode schema = later.putObject("components").putObject("schemas").putObject("Widget");
+    schema.put("type", "object");
+    schema.putObject("properties").putObject("label").put("type", "string");
+    ObjectNode item = later.putObject("paths").putObject("/api/projects/{project_id}/legacy_stats/");
+    ObjectNode get = item.putObject("get");
+    get.put("operationId", "legacy_stats_retrieve");
+    get.putArray("parameters").addObject().put("name", "project_id").put("in", "path")
+        .put("required", true).putObject("schema").put("type", "string");
+    get.putObject("responses").putObject("204").put("description", "none");
+    Path file = tmp.resolve("later.yaml");
+    Files.writeString(file, YamlWriter.write(later), StandardCharsets.UTF_8);
+
+    JsonNode merged = SpecFiles.merge(List.of(TestFiles.yaml(Path.of(V1)), TestFiles.yaml(file)));
+    assertEquals(Set.of("label"), Set.copyOf(Trees.fieldNames(
+        merged.path("components").path("schemas").path("Widget").path("properties"))));
+    assertTrue(merged.path("components").path("schemas").has("WidgetDetail"),
+        "components only in the earlier file are kept");
+    assertEquals(Set.of("204"), Set.copyOf(Trees.fieldNames(merged.path("paths")
+        .path("/api/projects/{project_id}/legacy_stats/").path("get").path("responses"))));
+    assertTrue(merged.path("paths").has("/api/projects/{project_id}/widgets/"),
+        "paths only in the earlier file are kept");
+    assertEquals("3.1.0", merged.path("openapi").asText(), "keys the later file lacks are kept");
+
+    RefreshTool.Result r = run(V1 + "," + file, tmp.resolve("none.yaml"), OVERLAY, true);
+    JsonNode selection = TestFiles.YAML.readTree(r.selectionYaml);
+    assertEquals(Set.of("204"), Set.copyOf(Trees.fieldNames(selection.path("paths")
+        .path("/api/projects/{project_id}/legacy_stats/").path("get").path("responses"))));
+  }
+
+  /**
+   * PostHog reuses operationIds for other routes: the overlay's method and path win over an
+   * operationId found elsewhere, while an operation that really moved is still found by id.
+   */
+  @Test
+  void operationIdsReusedForAnotherRouteDoNotSwapOperations() throws IOException {
+    ObjectNode doc = (ObjectNode) TestFiles.yaml(Path.of(V1));
+    ObjectNode paths = (ObjectNode) doc.get("paths");
+    // The list-level route now has another id, and the list's old id names the item route.
+    ((ObjectNode) paths.path("/api/projects/{project_id}/widgets/").path("get"))
+        .put("operationId", "widgets_all_list");
+    ((ObjectNode) paths.path("/api/projects/{project_id}/widgets/{id}/").path("get"))
+        .put("operationId", "widgets_list");
+    Path file = tmp.resolve("reused.yaml");
+    Files.writeString(file, YamlWriter.write(doc), StandardCharsets.UTF_8);
+    Normalizer n = new Normalizer(TestFiles.yaml(file));
+    Normalizer.Match list = n.find("widgets_list", "get", "/api/projects/{project_id}/widgets/");
+    assertEquals("/api/projects/{project_id}/widgets/", list.path);
+    assertEquals("widgets_all_list", Trees.text(list.operation, "operationId"));
+    Normalizer.Match item = n.find("widgets_retrieve", "get",
+        "/api/projects/{project_id}/widgets/{id}/");
+    assertEquals("/api/projects/{project_id}/widgets/{id}/", item.path);
+    // Marked removed: only the same route counts, not the id elsewhere.
+    assertEquals(null, n.find("widgets_list", "get", "/api/projects/{project_id}/gone/", false,
+        true));
+    assertEquals("/api/projects/{project_id}/widgets/{id}/",
+        n.find("widgets_list", "get", "/api/projects/{project_id}/gone/").path);
+
+    RefreshTool.Result r = run(file.toString(), tmp.resolve("none.yaml"), OVERLAY, false);
+    assertEquals(List.of(), r.problems);
+    JsonNode spec = TestFiles.YAML.readTree(r.specYaml);
+    assertEquals("widgets_list", spec.path("paths").path("/api/projects/{project_id}/widgets/")
+        .path("get").path("operationId").asText());
+    assertEquals("widgets_retrieve", spec.path("paths")
+        .path("/api/projects/{project_id}/widgets/{id}/").path("get").path("operationId").asText());
   }
 
   private static String[] concat(String[] a, String b) {
@@ -228,7 +345,8 @@ class RefreshDriftTest {
     Path previous = v1Selection();
     JsonNode v1 = TestFiles.yaml(previous);
     Path marked = overlayVariant("overlay-marked.yaml",
-        o -> op(o, "legacy_stats_retrieve").put("upstream", "removed"));
+        o -> op(o, "legacy_stats_retrieve").put("upstream", "removed")
+            .put("replacement", "GET /api/projects/{project_id}/stats/"));
 
     // Unmarked: reported as breaking drift, and kept.
     RefreshTool.Result unmarked = run(V2, previous, OVERLAY, true);
@@ -246,6 +364,8 @@ class RefreshDriftTest {
         .path("/api/projects/{project_id}/legacy_stats/").path("get");
     assertTrue(specOp.path("deprecated").asBoolean(false), "deprecated in the spec");
     assertEquals("removed", specOp.path("x-hedgekit-upstream").asText());
+    assertEquals("GET /api/projects/{project_id}/stats/",
+        specOp.path("x-hedgekit-replacement").asText());
     assertFalse(specOp.has(Normalizer.CARRIED), "the carried mark stays in the selection");
     assertEquals("#/components/schemas/LegacyStats", specOp.path("responses").path("200")
         .path("content").path("application/json").path("schema").path("$ref").asText());
