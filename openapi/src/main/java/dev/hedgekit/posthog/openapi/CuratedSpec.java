@@ -33,6 +33,7 @@ final class CuratedSpec {
     addSchemas(schemas);
     patchSchemas(schemas);
     markPages(schemas);
+    nameCollidingEnums(schemas);
     TreeMap<String, ObjectNode> paths = new TreeMap<>();
     TreeSet<String> usedTags = new TreeSet<>();
     Iterator<Map.Entry<String, JsonNode>> ops = overlay.path("operations").fields();
@@ -453,6 +454,54 @@ final class CuratedSpec {
     for (JsonNode child : node) {
       plainFreeForm(child);
     }
+  }
+
+  /**
+   * Gives constant names ({@code x-enum-varnames}) to string enums whose values the Java
+   * generator would turn into the same name (time zones: {@code Etc/GMT+1} and
+   * {@code Etc/GMT-1} both become {@code ETC_GMT_1}): signs are spelled out, so
+   * {@code ETC_GMT_PLUS_1} and {@code ETC_GMT_MINUS_1}. Enums that already have names, or whose
+   * names do not collide, are left alone.
+   */
+  private static void nameCollidingEnums(ObjectNode schemas) {
+    Iterator<Map.Entry<String, JsonNode>> it = schemas.fields();
+    while (it.hasNext()) {
+      JsonNode schema = it.next().getValue();
+      JsonNode values = schema.path("enum");
+      if (!(schema instanceof ObjectNode) || !values.isArray() || schema.has("x-enum-varnames")
+          || !"string".equals(schema.path("type").asText())) {
+        continue;
+      }
+      TreeSet<String> plain = new TreeSet<>();
+      boolean collides = false;
+      for (JsonNode v : values) {
+        collides |= !v.isNull() && !plain.add(constantName(v.asText(), false));
+      }
+      if (!collides) {
+        continue;
+      }
+      ArrayNode names = Trees.arr();
+      TreeSet<String> used = new TreeSet<>();
+      for (JsonNode v : values) {
+        String name = constantName(v.asText(), true);
+        String unique = name;
+        for (int n = 2; !used.add(unique); n++) {
+          unique = name + "_" + n;
+        }
+        names.add(unique);
+      }
+      ((ObjectNode) schema).set("x-enum-varnames", names);
+    }
+  }
+
+  private static String constantName(String value, boolean spellSigns) {
+    String v = spellSigns ? value.replace("+", "_PLUS_").replace("-", "_MINUS_") : value;
+    String name = v.replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_+|_+$", "")
+        .toUpperCase(java.util.Locale.ROOT);
+    if (name.isEmpty() || Character.isDigit(name.charAt(0))) {
+      name = "V_" + name;
+    }
+    return name;
   }
 
   private static void merge(ObjectNode target, JsonNode patch) {
