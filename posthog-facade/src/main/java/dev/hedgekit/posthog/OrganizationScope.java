@@ -100,7 +100,7 @@ public final class OrganizationScope {
     return new Projects(context, organizationId);
   }
   /**
-   * Plugins (retired by PostHog in favour of hog functions).
+   * Plugins (retired by PostHog in favour of hog functions, {@link ProjectScope#hogFunctions()}).
    *
    * @return the resource group
    */
@@ -111,7 +111,10 @@ public final class OrganizationScope {
    * Batch exports across the organization's projects.
    *
    * @return the resource group
+   * @deprecated PostHog has deprecated the organization-level batch export routes; use the
+   *     project-level ones, {@link ProjectScope#batchExports()}.
    */
+  @Deprecated
   public OrganizationBatchExports batchExports() {
     return new OrganizationBatchExports(context, organizationId);
   }

@@ -15,6 +15,7 @@ import dev.hedgekit.posthog.resources.Experiments;
 import dev.hedgekit.posthog.resources.Exports;
 import dev.hedgekit.posthog.resources.FeatureFlags;
 import dev.hedgekit.posthog.resources.Groups;
+import dev.hedgekit.posthog.resources.HogFunctions;
 import dev.hedgekit.posthog.resources.Insights;
 import dev.hedgekit.posthog.resources.Notebooks;
 import dev.hedgekit.posthog.resources.Persons;
@@ -255,7 +256,17 @@ public final class ProjectScope {
     return new ActivityLog(context, projectId);
   }
   /**
-   * Plugin-based pipeline apps (retired by PostHog in favour of hog functions).
+   * Hog functions: destinations, transformations, site apps and webhook sources, with their
+   * logs, metrics and templates (what replaced plugins and pipeline apps).
+   *
+   * @return the resource group
+   */
+  public HogFunctions hogFunctions() {
+    return new HogFunctions(context, projectId);
+  }
+  /**
+   * Plugin-based pipeline apps (retired by PostHog in favour of hog functions, see
+   * {@link #hogFunctions()}).
    *
    * @return the resource group
    */

@@ -6,6 +6,8 @@ import dev.hedgekit.posthog.errors.PostHogDecodeException;
 import dev.hedgekit.posthog.errors.QueryFailedException;
 import dev.hedgekit.posthog.errors.QueryTimeoutException;
 import dev.hedgekit.posthog.generated.api.QueryApi;
+import dev.hedgekit.posthog.generated.model.DraftSqlResponse;
+import dev.hedgekit.posthog.generated.model.QueryCancelResponse;
 import dev.hedgekit.posthog.generated.model.QueryRequest;
 import dev.hedgekit.posthog.generated.model.QueryStatus;
 import dev.hedgekit.posthog.generated.model.QueryStatusResponse;
@@ -241,18 +243,33 @@ public final class Query extends Resource {
    * Cancels a running query ({@code DELETE .../query/{id}/}); harmless for a query that ended.
    *
    * @param queryId the query's id
+   * @return PostHog's answer (a {@code message}; empty when PostHog answers 204)
    */
-  public void cancel(String queryId) {
-    queries().queryDestroy(projectId, id(queryId, "queryId"));
+  public QueryCancelResponse cancel(String queryId) {
+    return queries().queryDestroy(projectId, id(queryId, "queryId"), (Boolean) null);
   }
 
   /**
-   * Asks PostHog AI to draft a HogQL query ({@code GET .../query/draft_sql/}).
+   * Asks PostHog AI to draft a HogQL query from a description
+   * ({@code GET .../query/draft_sql/}).
    *
-   * @return PostHog's response
+   * @param prompt what the query should answer, in plain words
+   * @return the drafted query ({@code sql})
    */
-  public JsonNode draftSql() {
-    return queries().queryDraftSqlRetrieve(projectId);
+  public DraftSqlResponse draftSql(String prompt) {
+    return queries().queryDraftSqlRetrieve(projectId, id(prompt, "prompt"), null);
+  }
+
+  /**
+   * Asks PostHog AI to change a HogQL query as described.
+   *
+   * @param prompt the change, in plain words
+   * @param currentQuery the query to start from
+   * @return the drafted query ({@code sql})
+   */
+  public DraftSqlResponse draftSql(String prompt, String currentQuery) {
+    return queries().queryDraftSqlRetrieve(projectId, id(prompt, "prompt"),
+        id(currentQuery, "currentQuery"));
   }
 
   /** @return the project id this group works on */
@@ -307,7 +324,7 @@ public final class Query extends Resource {
   Snapshot fetch(String queryId) {
     QueryStatus status;
     try {
-      QueryStatusResponse r = queries().queryRetrieve(projectId, queryId);
+      QueryStatusResponse r = queries().queryRetrieve(projectId, queryId, (Boolean) null);
       status = r == null ? null : r.getQueryStatus();
     } catch (PostHogApiException e) {
       status = Statuses.ofFailure(e);

@@ -4,18 +4,18 @@ import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.ActionsApi;
 import dev.hedgekit.posthog.generated.api.ActionsApi.ActionsListQuery;
 import dev.hedgekit.posthog.generated.model.Action;
-import dev.hedgekit.posthog.generated.model.PaginatedActionList;
+import dev.hedgekit.posthog.generated.model.ActionList;
 import dev.hedgekit.posthog.generated.model.PatchedAction;
-import dev.hedgekit.posthog.pagination.Page;
-import dev.hedgekit.posthog.pagination.Pager;
+import java.util.List;
 
 /**
  * Actions of one project (PostHog's spec tag {@code actions}): named combinations of events,
  * such as "clicked sign-up on the pricing page", that insights can count like events. Not to be
  * confused with running an operation by its slug. List, read, create, change and soft delete.
+ * PostHog answers the list whole, without pages.
  *
  * <pre>{@code
- * Actions actions = client.eventActions(42);
+ * Actions actions = client.project(42).actions();
  * Action signUp = actions.create(new Action().name("Signed up").steps(List.of(step)));
  * actions.update(signUp.getId(), new PatchedAction().description("Any sign-up form"));
  * actions.delete(signUp.getId());                          // soft delete
@@ -41,38 +41,28 @@ public final class Actions extends Resource {
     return api(ActionsApi.class);
   }
 
-  /** @return the first page of actions (PostHog's default page size) */
-  public Page<Action> list() {
+  /**
+   * Every action of the project, in one answer: PostHog does not page this list (it ignores
+   * {@code limit} and {@code offset}).
+   *
+   * @return the actions, never null
+   */
+  public List<Action> list() {
     return list(new ActionsListQuery());
   }
 
   /**
-   * One page of actions.
+   * Every action of the project, in one answer.
    *
-   * @param query paging ({@code limit}, {@code offset})
-   * @return the page
+   * @param query {@code include_reference_count}: also count where each action is used
+   * @return the actions, never null
    */
-  public Page<Action> list(ActionsListQuery query) {
+  public List<Action> list(ActionsListQuery query) {
     required(query, "query");
-    return Page.of(actions().actionsList(projectId, query));
+    ActionList answer = actions().actionsList(projectId, query);
+    List<Action> results = answer == null ? null : answer.getResults();
+    return results == null ? List.of() : results;
   }
-
-  /** @return every action, fetched lazily page by page */
-  public Pager<Action> listAll() {
-    return listAll(new ActionsListQuery());
-  }
-
-  /**
-   * Every action, fetched lazily page by page.
-   *
-   * @param query its {@code limit} sets the page size
-   * @return the pager
-   */
-  public Pager<Action> listAll(ActionsListQuery query) {
-    required(query, "query");
-    return pager(() -> actions().actionsList(projectId, query));
-  }
-
 
   /**
    * @param id the action's numeric id

@@ -1,16 +1,19 @@
 package dev.hedgekit.posthog.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.ActivityLogApi;
 import dev.hedgekit.posthog.generated.api.ActivityLogApi.ActivityLogListQuery;
-import java.util.List;
+import dev.hedgekit.posthog.internal.ClientContext;
+import dev.hedgekit.posthog.pagination.Page;
+import dev.hedgekit.posthog.pagination.Pager;
 
 /**
- * The activity log (audit trail) of one project: who changed what and when, newest first.
+ * The activity log (audit trail) of one project: who changed what and when, newest first. The
+ * log pages by cursor; {@link #listAll()} follows PostHog's links.
  *
  * <pre>{@code
- * for (dev.hedgekit.posthog.generated.model.ActivityLog entry : client.activityLog(42).list()) {
+ * for (dev.hedgekit.posthog.generated.model.ActivityLog entry
+ *     : client.project(42).activityLog().listAll(new ActivityLogListQuery().scope("FeatureFlag"))) {
  *   System.out.println(entry.getActivity() + " " + entry.getScope());
  * }
  * }</pre>
@@ -32,27 +35,46 @@ public final class ActivityLog extends Resource {
     return api(ActivityLogApi.class);
   }
 
-  /** @return the most recent entries of the activity log */
-  public List<dev.hedgekit.posthog.generated.model.ActivityLog> list() {
+  /** @return the first page of the activity log (the most recent entries) */
+  public Page<dev.hedgekit.posthog.generated.model.ActivityLog> list() {
     return list(new ActivityLogListQuery());
   }
 
   /**
-   * Entries of the activity log from a position.
+   * One page of the activity log.
    *
-   * @param query {@code cursor}: the opaque position from a previous answer
-   * @return the entries
+   * @param query filters ({@code scope}, {@code scopes}, {@code item_id}, {@code user}) and
+   *     position ({@code cursor}, or {@code page} and {@code page_size})
+   * @return the page
    */
-  public List<dev.hedgekit.posthog.generated.model.ActivityLog> list(ActivityLogListQuery query) {
+  public Page<dev.hedgekit.posthog.generated.model.ActivityLog> list(ActivityLogListQuery query) {
     required(query, "query");
-    return log().activityLogList(projectId, query);
+    return Page.of(log().activityLogList(projectId, query));
+  }
+
+  /** @return every entry of the activity log, fetched lazily page by page */
+  public Pager<dev.hedgekit.posthog.generated.model.ActivityLog> listAll() {
+    return listAll(new ActivityLogListQuery());
+  }
+
+  /**
+   * Every entry of the activity log matching the filters, fetched lazily page by page.
+   *
+   * @param query filters; its {@code page_size} sets the page size
+   * @return the pager
+   */
+  public Pager<dev.hedgekit.posthog.generated.model.ActivityLog> listAll(
+      ActivityLogListQuery query) {
+    required(query, "query");
+    return pager(() -> log().activityLogList(projectId, query));
   }
 
   /**
    * Up to ten recent changes by others to things the key's user created or edited.
    *
    * @return PostHog's answer
-   * @deprecated PostHog no longer documents this endpoint (it was removed upstream).
+   * @deprecated PostHog has removed this route. Use instead: GET
+   *     /api/projects/{project_id}/my_notifications/.
    */
   @Deprecated
   public JsonNode importantChanges() {
@@ -63,7 +85,8 @@ public final class ActivityLog extends Resource {
    * Marks the key's user's activity notifications as read up to a date.
    *
    * @param bookmark the entry whose {@code created_at} is the date to mark up to
-   * @deprecated PostHog no longer documents this endpoint (it was removed upstream).
+   * @deprecated PostHog has removed this route. Use instead: the notification endpoints under
+   *     /api/projects/{project_id}/my_notifications/.
    */
   @Deprecated
   public void bookmarkNotifications(dev.hedgekit.posthog.generated.model.ActivityLog bookmark) {

@@ -1,14 +1,14 @@
 package dev.hedgekit.posthog.resources;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.BatchExportsApi;
 import dev.hedgekit.posthog.generated.api.BatchExportsApi.BatchExportsList2Query;
+import dev.hedgekit.posthog.generated.api.BatchExportsApi.BatchExportsLogsRetrieve2Query;
 import dev.hedgekit.posthog.generated.api.BatchExportsApi.BatchExportsRunsListQuery;
+import dev.hedgekit.posthog.generated.api.BatchExportsApi.BatchExportsRunsLogsRetrieveQuery;
 import dev.hedgekit.posthog.generated.model.BatchExport;
 import dev.hedgekit.posthog.generated.model.BatchExportRun;
-import dev.hedgekit.posthog.generated.model.PaginatedBatchExportList;
-import dev.hedgekit.posthog.generated.model.PaginatedBatchExportRunList;
+import dev.hedgekit.posthog.generated.model.LogEntry;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
 import java.util.UUID;
@@ -94,11 +94,37 @@ public final class BatchExports extends Resource {
 
   /**
    * @param id the batch export's id
-   * @return the log entries of the batch export
+   * @return the first page of the batch export's log entries, newest first
    */
-  public JsonNode logs(UUID id) {
+  public Page<LogEntry> logs(UUID id) {
+    return logs(id, new BatchExportsLogsRetrieve2Query());
+  }
+
+  /**
+   * One page of a batch export's log entries.
+   *
+   * @param id the batch export's id
+   * @param query filters ({@code level}, {@code search}, {@code after}, {@code before},
+   *     {@code instance_id}) and paging ({@code limit}, {@code offset})
+   * @return the page
+   */
+  public Page<LogEntry> logs(UUID id, BatchExportsLogsRetrieve2Query query) {
     required(id, "id");
-    return exports().batchExportsLogsRetrieve2(projectId, id);
+    required(query, "query");
+    return Page.of(exports().batchExportsLogsRetrieve2(projectId, id, query));
+  }
+
+  /**
+   * Every log entry of a batch export matching the filters, fetched lazily page by page.
+   *
+   * @param id the batch export's id
+   * @param query filters; its {@code limit} sets the page size
+   * @return the pager
+   */
+  public Pager<LogEntry> logsAll(UUID id, BatchExportsLogsRetrieve2Query query) {
+    required(id, "id");
+    required(query, "query");
+    return pager(() -> exports().batchExportsLogsRetrieve2(projectId, id, query));
   }
 
   /**
@@ -107,7 +133,7 @@ public final class BatchExports extends Resource {
    * @param batchExportId the batch export's id
    * @return the page (PostHog pages runs by cursor and does not report a count)
    */
-  public Page<BatchExportRun> runs(String batchExportId) {
+  public Page<BatchExportRun> runs(UUID batchExportId) {
     return runs(batchExportId, new BatchExportsRunsListQuery());
   }
 
@@ -115,11 +141,12 @@ public final class BatchExports extends Resource {
    * One page of a batch export's runs.
    *
    * @param batchExportId the batch export's id
-   * @param query the {@code ordering} and the {@code cursor} of the page
+   * @param query filters ({@code status}, {@code after}, {@code before}, {@code start},
+   *     {@code end}), the {@code ordering} and the {@code cursor} of the page
    * @return the page
    */
-  public Page<BatchExportRun> runs(String batchExportId, BatchExportsRunsListQuery query) {
-    id(batchExportId, "batchExportId");
+  public Page<BatchExportRun> runs(UUID batchExportId, BatchExportsRunsListQuery query) {
+    required(batchExportId, "batchExportId");
     required(query, "query");
     return Page.of(exports().batchExportsRunsList(projectId, batchExportId, query));
   }
@@ -130,31 +157,30 @@ public final class BatchExports extends Resource {
    * @param batchExportId the batch export's id
    * @return the pager
    */
-  public Pager<BatchExportRun> runsAll(String batchExportId) {
+  public Pager<BatchExportRun> runsAll(UUID batchExportId) {
     return runsAll(batchExportId, new BatchExportsRunsListQuery());
   }
 
   /**
-   * Every run of a batch export, fetched lazily page by page.
+   * Every run of a batch export matching the filters, fetched lazily page by page.
    *
    * @param batchExportId the batch export's id
-   * @param query the {@code ordering}
+   * @param query filters and the {@code ordering}
    * @return the pager
    */
-  public Pager<BatchExportRun> runsAll(String batchExportId, BatchExportsRunsListQuery query) {
-    id(batchExportId, "batchExportId");
+  public Pager<BatchExportRun> runsAll(UUID batchExportId, BatchExportsRunsListQuery query) {
+    required(batchExportId, "batchExportId");
     required(query, "query");
     return pager(() -> exports().batchExportsRunsList(projectId, batchExportId, query));
   }
-
 
   /**
    * @param batchExportId the batch export's id
    * @param id the run's id
    * @return the run, with status, record counts, latest error and data interval
    */
-  public BatchExportRun run(String batchExportId, UUID id) {
-    id(batchExportId, "batchExportId");
+  public BatchExportRun run(UUID batchExportId, UUID id) {
+    required(batchExportId, "batchExportId");
     required(id, "id");
     return exports().batchExportsRunsRetrieve(projectId, batchExportId, id);
   }
@@ -162,13 +188,43 @@ public final class BatchExports extends Resource {
   /**
    * @param batchExportId the batch export's id
    * @param id the run's id
-   * @return the log entries of the run
+   * @return the first page of the run's log entries
    */
-  public JsonNode runLogs(String batchExportId, UUID id) {
-    id(batchExportId, "batchExportId");
+  public Page<LogEntry> runLogs(UUID batchExportId, UUID id) {
+    return runLogs(batchExportId, id, new BatchExportsRunsLogsRetrieveQuery());
+  }
+
+  /**
+   * One page of a run's log entries.
+   *
+   * @param batchExportId the batch export's id
+   * @param id the run's id
+   * @param query filters ({@code level}, {@code search}, ...) and paging
+   * @return the page
+   */
+  public Page<LogEntry> runLogs(UUID batchExportId, UUID id,
+      BatchExportsRunsLogsRetrieveQuery query) {
+    required(batchExportId, "batchExportId");
     required(id, "id");
-    return 
-        exports().batchExportsRunsLogsRetrieve(projectId, batchExportId, id);
+    required(query, "query");
+    return Page.of(exports().batchExportsRunsLogsRetrieve(projectId, batchExportId, id, query));
+  }
+
+  /**
+   * Every log entry of a run matching the filters, fetched lazily page by page.
+   *
+   * @param batchExportId the batch export's id
+   * @param id the run's id
+   * @param query filters; its {@code limit} sets the page size
+   * @return the pager
+   */
+  public Pager<LogEntry> runLogsAll(UUID batchExportId, UUID id,
+      BatchExportsRunsLogsRetrieveQuery query) {
+    required(batchExportId, "batchExportId");
+    required(id, "id");
+    required(query, "query");
+    return pager(() -> exports().batchExportsRunsLogsRetrieve(projectId, batchExportId, id,
+        query));
   }
 
   /** @return the project id this group works on */

@@ -1,11 +1,12 @@
 package dev.hedgekit.posthog.resources;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.CohortsApi;
 import dev.hedgekit.posthog.generated.api.CohortsApi.CohortsListQuery;
+import dev.hedgekit.posthog.generated.api.CohortsApi.CohortsPersonsRetrieveQuery;
+import dev.hedgekit.posthog.generated.model.ActivityLogEntry;
 import dev.hedgekit.posthog.generated.model.Cohort;
-import dev.hedgekit.posthog.generated.model.PaginatedCohortList;
+import dev.hedgekit.posthog.generated.model.CohortPersonResult;
 import dev.hedgekit.posthog.generated.model.PatchedCohort;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
@@ -131,37 +132,83 @@ public final class Cohorts extends Resource {
   }
 
   /**
-   * The persons in a cohort.
+   * The first page of the persons in a cohort.
    *
    * @param id the cohort's id
-   * @return PostHog's answer (a page of persons)
+   * @return the page
    */
-  public JsonNode persons(long id) {
-    return cohorts().cohortsPersonsRetrieve(projectId, id, DEFAULT_FORMAT);
+  public Page<CohortPersonResult> persons(long id) {
+    return persons(id, new CohortsPersonsRetrieveQuery());
+  }
+
+  /**
+   * One page of the persons in a cohort.
+   *
+   * @param id the cohort's id
+   * @param query paging ({@code limit}, {@code offset})
+   * @return the page
+   */
+  public Page<CohortPersonResult> persons(long id, CohortsPersonsRetrieveQuery query) {
+    required(query, "query");
+    return Page.of(cohorts().cohortsPersonsRetrieve(projectId, id, query));
+  }
+
+  /**
+   * Every person in a cohort, fetched lazily page by page.
+   *
+   * @param id the cohort's id
+   * @return the pager
+   */
+  public Pager<CohortPersonResult> personsAll(long id) {
+    return personsAll(id, new CohortsPersonsRetrieveQuery());
+  }
+
+  /**
+   * Every person in a cohort, fetched lazily page by page.
+   *
+   * @param id the cohort's id
+   * @param query its {@code limit} sets the page size
+   * @return the pager
+   */
+  public Pager<CohortPersonResult> personsAll(long id, CohortsPersonsRetrieveQuery query) {
+    required(query, "query");
+    return pager(() -> cohorts().cohortsPersonsRetrieve(projectId, id, query));
   }
 
   /**
    * Copies a cohort, as it is now, into a new static cohort.
    *
    * @param id the cohort's id
-   * @return PostHog's answer, holding the new cohort
+   * @return the new cohort
    */
-  public JsonNode duplicateAsStaticCohort(long id) {
-    return 
-        cohorts().cohortsDuplicateAsStaticCohortRetrieve(projectId, id);
+  public Cohort duplicateAsStaticCohort(long id) {
+    return cohorts().cohortsDuplicateAsStaticCohortRetrieve(projectId, id);
   }
 
-  /** @return the project's cohort activity log (changes to any cohort) */
-  public JsonNode activity() {
-    return cohorts().cohortsActivityRetrieve(projectId);
+  /** @return the first page of the project's cohort activity log (changes to any cohort) */
+  public Page<ActivityLogEntry> activity() {
+    return Page.of(cohorts().cohortsActivityRetrieve(projectId, null, null));
+  }
+
+  /** @return every entry of the project's cohort activity log, fetched lazily */
+  public Pager<ActivityLogEntry> activityAll() {
+    return pager(() -> cohorts().cohortsActivityRetrieve(projectId, null, null));
   }
 
   /**
    * @param id the cohort's id
-   * @return the activity log of one cohort
+   * @return the first page of the activity log of one cohort
    */
-  public JsonNode activity(long id) {
-    return cohorts().cohortsActivityRetrieve2(projectId, id);
+  public Page<ActivityLogEntry> activity(long id) {
+    return Page.of(cohorts().cohortsActivityRetrieve2(projectId, id, null, null));
+  }
+
+  /**
+   * @param id the cohort's id
+   * @return every entry of the activity log of one cohort, fetched lazily
+   */
+  public Pager<ActivityLogEntry> activityAll(long id) {
+    return pager(() -> cohorts().cohortsActivityRetrieve2(projectId, id, null, null));
   }
 
   /** @return the project id this group works on */

@@ -1,18 +1,21 @@
 package dev.hedgekit.posthog.resources;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.DashboardsApi;
 import dev.hedgekit.posthog.generated.api.DashboardsApi.DashboardsListQuery;
+import dev.hedgekit.posthog.generated.api.DashboardsApi.DashboardsRetrieveQuery;
 import dev.hedgekit.posthog.generated.model.Dashboard;
 import dev.hedgekit.posthog.generated.model.DashboardBasic;
 import dev.hedgekit.posthog.generated.model.DashboardCollaborator;
-import dev.hedgekit.posthog.generated.model.PaginatedDashboardBasicList;
+import dev.hedgekit.posthog.generated.model.DashboardFromTemplateRequest;
+import dev.hedgekit.posthog.generated.model.DashboardMoveTileRequest;
+import dev.hedgekit.posthog.generated.model.DashboardMoveTileRequestTile;
 import dev.hedgekit.posthog.generated.model.PatchedDashboard;
 import dev.hedgekit.posthog.generated.model.SharingConfiguration;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Dashboards of one project: list, read, create, change, soft delete, and the dashboard's
@@ -83,7 +86,19 @@ public final class Dashboards extends Resource {
    * @return the dashboard, with its tiles
    */
   public Dashboard get(long id) {
-    return dashboards().dashboardsRetrieve(projectId, id, DEFAULT_FORMAT);
+    return get(id, new DashboardsRetrieveQuery());
+  }
+
+  /**
+   * Reads a dashboard with its tiles computed under other filters or variable values.
+   *
+   * @param id the dashboard's numeric id
+   * @param query {@code filters_override} and {@code variables_override} (JSON texts)
+   * @return the dashboard, with its tiles
+   */
+  public Dashboard get(long id, DashboardsRetrieveQuery query) {
+    required(query, "query");
+    return dashboards().dashboardsRetrieve(projectId, id, query);
   }
 
   /**
@@ -136,37 +151,50 @@ public final class Dashboards extends Resource {
   }
 
   /**
-   * Moves a tile from this dashboard to another ({@code tile} and {@code toDashboard} in the
-   * body).
+   * Moves a tile from this dashboard to another.
    *
    * @param id the dashboard the tile is on
-   * @param move the move (PostHog requires a body of the dashboard's shape)
-   * @return PostHog's answer
+   * @param tileId the tile's id
+   * @param toDashboard the id of the dashboard to move it to
+   * @return the dashboard the tile left, as it is now
    */
-  public JsonNode moveTile(long id, PatchedDashboard move) {
+  public Dashboard moveTile(long id, long tileId, long toDashboard) {
+    return moveTile(id, new DashboardMoveTileRequest()
+        .tile(new DashboardMoveTileRequestTile().id(tileId)).toDashboard(toDashboard));
+  }
+
+  /**
+   * Moves a tile from this dashboard to another.
+   *
+   * @param id the dashboard the tile is on
+   * @param move {@code tile} (its {@code id}) and {@code toDashboard}
+   * @return the dashboard the tile left, as it is now
+   */
+  public Dashboard moveTile(long id, DashboardMoveTileRequest move) {
     required(move, "move");
-    return 
-        dashboards().dashboardsMoveTilePartialUpdate(projectId, id, DEFAULT_FORMAT, move);
+    required(move.getTile(), "move.tile");
+    required(move.getToDashboard(), "move.toDashboard");
+    return dashboards().dashboardsMoveTilePartialUpdate(projectId, id, move, DEFAULT_FORMAT);
   }
 
   /**
    * Creates a dashboard from a template document (its tiles, filters and variables).
    *
-   * @param template the dashboard holding the template (PostHog requires a body of the
-   *     dashboard's shape)
-   * @return PostHog's answer, holding the new dashboard
+   * @param request the {@code template} document, and optionally {@code creation_context}
+   * @return the new dashboard
    */
-  public JsonNode createFromTemplateJson(Dashboard template) {
-    required(template, "template");
-    return 
-        dashboards().dashboardsCreateFromTemplateJsonCreate(projectId, DEFAULT_FORMAT, template);
+  public Dashboard createFromTemplateJson(DashboardFromTemplateRequest request) {
+    required(request, "request");
+    required(request.getTemplate(), "request.template");
+    return dashboards().dashboardsCreateFromTemplateJsonCreate(projectId, request,
+        DEFAULT_FORMAT);
   }
 
   /**
    * @param dashboardId the dashboard's id
    * @return the dashboard's public sharing settings
    */
-  public List<SharingConfiguration> sharing(long dashboardId) {
+  public SharingConfiguration sharing(long dashboardId) {
     return dashboards().dashboardsSharingList(projectId, dashboardId);
   }
 
@@ -196,8 +224,8 @@ public final class Dashboards extends Resource {
    * @param dashboardId the dashboard's id
    * @param userUuid the user's uuid
    */
-  public void removeCollaborator(long dashboardId, String userUuid) {
-    id(userUuid, "userUuid");
+  public void removeCollaborator(long dashboardId, UUID userUuid) {
+    required(userUuid, "userUuid");
     dashboards().dashboardsCollaboratorsDestroy(projectId, dashboardId, userUuid);
   }
 

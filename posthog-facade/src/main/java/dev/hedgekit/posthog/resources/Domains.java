@@ -129,16 +129,14 @@ public final class Domains extends Resource {
   }
 
   /**
-   * Checks the domain's DNS TXT challenge now.
+   * Checks the domain's DNS TXT challenge now (the request has no body).
    *
    * @param id the domain's id
-   * @param domain the domain (PostHog requires a body of the domain's shape)
-   * @return PostHog's answer: the domain with its refreshed verification state
+   * @return the domain with its refreshed verification state
    */
-  public JsonNode verify(UUID id, OrganizationDomain domain) {
+  public OrganizationDomain verify(UUID id) {
     required(id, "id");
-    required(domain, "domain");
-    return domains().domainsVerifyCreate(organizationId, id, domain);
+    return domains().domainsVerifyCreate(organizationId, id);
   }
 
   /** @return the organization id this group works on */

@@ -1,16 +1,22 @@
 package dev.hedgekit.posthog.resources;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.EventDefinitionsApi;
+import dev.hedgekit.posthog.generated.api.EventDefinitionsApi.EventDefinitionsRetrieveQuery;
+import dev.hedgekit.posthog.generated.model.EnterpriseEventDefinition;
+import dev.hedgekit.posthog.generated.model.PatchedEnterpriseEventDefinition;
+import dev.hedgekit.posthog.internal.ClientContext;
+import dev.hedgekit.posthog.pagination.Page;
+import dev.hedgekit.posthog.pagination.Pager;
 import java.util.UUID;
 
 /**
  * Event definitions of one project: the event names PostHog has seen, with their description,
- * tags and owner. The spec types these answers loosely, so they come as JSON trees.
+ * tags, owner and verification. List, read, change and delete them.
  *
  * <pre>{@code
- * JsonNode definitions = client.eventDefinitions(42).list();
+ * EventDefinitions definitions = client.project(42).eventDefinitions();
+ * for (EnterpriseEventDefinition d : definitions.listAll()) { ... }
+ * definitions.update(id, new PatchedEnterpriseEventDefinition().description("Checkout done"));
  * }</pre>
  */
 public final class EventDefinitions extends Resource {
@@ -30,42 +36,73 @@ public final class EventDefinitions extends Resource {
     return api(EventDefinitionsApi.class);
   }
 
-  /** @return the first page of event definitions, as PostHog answered it */
-  public JsonNode list() {
-    return definitions().eventDefinitionsRetrieve(projectId);
+  /** @return the first page of event definitions (PostHog's default page size) */
+  public Page<EnterpriseEventDefinition> list() {
+    return list(new EventDefinitionsRetrieveQuery());
+  }
+
+  /**
+   * One page of event definitions.
+   *
+   * @param query filters and paging ({@code search}, {@code event_type},
+   *     {@code exclude_hidden}, {@code ordering}, {@code limit}, {@code offset})
+   * @return the page
+   */
+  public Page<EnterpriseEventDefinition> list(EventDefinitionsRetrieveQuery query) {
+    required(query, "query");
+    return Page.of(definitions().eventDefinitionsRetrieve(projectId, query));
+  }
+
+  /** @return every event definition, fetched lazily page by page */
+  public Pager<EnterpriseEventDefinition> listAll() {
+    return listAll(new EventDefinitionsRetrieveQuery());
+  }
+
+  /**
+   * Every event definition matching the filters, fetched lazily page by page.
+   *
+   * @param query filters; its {@code limit} sets the page size
+   * @return the pager
+   */
+  public Pager<EnterpriseEventDefinition> listAll(EventDefinitionsRetrieveQuery query) {
+    required(query, "query");
+    return pager(() -> definitions().eventDefinitionsRetrieve(projectId, query));
   }
 
   /**
    * @param id the definition's id
    * @return the event definition
    */
-  public JsonNode get(UUID id) {
+  public EnterpriseEventDefinition get(UUID id) {
     required(id, "id");
     return definitions().eventDefinitionsRetrieve2(projectId, id);
   }
 
   /**
-   * Sends a PATCH of an event definition. The spec declares no request body for it, so none is
-   * sent and PostHog answers the definition unchanged.
+   * Changes the fields set in {@code patch} (PATCH): description, tags, owner, verified,
+   * hidden, ...
    *
    * @param id the definition's id
-   * @return the event definition
+   * @param patch the fields to change
+   * @return the definition after the change
    */
-  public JsonNode update(UUID id) {
+  public EnterpriseEventDefinition update(UUID id, PatchedEnterpriseEventDefinition patch) {
     required(id, "id");
-    return definitions().eventDefinitionsPartialUpdate(projectId, id);
+    required(patch, "patch");
+    return definitions().eventDefinitionsPartialUpdate(projectId, id, patch);
   }
 
   /**
-   * Sends a PUT of an event definition. The spec declares no request body for it, so none is
-   * sent.
+   * Replaces the editable fields of the definition (PUT).
    *
    * @param id the definition's id
-   * @return the event definition
+   * @param definition the full new state
+   * @return the definition after the change
    */
-  public JsonNode replace(UUID id) {
+  public EnterpriseEventDefinition replace(UUID id, EnterpriseEventDefinition definition) {
     required(id, "id");
-    return definitions().eventDefinitionsUpdate(projectId, id);
+    required(definition, "definition");
+    return definitions().eventDefinitionsUpdate(projectId, id, definition);
   }
 
   /**

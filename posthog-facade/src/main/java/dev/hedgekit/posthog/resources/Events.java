@@ -1,13 +1,15 @@
 package dev.hedgekit.posthog.resources;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.EventsApi;
 import dev.hedgekit.posthog.generated.api.EventsApi.EventsListQuery;
+import dev.hedgekit.posthog.generated.api.EventsApi.EventsRetrieveQuery;
+import dev.hedgekit.posthog.generated.api.EventsApi.EventsValuesRetrieveQuery;
 import dev.hedgekit.posthog.generated.model.ClickhouseEvent;
-import dev.hedgekit.posthog.generated.model.PaginatedClickhouseEventList;
+import dev.hedgekit.posthog.generated.model.PropertyValuesResponse;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
+import java.util.UUID;
 
 /**
  * Raw events of one project: list with filters, read one, and the known values of an event
@@ -74,17 +76,43 @@ public final class Events extends Resource {
 
 
   /**
-   * @param id the event's id (its uuid)
+   * @param id the event's uuid
    * @return the event
    */
-  public ClickhouseEvent get(String id) {
-    id(id, "id");
-    return events().eventsRetrieve(projectId, id, DEFAULT_FORMAT);
+  public ClickhouseEvent get(UUID id) {
+    return get(id, new EventsRetrieveQuery());
   }
 
-  /** @return the known values of an event property (PostHog reads the key from the query string) */
-  public JsonNode values() {
-    return events().eventsValuesRetrieve(projectId, DEFAULT_FORMAT);
+  /**
+   * @param id the event's uuid
+   * @param query {@code include_person}: also answer the event's person
+   * @return the event
+   */
+  public ClickhouseEvent get(UUID id, EventsRetrieveQuery query) {
+    required(id, "id");
+    required(query, "query");
+    return events().eventsRetrieve(projectId, id, query);
+  }
+
+  /**
+   * @param key the event property's name
+   * @return the values events have for it, most frequent first
+   */
+  public PropertyValuesResponse values(String key) {
+    return values(new EventsValuesRetrieveQuery().key(key));
+  }
+
+  /**
+   * The known values of an event property, narrowed down.
+   *
+   * @param query {@code key} (required), {@code event_name} (only these events),
+   *     {@code value} (only values containing it), {@code is_column}
+   * @return the values
+   */
+  public PropertyValuesResponse values(EventsValuesRetrieveQuery query) {
+    required(query, "query");
+    id(query.key(), "key");
+    return events().eventsValuesRetrieve(projectId, query);
   }
 
   /** @return the project id this group works on */

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.ExperimentsApi;
 import dev.hedgekit.posthog.generated.api.ExperimentsApi.ExperimentsListQuery;
+import dev.hedgekit.posthog.generated.model.CohortCreatedResponse;
 import dev.hedgekit.posthog.generated.model.Experiment;
-import dev.hedgekit.posthog.generated.model.PaginatedExperimentList;
 import dev.hedgekit.posthog.generated.model.PatchedExperiment;
+import dev.hedgekit.posthog.generated.model.RequiresFlagImplementationResponse;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
 
@@ -129,22 +130,19 @@ public final class Experiments extends Resource {
   }
 
   /**
-   * Creates the exposure cohort of an experiment: the persons who saw any of its variants.
+   * Creates the exposure cohort of an experiment: the persons who saw any of its variants (the
+   * request has no body).
    *
    * @param id the experiment's id
-   * @param experiment the experiment (PostHog requires a body of the experiment's shape)
-   * @return PostHog's answer, holding the new cohort
+   * @return PostHog's answer, holding the new {@code cohort}
    */
-  public JsonNode createExposureCohort(long id, Experiment experiment) {
-    required(experiment, "experiment");
-    return 
-        experiments().experimentsCreateExposureCohortForExperimentCreate(projectId, id, experiment);
+  public CohortCreatedResponse createExposureCohort(long id) {
+    return experiments().experimentsCreateExposureCohortForExperimentCreate(projectId, id);
   }
 
   /** @return whether the project's experiment flags still need to be implemented in code */
-  public JsonNode requiresFlagImplementation() {
-    return 
-        experiments().experimentsRequiresFlagImplementationRetrieve(projectId);
+  public RequiresFlagImplementationResponse requiresFlagImplementation() {
+    return experiments().experimentsRequiresFlagImplementationRetrieve(projectId);
   }
 
   /**
@@ -152,8 +150,9 @@ public final class Experiments extends Resource {
    *
    * @param id the experiment's id
    * @return PostHog's answer
-   * @deprecated PostHog no longer documents this endpoint (it was removed upstream and may
-   *     answer 404); experiment results now come from the query API.
+   * @deprecated PostHog has removed this route. Use instead: POST
+   *     /api/projects/{project_id}/query/ with an ExperimentQuery, or GET
+   *     .../experiments/{id}/timeseries_results/.
    */
   @Deprecated
   public JsonNode results(long id) {
@@ -165,8 +164,9 @@ public final class Experiments extends Resource {
    *
    * @param id the experiment's id
    * @return PostHog's answer
-   * @deprecated PostHog no longer documents this endpoint (it was removed upstream and may
-   *     answer 404); experiment results now come from the query API.
+   * @deprecated PostHog has removed this route. Use instead: POST
+   *     /api/projects/{project_id}/query/ with an ExperimentQuery for each
+   *     secondary metric.
    */
   @Deprecated
   public JsonNode secondaryResults(long id) {

@@ -1,27 +1,35 @@
 package dev.hedgekit.posthog.resources;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.FeatureFlagsApi;
+import dev.hedgekit.posthog.generated.api.FeatureFlagsApi.FeatureFlagsEvaluationReasonsRetrieveQuery;
 import dev.hedgekit.posthog.generated.api.FeatureFlagsApi.FeatureFlagsListQuery;
 import dev.hedgekit.posthog.generated.api.FeatureFlagsApi.FeatureFlagsRoleAccessListQuery;
+import dev.hedgekit.posthog.generated.model.ActivityLogEntry;
+import dev.hedgekit.posthog.generated.model.CohortCreatedResponse;
 import dev.hedgekit.posthog.generated.model.FeatureFlag;
+import dev.hedgekit.posthog.generated.model.FeatureFlagEvaluationReason;
 import dev.hedgekit.posthog.generated.model.FeatureFlagRoleAccess;
-import dev.hedgekit.posthog.generated.model.PaginatedFeatureFlagList;
-import dev.hedgekit.posthog.generated.model.PaginatedFeatureFlagRoleAccessList;
-import dev.hedgekit.posthog.generated.model.PatchedFeatureFlag;
+import dev.hedgekit.posthog.generated.model.LocalEvaluationResponse;
+import dev.hedgekit.posthog.generated.model.MyFlagsResponse;
+import dev.hedgekit.posthog.generated.model.PatchedFeatureFlagPartialUpdateRequestSchema;
+import dev.hedgekit.posthog.generated.model.SuccessResponse;
+import dev.hedgekit.posthog.generated.model.UserBlastRadiusRequest;
+import dev.hedgekit.posthog.generated.model.UserBlastRadiusResponse;
+import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Feature flags of one project: list, read, create, change, soft delete, and the flag's
- * related views (activity, evaluation reasons, usage dashboards, role access).
+ * related views (activity, evaluation reasons, reach estimates, static cohorts).
  *
  * <pre>{@code
  * FeatureFlags flags = client.featureFlags(42);
  * for (FeatureFlag f : flags.listAll()) { ... }          // every flag, page by page
  * FeatureFlag created = flags.create(new FeatureFlag().key("new-onboarding").name("New onboarding"));
- * flags.update(created.getId(), new PatchedFeatureFlag().active(false));
+ * flags.update(created.getId(), new PatchedFeatureFlagPartialUpdateRequestSchema().active(false));
  * flags.delete(created.getId());                           // soft delete
  * }</pre>
  */
@@ -102,7 +110,7 @@ public final class FeatureFlags extends Resource {
    * @param patch the fields to change
    * @return the flag after the change
    */
-  public FeatureFlag update(long id, PatchedFeatureFlag patch) {
+  public FeatureFlag update(long id, PatchedFeatureFlagPartialUpdateRequestSchema patch) {
     required(patch, "patch");
     return flags().featureFlagsPartialUpdate(projectId, id, patch);
   }
@@ -128,97 +136,149 @@ public final class FeatureFlags extends Resource {
    * @return the flag as PostHog answered the PATCH
    */
   public FeatureFlag delete(long id) {
-    return update(id, new PatchedFeatureFlag().deleted(true));
+    return update(id, new PatchedFeatureFlagPartialUpdateRequestSchema().deleted(true));
   }
 
-  /** @return the project's feature flag activity log (changes to any flag) */
-  public JsonNode activity() {
-    return flags().featureFlagsActivityRetrieve(projectId);
+  /** @return the first page of the project's feature flag activity log (changes to any flag) */
+  public Page<ActivityLogEntry> activity() {
+    return Page.of(flags().featureFlagsActivityRetrieve(projectId, null, null));
+  }
+
+  /** @return every entry of the project's feature flag activity log, fetched lazily */
+  public Pager<ActivityLogEntry> activityAll() {
+    return pager(() -> flags().featureFlagsActivityRetrieve(projectId, null, null));
   }
 
   /**
-   * @return the flags with the data needed to evaluate them locally (server-side SDKs)
+   * @param id the flag's id
+   * @return the first page of the flag's activity log
    */
-  public JsonNode localEvaluation() {
-    return flags().featureFlagsLocalEvaluationRetrieve(projectId);
-  }
-
-  /** @return the flags as they evaluate for the user who owns the API key */
-  public JsonNode myFlags() {
-    return flags().featureFlagsMyFlagsRetrieve(projectId);
-  }
-
-  /** @return why each flag evaluates as it does for a distinct id (PostHog reads it from the query) */
-  public JsonNode evaluationReasons() {
-    return flags().featureFlagsEvaluationReasonsRetrieve(projectId);
+  public Page<ActivityLogEntry> activity(long id) {
+    return Page.of(flags().featureFlagsActivityRetrieve2(projectId, id, null, null));
   }
 
   /**
-   * Estimates how many users the given release conditions would reach.
+   * @param id the flag's id
+   * @return every entry of the flag's activity log, fetched lazily
+   */
+  public Pager<ActivityLogEntry> activityAll(long id) {
+    return pager(() -> flags().featureFlagsActivityRetrieve2(projectId, id, null, null));
+  }
+
+  /**
+   * The flags with the data needed to evaluate them locally (server-side SDKs).
    *
-   * @param conditions a flag whose {@code filters} hold the conditions to measure
-   * @return PostHog's estimate
+   * @return the flags, cohorts and group type mapping
+   * @deprecated PostHog has removed this route from the management API. Use instead:
+   *     {@code GET /flags/definitions} on PostHog's flags service, with the project's secret API
+   *     key.
    */
-  public JsonNode userBlastRadius(FeatureFlag conditions) {
-    required(conditions, "conditions");
-    return flags().featureFlagsUserBlastRadiusCreate(projectId, conditions);
+  @Deprecated
+  public LocalEvaluationResponse localEvaluation() {
+    return flags().featureFlagsLocalEvaluationRetrieve(projectId, (Boolean) null);
+  }
+
+  /** @return every flag with its value for the user who owns the API key */
+  public List<MyFlagsResponse> myFlags() {
+    return flags().featureFlagsMyFlagsRetrieve(projectId, null, null);
   }
 
   /**
-   * Creates a static cohort of the persons that match the flag.
+   * Why each flag evaluates as it does for one distinct id.
+   *
+   * @param distinctId the distinct id to evaluate the flags for
+   * @return the value and reason of each flag, by flag key
+   */
+  public Map<String, FeatureFlagEvaluationReason> evaluationReasons(String distinctId) {
+    return evaluationReasons(new FeatureFlagsEvaluationReasonsRetrieveQuery()
+        .distinctId(distinctId));
+  }
+
+  /**
+   * Why each flag evaluates as it does for one distinct id, with groups or a subset of flags.
+   *
+   * @param query {@code distinct_id} (required), {@code groups} (JSON of group type to key),
+   *     {@code flag_keys}
+   * @return the value and reason of each flag, by flag key
+   */
+  public Map<String, FeatureFlagEvaluationReason> evaluationReasons(
+      FeatureFlagsEvaluationReasonsRetrieveQuery query) {
+    required(query, "query");
+    id(query.distinctId(), "distinctId");
+    return flags().featureFlagsEvaluationReasonsRetrieve(projectId, query);
+  }
+
+  /**
+   * Estimates how many users (or groups) the given release condition would reach.
+   *
+   * @param request {@code condition} (one condition group of a flag's {@code filters}) and,
+   *     for a group flag, {@code group_type_index}
+   * @return how many are {@code affected} out of the {@code total}
+   */
+  public UserBlastRadiusResponse userBlastRadius(UserBlastRadiusRequest request) {
+    required(request, "request");
+    required(request.getCondition(), "request.condition");
+    return flags().featureFlagsUserBlastRadiusCreate(projectId, request);
+  }
+
+  /**
+   * Creates a static cohort of the persons that match the flag (the request has no body).
    *
    * @param id the flag's id
-   * @param flag the flag (PostHog requires a body of the flag's shape)
-   * @return PostHog's answer, holding the new cohort
+   * @return PostHog's answer, holding the new {@code cohort}
    */
-  public JsonNode createStaticCohort(long id, FeatureFlag flag) {
-    required(flag, "flag");
-    return 
-        flags().featureFlagsCreateStaticCohortForFlagCreate(projectId, id, flag);
+  public CohortCreatedResponse createStaticCohort(long id) {
+    return flags().featureFlagsCreateStaticCohortForFlagCreate(projectId, id);
   }
 
   /**
-   * Creates the usage dashboard of a flag.
+   * Creates the usage dashboard of a flag (the request has no body).
    *
    * @param id the flag's id
-   * @param flag the flag (PostHog requires a body of the flag's shape)
-   * @return PostHog's answer
+   * @return PostHog's answer ({@code success})
+   * @deprecated PostHog has deprecated this route (sunset announced for 2026-09-25); nothing
+   *     replaces it in the API: PostHog now draws a flag's usage charts in the app.
    */
-  public JsonNode createUsageDashboard(long id, FeatureFlag flag) {
-    required(flag, "flag");
-    return flags().featureFlagsDashboardCreate(projectId, id, flag);
+  @Deprecated
+  public SuccessResponse createUsageDashboard(long id) {
+    return flags().featureFlagsDashboardCreate(projectId, id);
   }
 
   /**
-   * Adds enriched analytics to the flag's usage dashboard.
+   * Adds enriched analytics to the flag's usage dashboard (the request has no body).
    *
    * @param id the flag's id
-   * @param flag the flag (PostHog requires a body of the flag's shape)
-   * @return PostHog's answer
+   * @return PostHog's answer ({@code success})
+   * @deprecated PostHog has deprecated this route; nothing replaces it in the API: PostHog now
+   *     draws a flag's usage charts in the app.
    */
-  public JsonNode enrichUsageDashboard(long id, FeatureFlag flag) {
-    required(flag, "flag");
-    return 
-        flags().featureFlagsEnrichUsageDashboardCreate(projectId, id, flag);
+  @Deprecated
+  public SuccessResponse enrichUsageDashboard(long id) {
+    return flags().featureFlagsEnrichUsageDashboardCreate(projectId, id);
   }
 
   /**
-   * One page of the roles that have access to a flag (deprecated upstream; see the spec).
+   * One page of the roles that have access to a flag.
    *
    * @param flagId the flag's id
    * @return the page
+   * @deprecated PostHog has removed per-flag role access. Use instead: access control on
+   *     the flag (its {@code access_controls}, managed with organization roles).
    */
+  @Deprecated
   public Page<FeatureFlagRoleAccess> roleAccess(long flagId) {
     return Page.of(flags().featureFlagsRoleAccessList(projectId, flagId,
         new FeatureFlagsRoleAccessListQuery()));
   }
 
-
   /**
    * @param flagId the flag's id
    * @param id the role access entry's id
    * @return the entry
+   * @deprecated PostHog has removed per-flag role access. Use instead: access control on
+   *     the flag (its {@code access_controls}, managed with organization roles).
    */
+  @Deprecated
   public FeatureFlagRoleAccess roleAccess(long flagId, long id) {
     return flags().featureFlagsRoleAccessRetrieve(projectId, flagId, id);
   }
@@ -229,7 +289,10 @@ public final class FeatureFlags extends Resource {
    * @param flagId the flag's id
    * @param access the entry (its {@code role_id})
    * @return the created entry
+   * @deprecated PostHog has removed per-flag role access. Use instead: access control on
+   *     the flag (its {@code access_controls}, managed with organization roles).
    */
+  @Deprecated
   public FeatureFlagRoleAccess grantRoleAccess(long flagId, FeatureFlagRoleAccess access) {
     required(access, "access");
     return flags().featureFlagsRoleAccessCreate(projectId, flagId, access);
@@ -240,7 +303,10 @@ public final class FeatureFlags extends Resource {
    *
    * @param flagId the flag's id
    * @param id the role access entry's id
+   * @deprecated PostHog has removed per-flag role access. Use instead: access control on
+   *     the flag (its {@code access_controls}, managed with organization roles).
    */
+  @Deprecated
   public void revokeRoleAccess(long flagId, long id) {
     flags().featureFlagsRoleAccessDestroy(projectId, flagId, id);
   }

@@ -1,6 +1,5 @@
 package dev.hedgekit.posthog.resources;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.GroupsApi;
 import dev.hedgekit.posthog.generated.api.GroupsApi.GroupsFindRetrieveQuery;
@@ -8,11 +7,14 @@ import dev.hedgekit.posthog.generated.api.GroupsApi.GroupsListQuery;
 import dev.hedgekit.posthog.generated.api.GroupsApi.GroupsPropertyValuesRetrieveQuery;
 import dev.hedgekit.posthog.generated.model.Group;
 import dev.hedgekit.posthog.generated.model.GroupType;
-import dev.hedgekit.posthog.generated.model.PaginatedGroupList;
-import dev.hedgekit.posthog.generated.model.PatchedGroupType;
+import dev.hedgekit.posthog.generated.model.GroupTypeMetadataUpdate;
+import dev.hedgekit.posthog.generated.model.PropertyNameCount;
+import dev.hedgekit.posthog.generated.model.PropertyValue;
+import dev.hedgekit.posthog.generated.model.RelatedActor;
 import dev.hedgekit.posthog.pagination.Page;
-import java.util.List;
 import dev.hedgekit.posthog.pagination.Pager;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Groups (companies, teams, ...) and group types of one project. Groups are created by
@@ -97,17 +99,20 @@ public final class Groups extends Resource {
    *
    * @param groupTypeIndex the group type's index (0 to 4)
    * @param groupKey the group's key (as given when capturing)
-   * @return the group as PostHog answered it
+   * @return the group
    */
-  public JsonNode find(long groupTypeIndex, String groupKey) {
+  public Group find(long groupTypeIndex, String groupKey) {
     id(groupKey, "groupKey");
     GroupsFindRetrieveQuery query = new GroupsFindRetrieveQuery()
         .groupTypeIndex(groupTypeIndex).groupKey(groupKey);
     return groups().groupsFindRetrieve(projectId, query);
   }
 
-  /** @return the property names of groups, per group type */
-  public JsonNode propertyDefinitions() {
+  /**
+   * @return the property names of groups with how many groups have each, by group type index
+   *     (as text)
+   */
+  public Map<String, List<PropertyNameCount>> propertyDefinitions() {
     return groups().groupsPropertyDefinitionsRetrieve(projectId);
   }
 
@@ -116,9 +121,9 @@ public final class Groups extends Resource {
    *
    * @param groupTypeIndex the group type's index (0 to 4)
    * @param key the property name
-   * @return the values
+   * @return the values, with how many groups have each
    */
-  public JsonNode propertyValues(long groupTypeIndex, String key) {
+  public List<PropertyValue> propertyValues(long groupTypeIndex, String key) {
     id(key, "key");
     GroupsPropertyValuesRetrieveQuery query = new GroupsPropertyValuesRetrieveQuery()
         .groupTypeIndex(groupTypeIndex).key(key);
@@ -135,16 +140,40 @@ public final class Groups extends Resource {
   }
 
   /**
-   * Changes the display names ({@code name_singular}, {@code name_plural}) and other metadata of
-   * group types.
+   * The persons and groups that shared events with a group over the last 90 days.
    *
-   * @param metadata the fields to change
-   * @return PostHog's answer
+   * @param groupTypeIndex the group's type index (0 to 4)
+   * @param groupKey the group's key
+   * @return the related persons and groups
    */
-  public JsonNode updateTypesMetadata(PatchedGroupType metadata) {
-    required(metadata, "metadata");
-    return 
-        groups().groupsTypesUpdateMetadataPartialUpdate(projectId, metadata);
+  public List<RelatedActor> related(long groupTypeIndex, String groupKey) {
+    return groups().groupsRelatedRetrieve(projectId, id(groupKey, "groupKey"), groupTypeIndex);
+  }
+
+  /**
+   * The persons and groups that shared events with a person over the last 90 days.
+   *
+   * @param personUuid the person's UUID
+   * @return the related persons and groups
+   */
+  public List<RelatedActor> relatedToPerson(String personUuid) {
+    return groups().groupsRelatedRetrieve(projectId, id(personUuid, "personUuid"), (Long) null);
+  }
+
+  /**
+   * Changes the display names ({@code name_singular}, {@code name_plural}) and other metadata of
+   * group types: one entry per group type, named by its {@code group_type_index}.
+   *
+   * @param updates the changes, one per group type
+   * @return every group type of the project after the change
+   */
+  public List<GroupType> updateTypesMetadata(List<GroupTypeMetadataUpdate> updates) {
+    required(updates, "updates");
+    for (GroupTypeMetadataUpdate u : updates) {
+      required(u, "updates[i]");
+      required(u.getGroupTypeIndex(), "updates[i].groupTypeIndex");
+    }
+    return groups().groupsTypesUpdateMetadataPartialUpdate(projectId, updates);
   }
 
   /** @return the project id this group works on */

@@ -5,28 +5,32 @@ import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.InsightsApi;
 import dev.hedgekit.posthog.generated.api.InsightsApi.InsightsListQuery;
 import dev.hedgekit.posthog.generated.api.InsightsApi.InsightsRetrieveQuery;
+import dev.hedgekit.posthog.generated.model.ActivityLogEntry;
 import dev.hedgekit.posthog.generated.model.Funnel;
-import dev.hedgekit.posthog.generated.model.FunnelStepsResults;
 import dev.hedgekit.posthog.generated.model.Insight;
-import dev.hedgekit.posthog.generated.model.PaginatedInsightList;
+import dev.hedgekit.posthog.generated.model.InsightCancelRequest;
+import dev.hedgekit.posthog.generated.model.LegacyInsightResult;
 import dev.hedgekit.posthog.generated.model.PatchedInsight;
 import dev.hedgekit.posthog.generated.model.SharingConfiguration;
 import dev.hedgekit.posthog.generated.model.Trend;
-import dev.hedgekit.posthog.generated.model.TrendResults;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
 import java.util.List;
 
 /**
  * Insights of one project: list, read (with results), create, change, soft delete, and the
- * insight's related views (activity, sharing, recently viewed). The legacy calculation
- * endpoints ({@code trend}, {@code funnel}, {@code retention}, {@code path}) are kept for old
- * callers but PostHog has removed most of them; new code runs queries through the query API.
+ * insight's related views (activity, sharing, recently viewed). An insight is read and changed
+ * by its numeric id or its 8-character short id.
+ *
+ * <p>The legacy calculation endpoints ({@code trend}, {@code funnel}, {@code retention},
+ * {@code path}, {@code funnel/correlation}) are kept for old callers: PostHog has removed most
+ * of them and can switch the rest off per organization. New code runs the same calculations
+ * through the query API, with the nodes of {@link dev.hedgekit.posthog.query.InsightQueries}.
  *
  * <pre>{@code
  * Insights insights = client.insights(42);
  * Insight pageviews = insights.create(new Insight().name("Pageviews").query(trendsQuery));
- * Insight fresh = insights.get(pageviews.getId(), new InsightsRetrieveQuery().refresh("blocking"));
+ * Insight fresh = insights.get(pageviews.getShortId(), new InsightsRetrieveQuery().refresh("blocking"));
  * insights.delete(pageviews.getId());                      // soft delete
  * }</pre>
  */
@@ -89,6 +93,14 @@ public final class Insights extends Resource {
    * @return the insight, with its cached results
    */
   public Insight get(long id) {
+    return get(Long.toString(id));
+  }
+
+  /**
+   * @param id the insight's numeric id or short id
+   * @return the insight, with its cached results
+   */
+  public Insight get(String id) {
     return get(id, new InsightsRetrieveQuery());
   }
 
@@ -96,11 +108,24 @@ public final class Insights extends Resource {
    * Reads an insight, choosing how its results are computed.
    *
    * @param id the insight's numeric id
-   * @param query {@code refresh} (e.g. {@code blocking}, {@code force_cache}) and
-   *     {@code from_dashboard} (the dashboard whose filters apply)
+   * @param query {@code refresh} (e.g. {@code blocking}, {@code force_cache}),
+   *     {@code from_dashboard} (the dashboard whose filters apply), overrides
    * @return the insight, with its results
    */
   public Insight get(long id, InsightsRetrieveQuery query) {
+    return get(Long.toString(id), query);
+  }
+
+  /**
+   * Reads an insight, choosing how its results are computed.
+   *
+   * @param id the insight's numeric id or short id
+   * @param query {@code refresh} (e.g. {@code blocking}, {@code force_cache}),
+   *     {@code from_dashboard} (the dashboard whose filters apply), overrides
+   * @return the insight, with its results
+   */
+  public Insight get(String id, InsightsRetrieveQuery query) {
+    id(id, "id");
     required(query, "query");
     return insights().insightsRetrieve(projectId, id, query);
   }
@@ -125,6 +150,18 @@ public final class Insights extends Resource {
    * @return the insight after the change
    */
   public Insight update(long id, PatchedInsight patch) {
+    return update(Long.toString(id), patch);
+  }
+
+  /**
+   * Changes the fields set in {@code patch} (PATCH); unset fields are left as they are.
+   *
+   * @param id the insight's numeric id or short id
+   * @param patch the fields to change
+   * @return the insight after the change
+   */
+  public Insight update(String id, PatchedInsight patch) {
+    id(id, "id");
     required(patch, "patch");
     return insights().insightsPartialUpdate(projectId, id, DEFAULT_FORMAT, patch);
   }
@@ -137,6 +174,18 @@ public final class Insights extends Resource {
    * @return the insight after the change
    */
   public Insight replace(long id, Insight insight) {
+    return replace(Long.toString(id), insight);
+  }
+
+  /**
+   * Replaces the insight (PUT): fields not set in {@code insight} are reset by PostHog.
+   *
+   * @param id the insight's numeric id or short id
+   * @param insight the full new state
+   * @return the insight after the change
+   */
+  public Insight replace(String id, Insight insight) {
+    id(id, "id");
     required(insight, "insight");
     return insights().insightsUpdate(projectId, id, DEFAULT_FORMAT, insight);
   }
@@ -153,51 +202,78 @@ public final class Insights extends Resource {
     return update(id, new PatchedInsight().deleted(true));
   }
 
-  /** @return the project's insight activity log (changes to any insight) */
-  public JsonNode activity() {
-    return insights().insightsActivityRetrieve(projectId, DEFAULT_FORMAT);
+  /**
+   * Soft deletes the insight (PATCH setting {@code deleted} to true); see {@link #delete(long)}.
+   *
+   * @param id the insight's numeric id or short id
+   * @return the insight as PostHog answered the PATCH
+   */
+  public Insight delete(String id) {
+    return update(id, new PatchedInsight().deleted(true));
+  }
+
+  /** @return the first page of the project's insight activity log (changes to any insight) */
+  public Page<ActivityLogEntry> activity() {
+    return Page.of(insights().insightsActivityRetrieve(projectId, DEFAULT_FORMAT, null, null));
+  }
+
+  /** @return every entry of the project's insight activity log, fetched lazily */
+  public Pager<ActivityLogEntry> activityAll() {
+    return pager(() -> insights().insightsActivityRetrieve(projectId, DEFAULT_FORMAT, null,
+        null));
   }
 
   /**
-   * @param id the insight's id
-   * @return the activity log of one insight
+   * @param id the insight's numeric id
+   * @return the first page of the activity log of one insight
    */
-  public JsonNode activity(long id) {
-    return insights().insightsActivityRetrieve2(projectId, id, DEFAULT_FORMAT);
+  public Page<ActivityLogEntry> activity(long id) {
+    return Page.of(insights().insightsActivityRetrieve2(projectId, id, DEFAULT_FORMAT, null,
+        null));
   }
 
-  /** @return the insights the key's user viewed most recently */
-  public JsonNode myLastViewed() {
+  /**
+   * @param id the insight's numeric id
+   * @return every entry of the activity log of one insight, fetched lazily
+   */
+  public Pager<ActivityLogEntry> activityAll(long id) {
+    return pager(() -> insights().insightsActivityRetrieve2(projectId, id, DEFAULT_FORMAT, null,
+        null));
+  }
+
+  /** @return the insights the key's user viewed most recently (at most 5, newest first) */
+  public List<Insight> myLastViewed() {
     return insights().insightsMyLastViewedRetrieve(projectId, DEFAULT_FORMAT);
   }
 
   /**
-   * @param insightId the insight's id
+   * @param insightId the insight's numeric id
    * @return the insight's public sharing settings
    */
-  public List<SharingConfiguration> sharing(long insightId) {
+  public SharingConfiguration sharing(long insightId) {
     return insights().insightsSharingList(projectId, insightId);
   }
 
   /**
-   * Cancels a running insight calculation.
+   * Cancels a running insight or query calculation.
    *
-   * @param insight names the calculation to cancel (PostHog requires a body of the insight's
-   *     shape)
+   * @param clientQueryId the {@code client_query_id} the calculation was started with
    */
-  public void cancel(Insight insight) {
-    required(insight, "insight");
-    insights().insightsCancelCreate(projectId, DEFAULT_FORMAT, insight);
+  public void cancel(String clientQueryId) {
+    text(clientQueryId, "clientQueryId");
+    insights().insightsCancelCreate(projectId,
+        new InsightCancelRequest().clientQueryId(clientQueryId), DEFAULT_FORMAT);
   }
 
   /**
-   * Reports how long an insight took to load (PostHog's own telemetry).
+   * Reports how long an insight took to load (PostHog's own telemetry; PostHog leaves the
+   * route out of its published schema and answers 201 without a body).
    *
-   * @param insight the timing report (PostHog requires a body of the insight's shape)
+   * @param report the timing data, free-form
    */
-  public void timing(Insight insight) {
-    required(insight, "insight");
-    insights().insightsTimingCreate(projectId, DEFAULT_FORMAT, insight);
+  public void timing(JsonNode report) {
+    required(report, "report");
+    insights().insightsTimingCreate(projectId, DEFAULT_FORMAT, report);
   }
 
   /**
@@ -206,7 +282,10 @@ public final class Insights extends Resource {
    *
    * @param insight the funnel (its {@code filters})
    * @return PostHog's answer
+   * @deprecated PostHog has removed this route. Use instead: POST
+   *     /api/projects/{project_id}/query/ with a FunnelCorrelationQuery.
    */
+  @Deprecated
   public JsonNode funnelCorrelation(Insight insight) {
     required(insight, "insight");
     return 
@@ -218,7 +297,10 @@ public final class Insights extends Resource {
    * string (legacy filters; PostHog reads them from the request).
    *
    * @return PostHog's answer
+   * @deprecated PostHog has removed this route. Use instead: POST
+   *     /api/projects/{project_id}/query/ with a FunnelCorrelationQuery.
    */
+  @Deprecated
   public JsonNode funnelCorrelation() {
     return insights().insightsFunnelCorrelationRetrieve(projectId, DEFAULT_FORMAT);
   }
@@ -227,12 +309,14 @@ public final class Insights extends Resource {
    * Computes a trend from legacy filters given in the body. No insight is saved.
    *
    * @param trend the filters
-   * @return the trend series
-   * @deprecated PostHog no longer documents this endpoint (it was removed upstream); run a
-   *     {@code TrendsQuery} through the query API instead.
+   * @return PostHog's answer: the series under {@code result}
+   * @deprecated PostHog still serves this legacy route (outside its published schema) but can
+   *     switch it off per organization (403). Use instead: POST
+   *     /api/projects/{project_id}/query/ with a TrendsQuery
+   *     ({@link dev.hedgekit.posthog.query.InsightQueries#trends}).
    */
   @Deprecated
-  public TrendResults trend(Trend trend) {
+  public LegacyInsightResult trend(Trend trend) {
     required(trend, "trend");
     return insights().trends(projectId, DEFAULT_FORMAT, trend);
   }
@@ -241,11 +325,13 @@ public final class Insights extends Resource {
    * Computes a trend from legacy filters in the query string.
    *
    * @return PostHog's answer
-   * @deprecated PostHog no longer documents this endpoint (it was removed upstream); run a
-   *     {@code TrendsQuery} through the query API instead.
+   * @deprecated PostHog still serves this legacy route (outside its published schema) but can
+   *     switch it off per organization (403). Use instead: POST
+   *     /api/projects/{project_id}/query/ with a TrendsQuery
+   *     ({@link dev.hedgekit.posthog.query.InsightQueries#trends}).
    */
   @Deprecated
-  public JsonNode trend() {
+  public LegacyInsightResult trend() {
     return insights().insightsTrendRetrieve(projectId, DEFAULT_FORMAT);
   }
 
@@ -253,12 +339,14 @@ public final class Insights extends Resource {
    * Computes funnel steps from legacy filters given in the body. No insight is saved.
    *
    * @param funnel the filters
-   * @return the funnel steps
-   * @deprecated PostHog no longer documents this endpoint (it was removed upstream); run a
-   *     {@code FunnelsQuery} through the query API instead.
+   * @return PostHog's answer: the steps under {@code result}
+   * @deprecated PostHog still serves this legacy route (outside its published schema) but can
+   *     switch it off per organization (403). Use instead: POST
+   *     /api/projects/{project_id}/query/ with a FunnelsQuery
+   *     ({@link dev.hedgekit.posthog.query.InsightQueries#funnels}).
    */
   @Deprecated
-  public FunnelStepsResults funnel(Funnel funnel) {
+  public LegacyInsightResult funnel(Funnel funnel) {
     required(funnel, "funnel");
     return insights().funnels(projectId, DEFAULT_FORMAT, funnel);
   }
@@ -267,11 +355,13 @@ public final class Insights extends Resource {
    * Computes a funnel from legacy filters in the query string.
    *
    * @return PostHog's answer
-   * @deprecated PostHog no longer documents this endpoint (it was removed upstream); run a
-   *     {@code FunnelsQuery} through the query API instead.
+   * @deprecated PostHog still serves this legacy route (outside its published schema) but can
+   *     switch it off per organization (403). Use instead: POST
+   *     /api/projects/{project_id}/query/ with a FunnelsQuery
+   *     ({@link dev.hedgekit.posthog.query.InsightQueries#funnels}).
    */
   @Deprecated
-  public JsonNode funnel() {
+  public LegacyInsightResult funnel() {
     return insights().insightsFunnelRetrieve(projectId, DEFAULT_FORMAT);
   }
 
@@ -280,8 +370,9 @@ public final class Insights extends Resource {
    *
    * @param insight the filters (its {@code filters})
    * @return PostHog's answer
-   * @deprecated PostHog no longer documents this endpoint (it was removed upstream); run a
-   *     {@code RetentionQuery} through the query API instead.
+   * @deprecated PostHog has removed this route. Use instead: POST
+   *     /api/projects/{project_id}/query/ with a RetentionQuery
+   *     ({@link dev.hedgekit.posthog.query.InsightQueries#retention}).
    */
   @Deprecated
   public JsonNode retention(Insight insight) {
@@ -293,8 +384,9 @@ public final class Insights extends Resource {
    * Computes a retention table from legacy filters in the query string.
    *
    * @return PostHog's answer
-   * @deprecated PostHog no longer documents this endpoint (it was removed upstream); run a
-   *     {@code RetentionQuery} through the query API instead.
+   * @deprecated PostHog has removed this route. Use instead: POST
+   *     /api/projects/{project_id}/query/ with a RetentionQuery
+   *     ({@link dev.hedgekit.posthog.query.InsightQueries#retention}).
    */
   @Deprecated
   public JsonNode retention() {
@@ -306,8 +398,9 @@ public final class Insights extends Resource {
    *
    * @param insight the filters (its {@code filters})
    * @return PostHog's answer
-   * @deprecated PostHog no longer documents this endpoint (it was removed upstream); run a
-   *     {@code PathsQuery} through the query API instead.
+   * @deprecated PostHog has removed this route. Use instead: POST
+   *     /api/projects/{project_id}/query/ with a PathsQuery
+   *     ({@link dev.hedgekit.posthog.query.InsightQueries#paths}).
    */
   @Deprecated
   public JsonNode path(Insight insight) {
@@ -319,8 +412,9 @@ public final class Insights extends Resource {
    * Computes user paths from legacy filters in the query string.
    *
    * @return PostHog's answer
-   * @deprecated PostHog no longer documents this endpoint (it was removed upstream); run a
-   *     {@code PathsQuery} through the query API instead.
+   * @deprecated PostHog has removed this route. Use instead: POST
+   *     /api/projects/{project_id}/query/ with a PathsQuery
+   *     ({@link dev.hedgekit.posthog.query.InsightQueries#paths}).
    */
   @Deprecated
   public JsonNode path() {
@@ -332,7 +426,8 @@ public final class Insights extends Resource {
    * request body is empty.
    *
    * @param id the insight's id
-   * @deprecated PostHog no longer documents this endpoint (it was removed upstream).
+   * @deprecated PostHog has removed this route. Use instead: POST
+   *     /api/projects/{project_id}/insights/viewed/ with {@code {insight_ids: [...]}}.
    */
   @Deprecated
   public void viewed(long id) {

@@ -1,13 +1,12 @@
 package dev.hedgekit.posthog.resources;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.InvitesApi;
 import dev.hedgekit.posthog.generated.api.InvitesApi.InvitesListQuery;
 import dev.hedgekit.posthog.generated.model.OrganizationInvite;
-import dev.hedgekit.posthog.generated.model.PaginatedOrganizationInviteList;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -83,13 +82,21 @@ public final class Invites extends Resource {
   }
 
   /**
-   * Creates several invites in one call (the spec types the body as one invite, as sent here).
+   * Creates several invites in one call (PostHog takes 1 to 20 at a time).
    *
-   * @param invites the invites to create, in the shape the spec gives
-   * @return PostHog's answer, holding the created invites
+   * @param invites the invites to create, each with its {@code target_email}
+   * @return the created invites
+   * @throws IllegalArgumentException if the list is empty or holds more than 20 invites
    */
-  public JsonNode bulkCreate(OrganizationInvite invites) {
+  public List<OrganizationInvite> bulkCreate(List<OrganizationInvite> invites) {
     required(invites, "invites");
+    if (invites.isEmpty() || invites.size() > 20) {
+      throw new IllegalArgumentException("invites must hold 1 to 20 invites, held "
+          + invites.size());
+    }
+    for (OrganizationInvite i : invites) {
+      required(i, "invites[i]");
+    }
     return invites().invitesBulkCreate(organizationId, invites);
   }
 

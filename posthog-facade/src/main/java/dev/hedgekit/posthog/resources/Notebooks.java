@@ -1,12 +1,11 @@
 package dev.hedgekit.posthog.resources;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.NotebooksApi;
 import dev.hedgekit.posthog.generated.api.NotebooksApi.NotebooksListQuery;
+import dev.hedgekit.posthog.generated.model.ActivityLogEntry;
 import dev.hedgekit.posthog.generated.model.Notebook;
 import dev.hedgekit.posthog.generated.model.NotebookMinimal;
-import dev.hedgekit.posthog.generated.model.PaginatedNotebookMinimalList;
 import dev.hedgekit.posthog.generated.model.PatchedNotebook;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
@@ -133,18 +132,32 @@ public final class Notebooks extends Resource {
     return update(shortId, new PatchedNotebook().deleted(true));
   }
 
-  /** @return the project's notebook activity log (changes to any notebook) */
-  public JsonNode activity() {
-    return notebooks().notebooksActivityRetrieve(projectId);
+  /** @return the first page of the project's notebook activity log (changes to any notebook) */
+  public Page<ActivityLogEntry> activity() {
+    return Page.of(notebooks().notebooksActivityRetrieve(projectId, null, null));
+  }
+
+  /** @return every entry of the project's notebook activity log, fetched lazily */
+  public Pager<ActivityLogEntry> activityAll() {
+    return pager(() -> notebooks().notebooksActivityRetrieve(projectId, null, null));
   }
 
   /**
    * @param shortId the notebook's short id
-   * @return the activity log of one notebook
+   * @return the first page of the activity log of one notebook
    */
-  public JsonNode activity(String shortId) {
+  public Page<ActivityLogEntry> activity(String shortId) {
     id(shortId, "shortId");
-    return notebooks().notebooksActivityRetrieve2(projectId, shortId);
+    return Page.of(notebooks().notebooksActivityRetrieve2(projectId, shortId, null, null));
+  }
+
+  /**
+   * @param shortId the notebook's short id
+   * @return every entry of the activity log of one notebook, fetched lazily
+   */
+  public Pager<ActivityLogEntry> activityAll(String shortId) {
+    id(shortId, "shortId");
+    return pager(() -> notebooks().notebooksActivityRetrieve2(projectId, shortId, null, null));
   }
 
   /** @return the project id this group works on */

@@ -1,10 +1,11 @@
 package dev.hedgekit.posthog.resources;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.BatchExportsApi;
 import dev.hedgekit.posthog.generated.api.BatchExportsApi.BatchExportsListQuery;
+import dev.hedgekit.posthog.generated.api.BatchExportsApi.BatchExportsLogsRetrieveQuery;
 import dev.hedgekit.posthog.generated.model.BatchExport;
+import dev.hedgekit.posthog.generated.model.LogEntry;
+import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
 import java.util.UUID;
@@ -14,10 +15,15 @@ import java.util.UUID;
  * read their logs. The runs of a batch export are read per project, in {@link BatchExports}.
  *
  * <pre>{@code
- * OrganizationBatchExports exports = client.organizationBatchExports("0187c2...");
+ * OrganizationBatchExports exports = client.organization("0187c2...").batchExports();
  * for (BatchExport e : exports.listAll()) { ... }
  * }</pre>
+ *
+ * @deprecated PostHog has deprecated every organization-level batch export route. Use instead:
+ *     the project-level routes under {@code /api/projects/{project_id}/batch_exports/}, one
+ *     project at a time ({@link BatchExports}).
  */
+@Deprecated
 public final class OrganizationBatchExports extends Resource {
 
   private final String organizationId;
@@ -35,7 +41,12 @@ public final class OrganizationBatchExports extends Resource {
     return api(BatchExportsApi.class);
   }
 
-  /** @return the first page of batch exports (PostHog's default page size) */
+  /**
+   * @return the first page of batch exports (PostHog's default page size)
+   * @deprecated PostHog has deprecated this route. Use instead: the project-level list,
+   *     {@link BatchExports#list()}.
+   */
+  @Deprecated
   public Page<BatchExport> list() {
     return list(new BatchExportsListQuery());
   }
@@ -45,13 +56,21 @@ public final class OrganizationBatchExports extends Resource {
    *
    * @param query paging ({@code limit}, {@code offset})
    * @return the page
+   * @deprecated PostHog has deprecated this route. Use instead: the project-level list,
+   *     {@link BatchExports#list()}.
    */
+  @Deprecated
   public Page<BatchExport> list(BatchExportsListQuery query) {
     required(query, "query");
     return Page.of(exports().batchExportsList(organizationId, query));
   }
 
-  /** @return every batch export, fetched lazily page by page */
+  /**
+   * @return every batch export, fetched lazily page by page
+   * @deprecated PostHog has deprecated this route. Use instead: the project-level list,
+   *     {@link BatchExports#listAll()}.
+   */
+  @Deprecated
   public Pager<BatchExport> listAll() {
     return listAll(new BatchExportsListQuery());
   }
@@ -61,7 +80,10 @@ public final class OrganizationBatchExports extends Resource {
    *
    * @param query paging; its {@code limit} sets the page size
    * @return the pager
+   * @deprecated PostHog has deprecated this route. Use instead: the project-level list,
+   *     {@link BatchExports#listAll()}.
    */
+  @Deprecated
   public Pager<BatchExport> listAll(BatchExportsListQuery query) {
     required(query, "query");
     return pager(() -> exports().batchExportsList(organizationId, query));
@@ -70,7 +92,10 @@ public final class OrganizationBatchExports extends Resource {
   /**
    * @param id the batch export's id
    * @return the batch export, with its destination and latest runs
+   * @deprecated PostHog has deprecated this route. Use instead:
+   *     {@link BatchExports#get(UUID)} on the batch export's project.
    */
+  @Deprecated
   public BatchExport get(UUID id) {
     required(id, "id");
     return exports().batchExportsRetrieve(organizationId, id);
@@ -80,7 +105,10 @@ public final class OrganizationBatchExports extends Resource {
    * Deletes the batch export (DELETE); its schedule stops.
    *
    * @param id the batch export's id
+   * @deprecated PostHog has deprecated this route. Use instead:
+   *     {@link BatchExports#delete(UUID)} on the batch export's project.
    */
+  @Deprecated
   public void delete(UUID id) {
     required(id, "id");
     exports().batchExportsDestroy(organizationId, id);
@@ -88,11 +116,31 @@ public final class OrganizationBatchExports extends Resource {
 
   /**
    * @param id the batch export's id
-   * @return the log entries of the batch export
+   * @return the first page of the batch export's log entries
+   * @deprecated PostHog has deprecated this route. Use instead:
+   *     {@link BatchExports#logs(UUID)} on the batch export's project.
    */
-  public JsonNode logs(UUID id) {
+  @Deprecated
+  public Page<LogEntry> logs(UUID id) {
+    return logs(id, new BatchExportsLogsRetrieveQuery());
+  }
+
+  /**
+   * One page of a batch export's log entries.
+   *
+   * @param id the batch export's id
+   * @param query filters ({@code level}, {@code search}, {@code after}, {@code before}) and
+   *     paging ({@code limit}, {@code offset})
+   * @return the page
+   * @deprecated PostHog has deprecated this route. Use instead:
+   *     {@link BatchExports#logs(UUID, BatchExportsApi.BatchExportsLogsRetrieve2Query)} on the
+   *     batch export's project.
+   */
+  @Deprecated
+  public Page<LogEntry> logs(UUID id, BatchExportsLogsRetrieveQuery query) {
     required(id, "id");
-    return exports().batchExportsLogsRetrieve(organizationId, id);
+    required(query, "query");
+    return Page.of(exports().batchExportsLogsRetrieve(organizationId, id, query));
   }
 
   /** @return the organization id this group works on */

@@ -13,9 +13,9 @@ import java.util.UUID;
 /**
  * Organizations the key's user belongs to: list, read, create, change and delete them.
  *
- * <p>PostHog addresses organizations by UUID on these operations, so the id-taking methods
- * take a {@link UUID}; {@link #get()} reads the organization this group was made for, which
- * then must be a UUID rather than {@code @current}.
+ * <p>PostHog addresses an organization by its UUID or by {@code @current} (the key's current
+ * organization); the id-taking methods take either as text, or a {@link UUID}. {@link #get()}
+ * reads the organization this group was made for.
  *
  * <pre>{@code
  * Organizations orgs = client.organizations();
@@ -75,14 +75,21 @@ public final class Organizations extends Resource {
 
 
   /**
-   * The organization this group was made for.
+   * The organization this group was made for (its UUID, or {@code @current} for the key's
+   * current organization).
    *
    * @return the organization
-   * @throws IllegalStateException if this group's organization id is not a UUID (for example
-   *     {@code @current}); use {@link #get(UUID)} then
    */
   public Organization get() {
-    return get(ownUuid());
+    return get(organizationId);
+  }
+
+  /**
+   * @param id the organization's UUID, or {@code @current}
+   * @return the organization
+   */
+  public Organization get(String id) {
+    return organizations().retrieve(id(id, "id"));
   }
 
   /**
@@ -90,8 +97,7 @@ public final class Organizations extends Resource {
    * @return the organization
    */
   public Organization get(UUID id) {
-    required(id, "id");
-    return organizations().retrieve(id);
+    return get(required(id, "id").toString());
   }
 
   /**
@@ -108,14 +114,38 @@ public final class Organizations extends Resource {
   /**
    * Changes the fields set in {@code patch} (PATCH); unset fields are left as they are.
    *
+   * @param id the organization's UUID, or {@code @current}
+   * @param patch the fields to change
+   * @return the organization after the change
+   */
+  public Organization update(String id, PatchedOrganization patch) {
+    id(id, "id");
+    required(patch, "patch");
+    return organizations().partialUpdate(id, patch);
+  }
+
+  /**
+   * Changes the fields set in {@code patch} (PATCH); unset fields are left as they are.
+   *
    * @param id the organization's UUID
    * @param patch the fields to change
    * @return the organization after the change
    */
   public Organization update(UUID id, PatchedOrganization patch) {
-    required(id, "id");
-    required(patch, "patch");
-    return organizations().partialUpdate(id, patch);
+    return update(required(id, "id").toString(), patch);
+  }
+
+  /**
+   * Replaces the organization (PUT): fields not set in {@code organization} are reset by PostHog.
+   *
+   * @param id the organization's UUID, or {@code @current}
+   * @param organization the full new state
+   * @return the organization after the change
+   */
+  public Organization replace(String id, Organization organization) {
+    id(id, "id");
+    required(organization, "organization");
+    return organizations().update(id, organization);
   }
 
   /**
@@ -126,9 +156,17 @@ public final class Organizations extends Resource {
    * @return the organization after the change
    */
   public Organization replace(UUID id, Organization organization) {
-    required(id, "id");
-    required(organization, "organization");
-    return organizations().update(id, organization);
+    return replace(required(id, "id").toString(), organization);
+  }
+
+  /**
+   * Deletes the organization permanently, with its projects and their data (DELETE; only
+   * owners may do this).
+   *
+   * @param id the organization's UUID, or {@code @current}
+   */
+  public void delete(String id) {
+    organizations().destroy(id(id, "id"));
   }
 
   /**
@@ -138,17 +176,7 @@ public final class Organizations extends Resource {
    * @param id the organization's UUID
    */
   public void delete(UUID id) {
-    required(id, "id");
-    organizations().destroy(id);
-  }
-
-  private UUID ownUuid() {
-    try {
-      return UUID.fromString(organizationId);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("this operation needs the organization's UUID, but this"
-          + " group was made for '" + organizationId + "': pass the UUID (e.g. get(UUID))", e);
-    }
+    delete(required(id, "id").toString());
   }
 
   /** @return the organization id this group works on */

@@ -1,34 +1,59 @@
 package dev.hedgekit.posthog.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hedgekit.posthog.internal.ClientContext;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.hedgekit.posthog.generated.api.PersonsApi;
 import dev.hedgekit.posthog.generated.api.PersonsApi.PersonsDestroyQuery;
 import dev.hedgekit.posthog.generated.api.PersonsApi.PersonsListQuery;
-import dev.hedgekit.posthog.generated.model.PaginatedPersonList;
-import dev.hedgekit.posthog.generated.model.PatchedPerson;
+import dev.hedgekit.posthog.generated.model.ActivityLogEntry;
+import dev.hedgekit.posthog.generated.model.CohortList;
+import dev.hedgekit.posthog.generated.model.CohortPersonResult;
+import dev.hedgekit.posthog.generated.model.Funnel;
+import dev.hedgekit.posthog.generated.model.LegacyActorsResponse;
+import dev.hedgekit.posthog.generated.model.PatchedPersonRecord;
 import dev.hedgekit.posthog.generated.model.Person;
-import dev.hedgekit.posthog.generated.model.PersonsDeletePropertyCreateRequest;
-import dev.hedgekit.posthog.generated.model.PersonsUpdatePropertyCreateRequest;
+import dev.hedgekit.posthog.generated.model.PersonDeletePropertyRequest;
+import dev.hedgekit.posthog.generated.model.PersonPropertiesTimeline;
+import dev.hedgekit.posthog.generated.model.PersonRecord;
+import dev.hedgekit.posthog.generated.model.PersonSplitRequest;
+import dev.hedgekit.posthog.generated.model.PersonUpdatePropertyRequest;
+import dev.hedgekit.posthog.generated.model.PropertyValuesResponse;
+import dev.hedgekit.posthog.generated.model.SuccessResponse;
+import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
+import java.util.Set;
 
 /**
  * Persons of one project: list, read, change properties, split, delete, and the persons behind
- * insight data points (trends, funnels, lifecycle, stickiness). Persons are created by
- * capturing events, not through this API.
+ * insight data points. Persons are created by capturing events, not through this API.
+ *
+ * <p>Ids: the list answers each person with its UUID as {@code id} (a string), and reading or
+ * changing one person takes that UUID. PostHog still routes deleting, splitting, the properties
+ * timeline and the per-person activity by the numeric id ({@link PersonRecord#getId()}).
+ *
+ * <p>The persons behind a data point of an insight come from the query API now: see
+ * {@link dev.hedgekit.posthog.query.InsightQueries#actors(JsonNode)} over
+ * {@link dev.hedgekit.posthog.query.InsightQueries#insightActors(JsonNode)}. The legacy
+ * drill-down routes here ({@link #trends()}, {@link #funnel()}, {@link #lifecycle}, ...) are
+ * kept for old callers.
  *
  * <pre>{@code
- * Persons persons = client.persons(42);
- * Page<Person> found = persons.list(new PersonsListQuery().email("ada@example.com"));
- * persons.updateProperty(found.results().get(0).getId(), "plan", "pro");
- * persons.delete(found.results().get(0).getId());           // real delete (202)
+ * Persons persons = client.project(42).persons();
+ * Page<CohortPersonResult> found = persons.list(new PersonsListQuery().email("ada@example.com"));
+ * String uuid = found.results().get(0).getId();
+ * persons.updateProperty(uuid, "plan", "pro");
+ * PersonRecord ada = persons.get(uuid);
+ * persons.delete(ada.getId());                              // real delete (202)
  * }</pre>
  */
 public final class Persons extends Resource {
 
   /** Leaves PostHog's {@code format} query parameter out, so answers come as JSON. */
   private static final String DEFAULT_FORMAT = null;
+
+  private static final Set<String> LIFECYCLE_TYPES =
+      Set.of("new", "returning", "resurrecting", "dormant");
 
   private final String projectId;
 
@@ -46,24 +71,25 @@ public final class Persons extends Resource {
   }
 
   /** @return the first page of persons (PostHog's default page size) */
-  public Page<Person> list() {
+  public Page<CohortPersonResult> list() {
     return list(new PersonsListQuery());
   }
 
   /**
-   * One page of persons.
+   * One page of persons. The page carries a {@code count} only when {@code include_total} is
+   * set.
    *
    * @param query filters and paging ({@code distinct_id}, {@code email}, {@code search},
-   *     {@code properties}, {@code limit}, {@code offset})
+   *     {@code properties}, {@code include_total}, {@code limit}, {@code offset})
    * @return the page
    */
-  public Page<Person> list(PersonsListQuery query) {
+  public Page<CohortPersonResult> list(PersonsListQuery query) {
     required(query, "query");
     return Page.of(persons().personsList(projectId, query));
   }
 
   /** @return every person, fetched lazily page by page */
-  public Pager<Person> listAll() {
+  public Pager<CohortPersonResult> listAll() {
     return listAll(new PersonsListQuery());
   }
 
@@ -73,49 +99,52 @@ public final class Persons extends Resource {
    * @param query filters; its {@code limit} sets the page size
    * @return the pager
    */
-  public Pager<Person> listAll(PersonsListQuery query) {
+  public Pager<CohortPersonResult> listAll(PersonsListQuery query) {
     required(query, "query");
     return pager(() -> persons().personsList(projectId, query));
   }
 
-
   /**
-   * @param id the person's numeric id
+   * @param id the person's UUID (the {@code id} of a listed person)
    * @return the person
    */
-  public Person get(long id) {
-    return persons().personsRetrieve(projectId, id, DEFAULT_FORMAT);
+  public PersonRecord get(String id) {
+    return persons().personsRetrieve(projectId, id(id, "id"), DEFAULT_FORMAT);
   }
 
   /**
    * Sets the properties given in {@code patch} on a person (PATCH); other properties are left
-   * as they are. PostHog applies the change asynchronously and answers no body.
+   * as they are. PostHog applies the change asynchronously (202) and answers no body.
    *
-   * @param id the person's id
+   * @param id the person's UUID
    * @param patch the properties to set (its {@code properties})
    */
-  public void update(long id, PatchedPerson patch) {
+  public void update(String id, PatchedPersonRecord patch) {
+    id(id, "id");
     required(patch, "patch");
     persons().personsPartialUpdate(projectId, id, DEFAULT_FORMAT, patch);
   }
 
   /**
-   * Sets properties on a person (PUT). PostHog applies the change asynchronously and answers
-   * no body.
+   * Sets properties on a person (PUT). PostHog applies the change asynchronously (202) and
+   * answers no body.
    *
-   * @param id the person's id
+   * @param id the person's UUID
    * @param person the properties to set (its {@code properties})
    */
-  public void replace(long id, Person person) {
+  public void replace(String id, PersonRecord person) {
+    id(id, "id");
     required(person, "person");
     persons().personsUpdate(projectId, id, DEFAULT_FORMAT, person);
   }
 
   /**
    * Deletes a person (a real delete: PostHog answers 202 and removes it in the background).
-   * The person's events are kept; see {@link #delete(int, PersonsDestroyQuery)}.
+   * The person's events are kept; see {@link #delete(long, PersonsDestroyQuery)}. PostHog
+   * leaves this route out of its published schema and points to
+   * {@code POST /api/projects/{project_id}/persons/bulk_delete/} for deleting many.
    *
-   * @param id the person's id
+   * @param id the person's numeric id
    */
   public void delete(long id) {
     delete(id, new PersonsDestroyQuery());
@@ -124,7 +153,7 @@ public final class Persons extends Resource {
   /**
    * Deletes a person, optionally queueing the deletion of its events too.
    *
-   * @param id the person's id
+   * @param id the person's numeric id
    * @param query {@code delete_events}: also delete the person's events (in a later batch)
    */
   public void delete(long id, PersonsDestroyQuery query) {
@@ -133,143 +162,221 @@ public final class Persons extends Resource {
   }
 
   /**
-   * Sets one property on a person. PostHog applies it asynchronously.
+   * Sets one property on a person. PostHog applies it asynchronously (202).
    *
-   * @param id the person's id
+   * @param id the person's UUID
    * @param key the property name
    * @param value its new value (a JSON value: string, number, boolean, list or object)
    */
-  public void updateProperty(long id, String key, JsonNode value) {
+  public void updateProperty(String id, String key, JsonNode value) {
+    id(id, "id");
     text(key, "key");
     required(value, "value");
-    PersonsUpdatePropertyCreateRequest body = new PersonsUpdatePropertyCreateRequest().key(key).value(value);
-    persons().personsUpdatePropertyCreate(projectId, id, body, DEFAULT_FORMAT);
+    persons().personsUpdatePropertyCreate(projectId, id,
+        new PersonUpdatePropertyRequest().key(key).value(value), DEFAULT_FORMAT);
   }
 
   /**
-   * Sets one text property on a person. PostHog applies it asynchronously.
+   * Sets one text property on a person. PostHog applies it asynchronously (202).
    *
-   * @param id the person's id
+   * @param id the person's UUID
    * @param key the property name
    * @param value its new value
    */
-  public void updateProperty(long id, String key, String value) {
-    updateProperty(id, key, com.fasterxml.jackson.databind.node.TextNode.valueOf(
-        required(value, "value")));
+  public void updateProperty(String id, String key, String value) {
+    updateProperty(id, key, TextNode.valueOf(required(value, "value")));
   }
 
   /**
    * Removes one property from a person. PostHog applies it asynchronously.
    *
-   * @param id the person's id
+   * @param id the person's UUID
    * @param key the property name
-   * @return PostHog's answer
+   * @return PostHog's answer ({@code success})
    */
-  public JsonNode deleteProperty(long id, String key) {
+  public SuccessResponse deleteProperty(String id, String key) {
+    id(id, "id");
     text(key, "key");
-    PersonsDeletePropertyCreateRequest body = new PersonsDeletePropertyCreateRequest().$unset(key);
-    return 
-        persons().personsDeletePropertyCreate(projectId, id, body, DEFAULT_FORMAT);
+    return persons().personsDeletePropertyCreate(projectId, id,
+        new PersonDeletePropertyRequest().$unset(key), DEFAULT_FORMAT);
   }
 
   /**
    * Splits a merged person back into one person per distinct id.
    *
-   * @param id the person's id
-   * @param person the person (PostHog requires a body of the person's shape; its
-   *     {@code distinct_ids} may name the one to keep)
-   * @return PostHog's answer
+   * @param id the person's numeric id
+   * @param request {@code main_distinct_id} (the distinct id that keeps the person) or
+   *     {@code distinct_ids_to_split} (the distinct ids to move to new persons); empty splits
+   *     every distinct id off
+   * @return PostHog's answer ({@code success})
    */
-  public JsonNode split(long id, Person person) {
-    required(person, "person");
-    return persons().personsSplitCreate(projectId, id, DEFAULT_FORMAT, person);
+  public SuccessResponse split(long id, PersonSplitRequest request) {
+    required(request, "request");
+    return persons().personsSplitCreate(projectId, id, DEFAULT_FORMAT, request);
   }
 
   /**
-   * @param id the person's id
+   * @param id the person's numeric id
    * @return how the person's properties changed over time
    */
-  public JsonNode propertiesTimeline(long id) {
-    return 
-        persons().personsPropertiesTimelineRetrieve(projectId, id, DEFAULT_FORMAT);
+  public PersonPropertiesTimeline propertiesTimeline(long id) {
+    return persons().personsPropertiesTimelineRetrieve(projectId, id, DEFAULT_FORMAT);
   }
 
-  /** @return the project's person activity log (changes to any person) */
-  public JsonNode activity() {
-    return persons().personsActivityRetrieve(projectId, DEFAULT_FORMAT);
+  /** @return the first page of the project's person activity log (changes to any person) */
+  public Page<ActivityLogEntry> activity() {
+    return Page.of(persons().personsActivityRetrieve(projectId, DEFAULT_FORMAT, null, null));
+  }
+
+  /** @return every entry of the project's person activity log, fetched lazily */
+  public Pager<ActivityLogEntry> activityAll() {
+    return pager(() -> persons().personsActivityRetrieve(projectId, DEFAULT_FORMAT, null, null));
   }
 
   /**
-   * @param id the person's id
-   * @return the activity log of one person
+   * @param id the person's numeric id
+   * @return the first page of the activity log of one person
    */
-  public JsonNode activity(long id) {
-    return persons().personsActivityRetrieve2(projectId, id, DEFAULT_FORMAT);
+  public Page<ActivityLogEntry> activity(long id) {
+    return Page.of(persons().personsActivityRetrieve2(projectId, id, DEFAULT_FORMAT, null, null));
   }
 
-  /** @return the cohorts a person belongs to (PostHog reads the person from the query string) */
-  public JsonNode cohorts() {
-    return persons().personsCohortsRetrieve(projectId, DEFAULT_FORMAT);
+  /**
+   * @param id the person's numeric id
+   * @return every entry of the activity log of one person, fetched lazily
+   */
+  public Pager<ActivityLogEntry> activityAll(long id) {
+    return pager(() -> persons().personsActivityRetrieve2(projectId, id, DEFAULT_FORMAT, null,
+        null));
   }
 
-  /** @return the known values of a person property (PostHog reads the key from the query string) */
-  public JsonNode values() {
-    return persons().personsValuesRetrieve(projectId, DEFAULT_FORMAT);
+  /**
+   * @param personId the person's UUID
+   * @return the cohorts the person belongs to ({@code results})
+   */
+  public CohortList cohorts(String personId) {
+    return persons().personsCohortsRetrieve(projectId, id(personId, "personId"), DEFAULT_FORMAT);
   }
 
-  /** @return the persons behind a trends data point (legacy filters in the query string) */
-  public JsonNode trends() {
+  /**
+   * @param key the person property's name
+   * @return the values persons have for it, most frequent first
+   */
+  public PropertyValuesResponse values(String key) {
+    return persons().personsValuesRetrieve(projectId, id(key, "key"), DEFAULT_FORMAT, null);
+  }
+
+  /**
+   * @param key the person property's name
+   * @param search only values containing this text
+   * @return the matching values persons have for it
+   */
+  public PropertyValuesResponse values(String key, String search) {
+    return persons().personsValuesRetrieve(projectId, id(key, "key"), DEFAULT_FORMAT,
+        id(search, "search"));
+  }
+
+  /**
+   * The persons behind a trends data point (legacy filters in the query string, which this
+   * method does not set).
+   *
+   * @return PostHog's answer
+   * @deprecated PostHog still serves this legacy route but can switch it off per organization
+   *     (403). Use instead: POST /api/projects/{project_id}/query/ with an ActorsQuery over an
+   *     InsightActorsQuery of a TrendsQuery
+   *     ({@link dev.hedgekit.posthog.query.InsightQueries#insightActors(JsonNode)}).
+   */
+  @Deprecated
+  public LegacyActorsResponse trends() {
     return persons().personsTrendsRetrieve(projectId, DEFAULT_FORMAT);
   }
 
-  /** @return the persons behind a stickiness data point (legacy filters in the query string) */
+  /**
+   * The persons behind a stickiness data point (legacy filters in the query string).
+   *
+   * @return PostHog's answer
+   * @deprecated PostHog has removed this route. Use instead: POST
+   *     /api/projects/{project_id}/query/ with an ActorsQuery whose source is a
+   *     StickinessActorsQuery.
+   */
+  @Deprecated
   public JsonNode stickiness() {
     return persons().personsStickinessRetrieve(projectId, DEFAULT_FORMAT);
   }
 
-  /** @return the persons in a lifecycle bucket (legacy filters in the query string) */
-  public JsonNode lifecycle() {
-    return persons().personsLifecycleRetrieve(projectId, DEFAULT_FORMAT);
+  /**
+   * The persons in one lifecycle bucket on one date (PostHog also reads the lifecycle filters,
+   * such as {@code events}, from the query string; this method sends only the two it needs).
+   *
+   * @param targetDate the date of the data point, e.g. {@code 2026-05-01}
+   * @param lifecycleType {@code new}, {@code returning}, {@code resurrecting} or {@code dormant}
+   * @return PostHog's answer
+   * @deprecated PostHog still serves this legacy route. Use instead: POST
+   *     /api/projects/{project_id}/query/ with an ActorsQuery over an InsightActorsQuery of a
+   *     LifecycleQuery ({@code day}, {@code status}).
+   */
+  @Deprecated
+  public LegacyActorsResponse lifecycle(String targetDate, String lifecycleType) {
+    id(targetDate, "targetDate");
+    id(lifecycleType, "lifecycleType");
+    if (!LIFECYCLE_TYPES.contains(lifecycleType)) {
+      throw new IllegalArgumentException("lifecycleType must be one of new, returning,"
+          + " resurrecting, dormant; was \"" + lifecycleType + "\"");
+    }
+    return persons().personsLifecycleRetrieve(projectId, targetDate, lifecycleType,
+        DEFAULT_FORMAT);
   }
 
-  /** @return the persons behind a funnel step (legacy filters in the query string) */
-  public JsonNode funnel() {
+  /**
+   * The persons behind a funnel step (legacy filters in the query string).
+   *
+   * @return PostHog's answer
+   * @deprecated PostHog still serves this legacy route but can switch it off per organization
+   *     (403). Use instead: POST /api/projects/{project_id}/query/ with an ActorsQuery whose
+   *     source is a FunnelsActorsQuery.
+   */
+  @Deprecated
+  public LegacyActorsResponse funnel() {
     return persons().personsFunnelRetrieve(projectId, DEFAULT_FORMAT);
   }
 
   /**
-   * The persons who reached or dropped off at a funnel step, with the funnel in the body.
+   * The persons who reached or dropped off at a funnel step, with the legacy funnel filters in
+   * the body.
    *
-   * @param person the funnel filters (PostHog requires a body of the person's shape)
+   * @param funnel the funnel filters
    * @return PostHog's answer
-   * @deprecated PostHog no longer documents this endpoint (it was removed upstream); use an
-   *     {@code ActorsQuery} through the query API instead.
+   * @deprecated PostHog still serves this legacy route but can switch it off per organization
+   *     (403). Use instead: POST /api/projects/{project_id}/query/ with an ActorsQuery whose
+   *     source is a FunnelsActorsQuery.
    */
   @Deprecated
-  public JsonNode funnel(Person person) {
-    required(person, "person");
-    return persons().personsFunnelCreate(projectId, DEFAULT_FORMAT, person);
+  public LegacyActorsResponse funnel(Funnel funnel) {
+    required(funnel, "funnel");
+    return persons().personsFunnelCreate(projectId, DEFAULT_FORMAT, funnel);
   }
 
   /**
    * The persons behind a funnel correlation result.
    *
-   * @param person the funnel and correlation filters (PostHog requires a body of the person's
-   *     shape)
-   * @return PostHog's answer
+   * @param person the funnel and correlation filters
+   * @deprecated PostHog has removed this route. Use instead: POST
+   *     /api/projects/{project_id}/query/ with an ActorsQuery whose source is a
+   *     FunnelCorrelationActorsQuery.
    */
-  public JsonNode funnelCorrelation(Person person) {
+  @Deprecated
+  public void funnelCorrelation(PersonRecord person) {
     required(person, "person");
-    return 
-        persons().personsFunnelCorrelationCreate(projectId, DEFAULT_FORMAT, person);
+    persons().personsFunnelCorrelationCreate(projectId, DEFAULT_FORMAT, person);
   }
 
   /**
    * The persons who followed a path (legacy filters in the query string).
    *
    * @return PostHog's answer
-   * @deprecated PostHog no longer documents this endpoint (it was removed upstream); use an
-   *     {@code ActorsQuery} through the query API instead.
+   * @deprecated PostHog has removed this route. Use instead: POST
+   *     /api/projects/{project_id}/query/ with an ActorsQuery over an InsightActorsQuery of a
+   *     PathsQuery.
    */
   @Deprecated
   public JsonNode path() {
@@ -279,10 +386,11 @@ public final class Persons extends Resource {
   /**
    * The persons who took a path step, with the path filter in the body.
    *
-   * @param person the path filters (PostHog requires a body of the person's shape)
+   * @param person the path filters
    * @return PostHog's answer
-   * @deprecated PostHog no longer documents this endpoint (it was removed upstream); use an
-   *     {@code ActorsQuery} through the query API instead.
+   * @deprecated PostHog has removed this route. Use instead: POST
+   *     /api/projects/{project_id}/query/ with an ActorsQuery over an InsightActorsQuery of a
+   *     PathsQuery.
    */
   @Deprecated
   public JsonNode path(Person person) {
@@ -294,8 +402,9 @@ public final class Persons extends Resource {
    * The persons in one cohort of a retention table (legacy filters in the query string).
    *
    * @return PostHog's answer
-   * @deprecated PostHog no longer documents this endpoint (it was removed upstream); use an
-   *     {@code ActorsQuery} through the query API instead.
+   * @deprecated PostHog has removed this route. Use instead: POST
+   *     /api/projects/{project_id}/query/ with an ActorsQuery over an InsightActorsQuery of a
+   *     RetentionQuery ({@code interval}).
    */
   @Deprecated
   public JsonNode retention() {

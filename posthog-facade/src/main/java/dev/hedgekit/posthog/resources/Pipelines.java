@@ -10,13 +10,17 @@ import dev.hedgekit.posthog.generated.api.PipelinesApi.PipelineImportAppsConfigs
 import dev.hedgekit.posthog.generated.api.PipelinesApi.PipelineTransformationConfigsListQuery;
 import dev.hedgekit.posthog.generated.api.PipelinesApi.PluginConfigsListQuery;
 import dev.hedgekit.posthog.generated.api.PipelinesApi.PluginConfigsLogsListQuery;
+import dev.hedgekit.posthog.generated.model.ActivityLogEntry;
+import dev.hedgekit.posthog.generated.model.ActivityLogPaginatedResponse;
 import dev.hedgekit.posthog.generated.model.PaginatedPluginConfigList;
 import dev.hedgekit.posthog.generated.model.PaginatedPluginLogEntryList;
 import dev.hedgekit.posthog.generated.model.PatchedPluginConfig;
 import dev.hedgekit.posthog.generated.model.PluginConfig;
+import dev.hedgekit.posthog.generated.model.PluginConfigRearrange;
 import dev.hedgekit.posthog.generated.model.PluginLogEntry;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -29,12 +33,15 @@ import java.util.function.Supplier;
  * {@link #destinations()}, {@link #transformations()}, {@link #frontendApps()} and
  * {@link #importApps()}.
  *
+ * <p>PostHog has replaced plugin configs with hog functions ({@link HogFunctions}); it still
+ * serves these routes but leaves them out of its published schema. The app metrics routes are
+ * gone: a hog function has its own {@code metrics}.
+ *
  * <pre>{@code
  * Pipelines pipelines = client.pipelines(42);
  * PluginConfig c = pipelines.destinations().create(new PluginConfig().plugin(17).enabled(true));
  * pipelines.destinations().update(c.getId(), new PatchedPluginConfig().enabled(false));
- * for (PluginLogEntry e : pipelines.pluginConfigs().logsAll(c.getId().toString())) { ... }
- * JsonNode metrics = pipelines.appMetrics(c.getId());
+ * for (PluginLogEntry e : pipelines.pluginConfigs().logsAll(c.getId())) { ... }
  * }</pre>
  */
 public final class Pipelines extends Resource {
@@ -107,7 +114,12 @@ public final class Pipelines extends Resource {
    *
    * @param pluginConfigId the plugin config's id
    * @return the metrics
+   * @deprecated PostHog has removed the app metrics routes; use instead
+   *     GET /api/projects/{project_id}/hog_functions/{id}/metrics/ and metrics/totals/
+   *     ({@link HogFunctions#metrics} and {@link HogFunctions#metricsTotals}); batch exports
+   *     report through their runs.
    */
+  @Deprecated
   public JsonNode appMetrics(long pluginConfigId) {
     return metrics().appMetricsRetrieve(projectId, pluginConfigId);
   }
@@ -115,7 +127,12 @@ public final class Pipelines extends Resource {
   /**
    * @param pluginConfigId the plugin config's id
    * @return example error events recorded for the plugin config
+   * @deprecated PostHog has removed the app metrics routes; use instead
+   *     GET /api/projects/{project_id}/hog_functions/{id}/metrics/ and metrics/totals/
+   *     ({@link HogFunctions#metrics} and {@link HogFunctions#metricsTotals}); batch exports
+   *     report through their runs.
    */
+  @Deprecated
   public JsonNode appMetricsErrorDetails(long pluginConfigId) {
     return 
         metrics().appMetricsErrorDetailsRetrieve(projectId, pluginConfigId);
@@ -124,7 +141,12 @@ public final class Pipelines extends Resource {
   /**
    * @param pluginConfigId the plugin config's id
    * @return the historical export jobs run by the plugin config
+   * @deprecated PostHog has removed the app metrics routes; use instead
+   *     GET /api/projects/{project_id}/hog_functions/{id}/metrics/ and metrics/totals/
+   *     ({@link HogFunctions#metrics} and {@link HogFunctions#metricsTotals}); batch exports
+   *     report through their runs.
    */
+  @Deprecated
   public JsonNode historicalExports(String pluginConfigId) {
     id(pluginConfigId, "pluginConfigId");
     return 
@@ -135,7 +157,12 @@ public final class Pipelines extends Resource {
    * @param pluginConfigId the plugin config's id
    * @param id the historical export's id
    * @return the details and metrics of one historical export job
+   * @deprecated PostHog has removed the app metrics routes; use instead
+   *     GET /api/projects/{project_id}/hog_functions/{id}/metrics/ and metrics/totals/
+   *     ({@link HogFunctions#metrics} and {@link HogFunctions#metricsTotals}); batch exports
+   *     report through their runs.
    */
+  @Deprecated
   public JsonNode historicalExport(String pluginConfigId, String id) {
     id(pluginConfigId, "pluginConfigId");
     id(id, "id");
@@ -260,10 +287,18 @@ public final class Pipelines extends Resource {
 
     /**
      * @param id the config's id
-     * @return the activity log of the config
+     * @return the first page of the config's activity log
      */
-    public JsonNode activity(long id) {
-      return endpoints.activity(id);
+    public Page<ActivityLogEntry> activity(long id) {
+      return Page.of(endpoints.activity(id, null, null));
+    }
+
+    /**
+     * @param id the config's id
+     * @return every entry of the config's activity log, fetched lazily page by page
+     */
+    public Pager<ActivityLogEntry> activityAll(long id) {
+      return pager(() -> endpoints.activity(id, null, null));
     }
 
     /**
@@ -271,32 +306,32 @@ public final class Pipelines extends Resource {
      * JavaScript; when none is ready a stub script reports the state.
      *
      * @param id the config's id
-     * @return PostHog's answer
+     * @return the script's text
      */
-    public JsonNode frontend(long id) {
+    public String frontend(long id) {
       return endpoints.frontend(id);
     }
 
     /**
      * Changes the processing order of the project's enabled configs (PATCH).
      *
-     * @param order the new order (PostHog reads a map of config ids to order values; the spec
-     *     types the body as a config patch)
-     * @return PostHog's answer, holding the updated configs
+     * @param order the new order: {@code orders} maps config ids (as text) to their order
+     * @return the configs PostHog changed
      */
-    public JsonNode rearrange(PatchedPluginConfig order) {
+    public List<PluginConfig> rearrange(PluginConfigRearrange order) {
       required(order, "order");
       return endpoints.rearrange(order);
     }
 
     /**
-     * Queues a job defined by the plugin for a config. PostHog no longer documents this
-     * operation (it was removed from PostHog later).
+     * Queues a job defined by the plugin for a config.
      *
      * @param id the config's id
      * @param config the config (PostHog requires a body of the config's shape)
      * @return PostHog's answer
-     * @deprecated removed from PostHog's documented API
+     * @deprecated PostHog has removed plugin jobs; nothing replaces them directly, but a hog
+     *     function can be test-run with
+     *     {@code POST /api/projects/{project_id}/hog_functions/{id}/invocations/}.
      */
     @Deprecated
     public JsonNode job(long id, PluginConfig config) {
@@ -326,7 +361,7 @@ public final class Pipelines extends Resource {
      * @param pluginConfigId the config's id
      * @return the page
      */
-    public Page<PluginLogEntry> logs(String pluginConfigId) {
+    public Page<PluginLogEntry> logs(long pluginConfigId) {
       return logs(pluginConfigId, new PluginConfigsLogsListQuery());
     }
 
@@ -334,11 +369,11 @@ public final class Pipelines extends Resource {
      * One page of a config's log entries.
      *
      * @param pluginConfigId the config's id
-     * @param query paging ({@code limit}, {@code offset})
+     * @param query paging ({@code limit}, {@code offset}) and filters ({@code after},
+     *     {@code before}, {@code search}, {@code type_filter})
      * @return the page
      */
-    public Page<PluginLogEntry> logs(String pluginConfigId, PluginConfigsLogsListQuery query) {
-      id(pluginConfigId, "pluginConfigId");
+    public Page<PluginLogEntry> logs(long pluginConfigId, PluginConfigsLogsListQuery query) {
       required(query, "query");
       return Page.of(pipelines().pluginConfigsLogsList(projectId, pluginConfigId, query));
     }
@@ -349,7 +384,7 @@ public final class Pipelines extends Resource {
      * @param pluginConfigId the config's id
      * @return the pager
      */
-    public Pager<PluginLogEntry> logsAll(String pluginConfigId) {
+    public Pager<PluginLogEntry> logsAll(long pluginConfigId) {
       return logsAll(pluginConfigId, new PluginConfigsLogsListQuery());
     }
 
@@ -360,8 +395,7 @@ public final class Pipelines extends Resource {
      * @param query paging; its {@code limit} sets the page size
      * @return the pager
      */
-    public Pager<PluginLogEntry> logsAll(String pluginConfigId, PluginConfigsLogsListQuery query) {
-      id(pluginConfigId, "pluginConfigId");
+    public Pager<PluginLogEntry> logsAll(long pluginConfigId, PluginConfigsLogsListQuery query) {
       required(query, "query");
       return pager(() -> pipelines().pluginConfigsLogsList(projectId, pluginConfigId, query));
     }
@@ -382,11 +416,11 @@ public final class Pipelines extends Resource {
 
     void delete(long id);
 
-    JsonNode activity(long id);
+    ActivityLogPaginatedResponse activity(long id, Long limit, Long page);
 
-    JsonNode frontend(long id);
+    String frontend(long id);
 
-    JsonNode rearrange(PatchedPluginConfig order);
+    List<PluginConfig> rearrange(PluginConfigRearrange order);
 
     JsonNode job(long id, PluginConfig config);
   }
@@ -399,9 +433,9 @@ public final class Pipelines extends Resource {
     @Override public PluginConfig update(long id, PatchedPluginConfig p) { return pipelines().pluginConfigsPartialUpdate(projectId, id, p); }
     @Override public PluginConfig replace(long id, PluginConfig c) { return pipelines().pluginConfigsUpdate(projectId, id, c); }
     @Override public void delete(long id) { pipelines().pluginConfigsDestroy(projectId, id); }
-    @Override public JsonNode activity(long id) { return pipelines().pluginConfigsActivityRetrieve(projectId, id); }
-    @Override public JsonNode frontend(long id) { return pipelines().pluginConfigsFrontendRetrieve(projectId, id); }
-    @Override public JsonNode rearrange(PatchedPluginConfig o) { return pipelines().pluginConfigsRearrangePartialUpdate(projectId, o); }
+    @Override public ActivityLogPaginatedResponse activity(long id, Long limit, Long page) { return pipelines().pluginConfigsActivityRetrieve(projectId, id, limit, page); }
+    @Override public String frontend(long id) { return pipelines().pluginConfigsFrontendRetrieve(projectId, id); }
+    @Override public List<PluginConfig> rearrange(PluginConfigRearrange o) { return pipelines().pluginConfigsRearrangePartialUpdate(projectId, o); }
     @Override @SuppressWarnings("deprecation")
     public JsonNode job(long id, PluginConfig c) { return pipelines().pluginConfigsJobCreate(projectId, id, c); }
   }
@@ -414,9 +448,9 @@ public final class Pipelines extends Resource {
     @Override public PluginConfig update(long id, PatchedPluginConfig p) { return pipelines().pipelineDestinationConfigsPartialUpdate(projectId, id, p); }
     @Override public PluginConfig replace(long id, PluginConfig c) { return pipelines().pipelineDestinationConfigsUpdate(projectId, id, c); }
     @Override public void delete(long id) { pipelines().pipelineDestinationConfigsDestroy(projectId, id); }
-    @Override public JsonNode activity(long id) { return pipelines().pipelineDestinationConfigsActivityRetrieve(projectId, id); }
-    @Override public JsonNode frontend(long id) { return pipelines().pipelineDestinationConfigsFrontendRetrieve(projectId, id); }
-    @Override public JsonNode rearrange(PatchedPluginConfig o) { return pipelines().pipelineDestinationConfigsRearrangePartialUpdate(projectId, o); }
+    @Override public ActivityLogPaginatedResponse activity(long id, Long limit, Long page) { return pipelines().pipelineDestinationConfigsActivityRetrieve(projectId, id, limit, page); }
+    @Override public String frontend(long id) { return pipelines().pipelineDestinationConfigsFrontendRetrieve(projectId, id); }
+    @Override public List<PluginConfig> rearrange(PluginConfigRearrange o) { return pipelines().pipelineDestinationConfigsRearrangePartialUpdate(projectId, o); }
     @Override @SuppressWarnings("deprecation")
     public JsonNode job(long id, PluginConfig c) { return pipelines().pipelineDestinationConfigsJobCreate(projectId, id, c); }
   }
@@ -429,9 +463,9 @@ public final class Pipelines extends Resource {
     @Override public PluginConfig update(long id, PatchedPluginConfig p) { return pipelines().pipelineTransformationConfigsPartialUpdate(projectId, id, p); }
     @Override public PluginConfig replace(long id, PluginConfig c) { return pipelines().pipelineTransformationConfigsUpdate(projectId, id, c); }
     @Override public void delete(long id) { pipelines().pipelineTransformationConfigsDestroy(projectId, id); }
-    @Override public JsonNode activity(long id) { return pipelines().pipelineTransformationConfigsActivityRetrieve(projectId, id); }
-    @Override public JsonNode frontend(long id) { return pipelines().pipelineTransformationConfigsFrontendRetrieve(projectId, id); }
-    @Override public JsonNode rearrange(PatchedPluginConfig o) { return pipelines().pipelineTransformationConfigsRearrangePartialUpdate(projectId, o); }
+    @Override public ActivityLogPaginatedResponse activity(long id, Long limit, Long page) { return pipelines().pipelineTransformationConfigsActivityRetrieve(projectId, id, limit, page); }
+    @Override public String frontend(long id) { return pipelines().pipelineTransformationConfigsFrontendRetrieve(projectId, id); }
+    @Override public List<PluginConfig> rearrange(PluginConfigRearrange o) { return pipelines().pipelineTransformationConfigsRearrangePartialUpdate(projectId, o); }
     @Override @SuppressWarnings("deprecation")
     public JsonNode job(long id, PluginConfig c) { return pipelines().pipelineTransformationConfigsJobCreate(projectId, id, c); }
   }
@@ -444,9 +478,9 @@ public final class Pipelines extends Resource {
     @Override public PluginConfig update(long id, PatchedPluginConfig p) { return pipelines().pipelineFrontendAppsConfigsPartialUpdate(projectId, id, p); }
     @Override public PluginConfig replace(long id, PluginConfig c) { return pipelines().pipelineFrontendAppsConfigsUpdate(projectId, id, c); }
     @Override public void delete(long id) { pipelines().pipelineFrontendAppsConfigsDestroy(projectId, id); }
-    @Override public JsonNode activity(long id) { return pipelines().pipelineFrontendAppsConfigsActivityRetrieve(projectId, id); }
-    @Override public JsonNode frontend(long id) { return pipelines().pipelineFrontendAppsConfigsFrontendRetrieve(projectId, id); }
-    @Override public JsonNode rearrange(PatchedPluginConfig o) { return pipelines().pipelineFrontendAppsConfigsRearrangePartialUpdate(projectId, o); }
+    @Override public ActivityLogPaginatedResponse activity(long id, Long limit, Long page) { return pipelines().pipelineFrontendAppsConfigsActivityRetrieve(projectId, id, limit, page); }
+    @Override public String frontend(long id) { return pipelines().pipelineFrontendAppsConfigsFrontendRetrieve(projectId, id); }
+    @Override public List<PluginConfig> rearrange(PluginConfigRearrange o) { return pipelines().pipelineFrontendAppsConfigsRearrangePartialUpdate(projectId, o); }
     @Override @SuppressWarnings("deprecation")
     public JsonNode job(long id, PluginConfig c) { return pipelines().pipelineFrontendAppsConfigsJobCreate(projectId, id, c); }
   }
@@ -459,9 +493,9 @@ public final class Pipelines extends Resource {
     @Override public PluginConfig update(long id, PatchedPluginConfig p) { return pipelines().pipelineImportAppsConfigsPartialUpdate(projectId, id, p); }
     @Override public PluginConfig replace(long id, PluginConfig c) { return pipelines().pipelineImportAppsConfigsUpdate(projectId, id, c); }
     @Override public void delete(long id) { pipelines().pipelineImportAppsConfigsDestroy(projectId, id); }
-    @Override public JsonNode activity(long id) { return pipelines().pipelineImportAppsConfigsActivityRetrieve(projectId, id); }
-    @Override public JsonNode frontend(long id) { return pipelines().pipelineImportAppsConfigsFrontendRetrieve(projectId, id); }
-    @Override public JsonNode rearrange(PatchedPluginConfig o) { return pipelines().pipelineImportAppsConfigsRearrangePartialUpdate(projectId, o); }
+    @Override public ActivityLogPaginatedResponse activity(long id, Long limit, Long page) { return pipelines().pipelineImportAppsConfigsActivityRetrieve(projectId, id, limit, page); }
+    @Override public String frontend(long id) { return pipelines().pipelineImportAppsConfigsFrontendRetrieve(projectId, id); }
+    @Override public List<PluginConfig> rearrange(PluginConfigRearrange o) { return pipelines().pipelineImportAppsConfigsRearrangePartialUpdate(projectId, o); }
     @Override @SuppressWarnings("deprecation")
     public JsonNode job(long id, PluginConfig c) { return pipelines().pipelineImportAppsConfigsJobCreate(projectId, id, c); }
   }

@@ -9,10 +9,16 @@ import dev.hedgekit.posthog.generated.api.PipelinesApi.PipelineImportAppsListQue
 import dev.hedgekit.posthog.generated.api.PipelinesApi.PipelineTransformationsListQuery;
 import dev.hedgekit.posthog.generated.api.PipelinesApi.PluginsListQuery;
 import dev.hedgekit.posthog.generated.api.PluginsApi;
+import dev.hedgekit.posthog.generated.model.ActivityLogEntry;
+import dev.hedgekit.posthog.generated.model.ActivityLogPaginatedResponse;
 import dev.hedgekit.posthog.generated.model.PaginatedPluginList;
 import dev.hedgekit.posthog.generated.model.Plugin;
+import dev.hedgekit.posthog.generated.model.PluginConfig;
+import dev.hedgekit.posthog.generated.model.PluginUpdateCheck;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +26,9 @@ import java.util.function.Supplier;
  * organization: list, read and uninstall them, check them for updates, read their source,
  * and browse the public repository. How a project uses a plugin (its configs) is in
  * {@link Pipelines}.
+ *
+ * <p>PostHog has replaced plugins with hog functions ({@link HogFunctions}, templates included);
+ * it still serves these routes but leaves them out of its published schema.
  *
  * <p>The methods of this class work on every plugin. PostHog also serves the same operations
  * restricted to one kind of app; each kind is a view with the same methods:
@@ -30,7 +39,7 @@ import java.util.function.Supplier;
  * Plugins plugins = client.plugins("0187c2...");
  * for (Plugin p : plugins.listAll()) { ... }                        // every plugin
  * for (Plugin d : plugins.destinations().listAll()) { ... }         // destination plugins only
- * JsonNode unused = plugins.unused();                                // ids no project enables
+ * List<Long> unused = plugins.unused();                              // ids no project enables
  * plugins.delete(17);                                                // uninstalls it
  * }</pre>
  */
@@ -115,9 +124,14 @@ public final class Plugins extends Resource {
     all.delete(id);
   }
 
-  /** @return the activity log of the organization's plugins */
-  public JsonNode activity() {
+  /** @return the first page of the activity log of the organization's plugins */
+  public Page<ActivityLogEntry> activity() {
     return all.activity();
+  }
+
+  /** @return every entry of the activity log of the organization's plugins, fetched lazily */
+  public Pager<ActivityLogEntry> activityAll() {
+    return all.activityAll();
   }
 
   /**
@@ -126,12 +140,12 @@ public final class Plugins extends Resource {
    * @param id the plugin's id
    * @return PostHog's answer, holding the refreshed plugin under {@code plugin}
    */
-  public JsonNode checkForUpdates(long id) {
+  public PluginUpdateCheck checkForUpdates(long id) {
     return all.checkForUpdates(id);
   }
 
   /** @return the catalog of installable plugins of PostHog's public repository */
-  public JsonNode repository() {
+  public List<JsonNode> repository() {
     return all.repository();
   }
 
@@ -139,17 +153,17 @@ public final class Plugins extends Resource {
    * @param id the plugin's id
    * @return the plugin's source files, as a map from file name to content
    */
-  public JsonNode source(long id) {
+  public Map<String, String> source(long id) {
     return all.source(id);
   }
 
   /** @return the ids of the organization's plugins that no project has enabled */
-  public JsonNode unused() {
+  public List<Long> unused() {
     return all.unused();
   }
 
   /** @return the enabled plugin configs to disable when unsubscribing from plugin exports */
-  public JsonNode exportsUnsubscribeConfigs() {
+  public List<PluginConfig> exportsUnsubscribeConfigs() {
     return all.exportsUnsubscribeConfigs();
   }
 
@@ -255,9 +269,14 @@ public final class Plugins extends Resource {
       endpoints.delete(id);
     }
 
-    /** @return the activity log of the organization's plugins of this kind */
-    public JsonNode activity() {
-      return endpoints.activity();
+    /** @return the first page of the activity log of the organization's plugins of this kind */
+    public Page<ActivityLogEntry> activity() {
+      return Page.of(endpoints.activity(null, null));
+    }
+
+    /** @return every entry of that activity log, fetched lazily page by page */
+    public Pager<ActivityLogEntry> activityAll() {
+      return pager(() -> endpoints.activity(null, null));
     }
 
     /**
@@ -266,12 +285,12 @@ public final class Plugins extends Resource {
      * @param id the plugin's id
      * @return PostHog's answer, holding the refreshed plugin under {@code plugin}
      */
-    public JsonNode checkForUpdates(long id) {
+    public PluginUpdateCheck checkForUpdates(long id) {
       return endpoints.checkForUpdates(id);
     }
 
     /** @return the catalog of installable plugins of PostHog's public repository */
-    public JsonNode repository() {
+    public List<JsonNode> repository() {
       return endpoints.repository();
     }
 
@@ -279,17 +298,17 @@ public final class Plugins extends Resource {
      * @param id the plugin's id
      * @return the plugin's source files, as a map from file name to content
      */
-    public JsonNode source(long id) {
+    public Map<String, String> source(long id) {
       return endpoints.source(id);
     }
 
     /** @return the ids of the organization's plugins of this kind that no project has enabled */
-    public JsonNode unused() {
+    public List<Long> unused() {
       return endpoints.unused();
     }
 
     /** @return the enabled plugin configs to disable when unsubscribing from plugin exports */
-    public JsonNode exportsUnsubscribeConfigs() {
+    public List<PluginConfig> exportsUnsubscribeConfigs() {
       return endpoints.exportsUnsubscribeConfigs();
     }
 
@@ -307,17 +326,17 @@ public final class Plugins extends Resource {
 
     void delete(long id);
 
-    JsonNode activity();
+    ActivityLogPaginatedResponse activity(Long limit, Long page);
 
-    JsonNode checkForUpdates(long id);
+    PluginUpdateCheck checkForUpdates(long id);
 
-    JsonNode repository();
+    List<JsonNode> repository();
 
-    JsonNode source(long id);
+    Map<String, String> source(long id);
 
-    JsonNode unused();
+    List<Long> unused();
 
-    JsonNode exportsUnsubscribeConfigs();
+    List<PluginConfig> exportsUnsubscribeConfigs();
   }
 
   /** {@code /api/organizations/{id}/plugins/}. */
@@ -325,12 +344,12 @@ public final class Plugins extends Resource {
     @Override public PaginatedPluginList list(PluginsListQuery q) { return pipelines().pluginsList(organizationId, q); }
     @Override public Plugin get(long id) { return pipelines().pluginsRetrieve(organizationId, id); }
     @Override public void delete(long id) { pipelines().pluginsDestroy(organizationId, id); }
-    @Override public JsonNode activity() { return pipelines().pluginsActivityRetrieve(organizationId); }
-    @Override public JsonNode checkForUpdates(long id) { return pipelines().pluginsCheckForUpdatesRetrieve(organizationId, id); }
-    @Override public JsonNode repository() { return pipelines().pluginsRepositoryRetrieve(organizationId); }
-    @Override public JsonNode source(long id) { return pipelines().pluginsSourceRetrieve(organizationId, id); }
-    @Override public JsonNode unused() { return pipelines().pluginsUnusedRetrieve(organizationId); }
-    @Override public JsonNode exportsUnsubscribeConfigs() {
+    @Override public ActivityLogPaginatedResponse activity(Long limit, Long page) { return pipelines().pluginsActivityRetrieve(organizationId, limit, page); }
+    @Override public PluginUpdateCheck checkForUpdates(long id) { return pipelines().pluginsCheckForUpdatesRetrieve(organizationId, id); }
+    @Override public List<JsonNode> repository() { return pipelines().pluginsRepositoryRetrieve(organizationId); }
+    @Override public Map<String, String> source(long id) { return pipelines().pluginsSourceRetrieve(organizationId, id); }
+    @Override public List<Long> unused() { return pipelines().pluginsUnusedRetrieve(organizationId); }
+    @Override public List<PluginConfig> exportsUnsubscribeConfigs() {
       return api(PluginsApi.class).pluginsExportsUnsubscribeConfigsRetrieve(organizationId);
     }
   }
@@ -340,12 +359,12 @@ public final class Plugins extends Resource {
     @Override public PaginatedPluginList list(PipelineDestinationsListQuery q) { return pipelines().pipelineDestinationsList(organizationId, q); }
     @Override public Plugin get(long id) { return pipelines().pipelineDestinationsRetrieve(organizationId, id); }
     @Override public void delete(long id) { pipelines().pipelineDestinationsDestroy(organizationId, id); }
-    @Override public JsonNode activity() { return pipelines().pipelineDestinationsActivityRetrieve(organizationId); }
-    @Override public JsonNode checkForUpdates(long id) { return pipelines().pipelineDestinationsCheckForUpdatesRetrieve(organizationId, id); }
-    @Override public JsonNode repository() { return pipelines().pipelineDestinationsRepositoryRetrieve(organizationId); }
-    @Override public JsonNode source(long id) { return pipelines().pipelineDestinationsSourceRetrieve(organizationId, id); }
-    @Override public JsonNode unused() { return pipelines().pipelineDestinationsUnusedRetrieve(organizationId); }
-    @Override public JsonNode exportsUnsubscribeConfigs() { return pipelines().pipelineDestinationsExportsUnsubscribeConfigsRetrieve(organizationId); }
+    @Override public ActivityLogPaginatedResponse activity(Long limit, Long page) { return pipelines().pipelineDestinationsActivityRetrieve(organizationId, limit, page); }
+    @Override public PluginUpdateCheck checkForUpdates(long id) { return pipelines().pipelineDestinationsCheckForUpdatesRetrieve(organizationId, id); }
+    @Override public List<JsonNode> repository() { return pipelines().pipelineDestinationsRepositoryRetrieve(organizationId); }
+    @Override public Map<String, String> source(long id) { return pipelines().pipelineDestinationsSourceRetrieve(organizationId, id); }
+    @Override public List<Long> unused() { return pipelines().pipelineDestinationsUnusedRetrieve(organizationId); }
+    @Override public List<PluginConfig> exportsUnsubscribeConfigs() { return pipelines().pipelineDestinationsExportsUnsubscribeConfigsRetrieve(organizationId); }
   }
 
   /** {@code /api/organizations/{id}/pipeline_transformations/}. */
@@ -353,12 +372,12 @@ public final class Plugins extends Resource {
     @Override public PaginatedPluginList list(PipelineTransformationsListQuery q) { return pipelines().pipelineTransformationsList(organizationId, q); }
     @Override public Plugin get(long id) { return pipelines().pipelineTransformationsRetrieve(organizationId, id); }
     @Override public void delete(long id) { pipelines().pipelineTransformationsDestroy(organizationId, id); }
-    @Override public JsonNode activity() { return pipelines().pipelineTransformationsActivityRetrieve(organizationId); }
-    @Override public JsonNode checkForUpdates(long id) { return pipelines().pipelineTransformationsCheckForUpdatesRetrieve(organizationId, id); }
-    @Override public JsonNode repository() { return pipelines().pipelineTransformationsRepositoryRetrieve(organizationId); }
-    @Override public JsonNode source(long id) { return pipelines().pipelineTransformationsSourceRetrieve(organizationId, id); }
-    @Override public JsonNode unused() { return pipelines().pipelineTransformationsUnusedRetrieve(organizationId); }
-    @Override public JsonNode exportsUnsubscribeConfigs() { return pipelines().pipelineTransformationsExportsUnsubscribeConfigsRetrieve(organizationId); }
+    @Override public ActivityLogPaginatedResponse activity(Long limit, Long page) { return pipelines().pipelineTransformationsActivityRetrieve(organizationId, limit, page); }
+    @Override public PluginUpdateCheck checkForUpdates(long id) { return pipelines().pipelineTransformationsCheckForUpdatesRetrieve(organizationId, id); }
+    @Override public List<JsonNode> repository() { return pipelines().pipelineTransformationsRepositoryRetrieve(organizationId); }
+    @Override public Map<String, String> source(long id) { return pipelines().pipelineTransformationsSourceRetrieve(organizationId, id); }
+    @Override public List<Long> unused() { return pipelines().pipelineTransformationsUnusedRetrieve(organizationId); }
+    @Override public List<PluginConfig> exportsUnsubscribeConfigs() { return pipelines().pipelineTransformationsExportsUnsubscribeConfigsRetrieve(organizationId); }
   }
 
   /** {@code /api/organizations/{id}/pipeline_frontend_apps/}. */
@@ -366,12 +385,12 @@ public final class Plugins extends Resource {
     @Override public PaginatedPluginList list(PipelineFrontendAppsListQuery q) { return pipelines().pipelineFrontendAppsList(organizationId, q); }
     @Override public Plugin get(long id) { return pipelines().pipelineFrontendAppsRetrieve(organizationId, id); }
     @Override public void delete(long id) { pipelines().pipelineFrontendAppsDestroy(organizationId, id); }
-    @Override public JsonNode activity() { return pipelines().pipelineFrontendAppsActivityRetrieve(organizationId); }
-    @Override public JsonNode checkForUpdates(long id) { return pipelines().pipelineFrontendAppsCheckForUpdatesRetrieve(organizationId, id); }
-    @Override public JsonNode repository() { return pipelines().pipelineFrontendAppsRepositoryRetrieve(organizationId); }
-    @Override public JsonNode source(long id) { return pipelines().pipelineFrontendAppsSourceRetrieve(organizationId, id); }
-    @Override public JsonNode unused() { return pipelines().pipelineFrontendAppsUnusedRetrieve(organizationId); }
-    @Override public JsonNode exportsUnsubscribeConfigs() { return pipelines().pipelineFrontendAppsExportsUnsubscribeConfigsRetrieve(organizationId); }
+    @Override public ActivityLogPaginatedResponse activity(Long limit, Long page) { return pipelines().pipelineFrontendAppsActivityRetrieve(organizationId, limit, page); }
+    @Override public PluginUpdateCheck checkForUpdates(long id) { return pipelines().pipelineFrontendAppsCheckForUpdatesRetrieve(organizationId, id); }
+    @Override public List<JsonNode> repository() { return pipelines().pipelineFrontendAppsRepositoryRetrieve(organizationId); }
+    @Override public Map<String, String> source(long id) { return pipelines().pipelineFrontendAppsSourceRetrieve(organizationId, id); }
+    @Override public List<Long> unused() { return pipelines().pipelineFrontendAppsUnusedRetrieve(organizationId); }
+    @Override public List<PluginConfig> exportsUnsubscribeConfigs() { return pipelines().pipelineFrontendAppsExportsUnsubscribeConfigsRetrieve(organizationId); }
   }
 
   /** {@code /api/organizations/{id}/pipeline_import_apps/}. */
@@ -379,11 +398,11 @@ public final class Plugins extends Resource {
     @Override public PaginatedPluginList list(PipelineImportAppsListQuery q) { return pipelines().pipelineImportAppsList(organizationId, q); }
     @Override public Plugin get(long id) { return pipelines().pipelineImportAppsRetrieve(organizationId, id); }
     @Override public void delete(long id) { pipelines().pipelineImportAppsDestroy(organizationId, id); }
-    @Override public JsonNode activity() { return pipelines().pipelineImportAppsActivityRetrieve(organizationId); }
-    @Override public JsonNode checkForUpdates(long id) { return pipelines().pipelineImportAppsCheckForUpdatesRetrieve(organizationId, id); }
-    @Override public JsonNode repository() { return pipelines().pipelineImportAppsRepositoryRetrieve(organizationId); }
-    @Override public JsonNode source(long id) { return pipelines().pipelineImportAppsSourceRetrieve(organizationId, id); }
-    @Override public JsonNode unused() { return pipelines().pipelineImportAppsUnusedRetrieve(organizationId); }
-    @Override public JsonNode exportsUnsubscribeConfigs() { return pipelines().pipelineImportAppsExportsUnsubscribeConfigsRetrieve(organizationId); }
+    @Override public ActivityLogPaginatedResponse activity(Long limit, Long page) { return pipelines().pipelineImportAppsActivityRetrieve(organizationId, limit, page); }
+    @Override public PluginUpdateCheck checkForUpdates(long id) { return pipelines().pipelineImportAppsCheckForUpdatesRetrieve(organizationId, id); }
+    @Override public List<JsonNode> repository() { return pipelines().pipelineImportAppsRepositoryRetrieve(organizationId); }
+    @Override public Map<String, String> source(long id) { return pipelines().pipelineImportAppsSourceRetrieve(organizationId, id); }
+    @Override public List<Long> unused() { return pipelines().pipelineImportAppsUnusedRetrieve(organizationId); }
+    @Override public List<PluginConfig> exportsUnsubscribeConfigs() { return pipelines().pipelineImportAppsExportsUnsubscribeConfigsRetrieve(organizationId); }
   }
 }

@@ -1,10 +1,10 @@
 package dev.hedgekit.posthog.resources;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.ProjectsApi;
 import dev.hedgekit.posthog.generated.api.ProjectsApi.List2Query;
-import dev.hedgekit.posthog.generated.model.PaginatedProjectBackwardCompatBasicList;
+import dev.hedgekit.posthog.generated.model.ActivityLogEntry;
+import dev.hedgekit.posthog.generated.model.IsGeneratingDemoData;
 import dev.hedgekit.posthog.generated.model.ProjectBackwardCompat;
 import dev.hedgekit.posthog.generated.model.ProjectBackwardCompatBasic;
 import dev.hedgekit.posthog.pagination.Page;
@@ -46,7 +46,7 @@ public final class Projects extends Resource {
   /**
    * One page of projects.
    *
-   * @param query paging ({@code limit}, {@code offset})
+   * @param query paging ({@code limit}, {@code offset}) and {@code search}
    * @return the page
    */
   public Page<ProjectBackwardCompatBasic> list(List2Query query) {
@@ -90,17 +90,25 @@ public final class Projects extends Resource {
 
   /**
    * @param id the project's id
-   * @return the activity log of changes to the project's settings
+   * @return the first page of the activity log of changes to the project's settings
    */
-  public JsonNode activity(long id) {
-    return projects().activityRetrieve(organizationId, id);
+  public Page<ActivityLogEntry> activity(long id) {
+    return Page.of(projects().activityRetrieve(organizationId, id, null, null));
+  }
+
+  /**
+   * @param id the project's id
+   * @return every entry of that activity log, fetched lazily
+   */
+  public Pager<ActivityLogEntry> activityAll(long id) {
+    return pager(() -> projects().activityRetrieve(organizationId, id, null, null));
   }
 
   /**
    * @param id the project's id
    * @return whether PostHog is still filling the project with demo data
    */
-  public JsonNode isGeneratingDemoData(long id) {
+  public IsGeneratingDemoData isGeneratingDemoData(long id) {
     return projects().isGeneratingDemoDataRetrieve(organizationId, id);
   }
 

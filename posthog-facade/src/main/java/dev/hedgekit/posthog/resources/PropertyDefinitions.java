@@ -1,14 +1,16 @@
 package dev.hedgekit.posthog.resources;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.PropertyDefinitionsApi;
 import dev.hedgekit.posthog.generated.api.PropertyDefinitionsApi.PropertyDefinitionsListQuery;
-import dev.hedgekit.posthog.generated.model.PaginatedPropertyDefinitionList;
-import dev.hedgekit.posthog.generated.model.PatchedPropertyDefinition;
-import dev.hedgekit.posthog.generated.model.PropertyDefinition;
+import dev.hedgekit.posthog.generated.model.EnterprisePropertyDefinition;
+import dev.hedgekit.posthog.generated.model.PatchedEnterprisePropertyDefinition;
+import dev.hedgekit.posthog.generated.model.PropertyValue;
+import dev.hedgekit.posthog.generated.model.SessionPropertyDefinitions;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -17,8 +19,9 @@ import java.util.UUID;
  *
  * <pre>{@code
  * PropertyDefinitions props = client.propertyDefinitions(42);
- * for (PropertyDefinition p : props.listAll(new PropertyDefinitionsListQuery().type("person"))) { ... }
- * props.update(id, new PatchedPropertyDefinition().propertyType(PropertyTypeEnum.NUMERIC));
+ * for (EnterprisePropertyDefinition p : props.listAll(new PropertyDefinitionsListQuery().type("person"))) { ... }
+ * props.update(id, new PatchedEnterprisePropertyDefinition()
+ *     .propertyType(PatchedEnterprisePropertyDefinition.PropertyTypeEnum.NUMERIC));
  * }</pre>
  */
 public final class PropertyDefinitions extends Resource {
@@ -39,7 +42,7 @@ public final class PropertyDefinitions extends Resource {
   }
 
   /** @return the first page of property definitions (PostHog's default page size) */
-  public Page<PropertyDefinition> list() {
+  public Page<EnterprisePropertyDefinition> list() {
     return list(new PropertyDefinitionsListQuery());
   }
 
@@ -50,13 +53,13 @@ public final class PropertyDefinitions extends Resource {
    *     {@code group_type_index}, {@code is_numerical}, {@code limit}, {@code offset}, ...)
    * @return the page
    */
-  public Page<PropertyDefinition> list(PropertyDefinitionsListQuery query) {
+  public Page<EnterprisePropertyDefinition> list(PropertyDefinitionsListQuery query) {
     required(query, "query");
     return Page.of(definitions().propertyDefinitionsList(projectId, query));
   }
 
   /** @return every property definition, fetched lazily page by page */
-  public Pager<PropertyDefinition> listAll() {
+  public Pager<EnterprisePropertyDefinition> listAll() {
     return listAll(new PropertyDefinitionsListQuery());
   }
 
@@ -66,7 +69,7 @@ public final class PropertyDefinitions extends Resource {
    * @param query filters; its {@code limit} sets the page size
    * @return the pager
    */
-  public Pager<PropertyDefinition> listAll(PropertyDefinitionsListQuery query) {
+  public Pager<EnterprisePropertyDefinition> listAll(PropertyDefinitionsListQuery query) {
     required(query, "query");
     return pager(() -> definitions().propertyDefinitionsList(projectId, query));
   }
@@ -76,7 +79,7 @@ public final class PropertyDefinitions extends Resource {
    * @param id the definition's id
    * @return the property definition
    */
-  public PropertyDefinition get(UUID id) {
+  public EnterprisePropertyDefinition get(UUID id) {
     required(id, "id");
     return definitions().propertyDefinitionsRetrieve(projectId, id);
   }
@@ -88,7 +91,7 @@ public final class PropertyDefinitions extends Resource {
    * @param patch the fields to change
    * @return the definition after the change
    */
-  public PropertyDefinition update(UUID id, PatchedPropertyDefinition patch) {
+  public EnterprisePropertyDefinition update(UUID id, PatchedEnterprisePropertyDefinition patch) {
     required(id, "id");
     required(patch, "patch");
     return definitions().propertyDefinitionsPartialUpdate(projectId, id, patch);
@@ -101,7 +104,7 @@ public final class PropertyDefinitions extends Resource {
    * @param definition the full new state
    * @return the definition after the change
    */
-  public PropertyDefinition replace(UUID id, PropertyDefinition definition) {
+  public EnterprisePropertyDefinition replace(UUID id, EnterprisePropertyDefinition definition) {
     required(id, "id");
     required(definition, "definition");
     return definitions().propertyDefinitionsUpdate(projectId, id, definition);
@@ -119,21 +122,53 @@ public final class PropertyDefinitions extends Resource {
   }
 
   /**
-   * @return which events have been seen with a property (PostHog reads the names from the
-   *     query string)
+   * Which of the given events have been seen with a property.
+   *
+   * @param propertyName the property's name
+   * @param eventNames the events to check
+   * @return for each event name, whether it has been seen with the property
    */
-  public JsonNode seenTogether() {
-    return definitions().propertyDefinitionsSeenTogetherRetrieve(projectId);
+  public Map<String, Boolean> seenTogether(String propertyName, List<String> eventNames) {
+    id(propertyName, "propertyName");
+    required(eventNames, "eventNames");
+    if (eventNames.isEmpty()) {
+      throw new IllegalArgumentException("eventNames must not be empty");
+    }
+    for (String e : eventNames) {
+      id(e, "eventNames[i]");
+    }
+    return definitions().propertyDefinitionsSeenTogetherRetrieve(projectId, eventNames,
+        propertyName);
   }
 
   /** @return the session property definitions of the project */
-  public JsonNode sessionPropertyDefinitions() {
-    return definitions().sessionsPropertyDefinitionsRetrieve(projectId);
+  public SessionPropertyDefinitions sessionPropertyDefinitions() {
+    return definitions().sessionsPropertyDefinitionsRetrieve(projectId, (String) null);
   }
 
-  /** @return the known values of a session property (PostHog reads the key from the query string) */
-  public JsonNode sessionValues() {
-    return definitions().sessionsValuesRetrieve(projectId);
+  /**
+   * @param search only the session properties whose name contains this text
+   * @return the matching session property definitions
+   */
+  public SessionPropertyDefinitions sessionPropertyDefinitions(String search) {
+    return definitions().sessionsPropertyDefinitionsRetrieve(projectId, id(search, "search"));
+  }
+
+  /**
+   * @param key the session property's name, e.g. {@code $entry_current_url}
+   * @return the values sessions have for it, with how many sessions have each
+   */
+  public List<PropertyValue> sessionValues(String key) {
+    return definitions().sessionsValuesRetrieve(projectId, id(key, "key"), null);
+  }
+
+  /**
+   * @param key the session property's name
+   * @param search only values containing this text
+   * @return the matching values
+   */
+  public List<PropertyValue> sessionValues(String key, String search) {
+    return definitions().sessionsValuesRetrieve(projectId, id(key, "key"), id(search, "search"));
   }
 
   /** @return the project id this group works on */

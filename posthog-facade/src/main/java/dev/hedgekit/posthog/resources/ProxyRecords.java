@@ -1,27 +1,23 @@
 package dev.hedgekit.posthog.resources;
 
-import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.ProxyRecordsApi;
-import dev.hedgekit.posthog.generated.api.ProxyRecordsApi.ProxyRecordsListQuery;
-import dev.hedgekit.posthog.generated.model.PaginatedProxyRecordList;
 import dev.hedgekit.posthog.generated.model.PatchedProxyRecord;
 import dev.hedgekit.posthog.generated.model.ProxyRecord;
-import dev.hedgekit.posthog.pagination.Page;
-import dev.hedgekit.posthog.pagination.Pager;
+import dev.hedgekit.posthog.generated.model.ProxyRecordListResponse;
+import dev.hedgekit.posthog.generated.model.SuccessResponse;
+import dev.hedgekit.posthog.internal.ClientContext;
 import java.util.UUID;
 
 /**
  * Managed reverse proxy records of one organization (a custom domain that forwards to PostHog):
- * list, read, create, change and delete them.
- *
- * <p>The spec types the record id as text on read and delete but as a UUID on the two update
- * operations; the methods follow it.
+ * list, read, create and delete them. PostHog no longer changes a record in place: to move a
+ * proxy to another domain, delete the record and create a new one.
  *
  * <pre>{@code
- * ProxyRecords proxies = client.proxyRecords("0187c2...");
+ * ProxyRecords proxies = client.organization("0187c2...").proxyRecords();
  * ProxyRecord r = proxies.create(new ProxyRecord().domain("ph.example.com"));
  * // point a CNAME at r.getTargetCname(), then poll:
- * proxies.get(r.getId().toString()).getStatus();
+ * proxies.get(r.getId()).getStatus();
  * }</pre>
  */
 public final class ProxyRecords extends Resource {
@@ -41,45 +37,22 @@ public final class ProxyRecords extends Resource {
     return api(ProxyRecordsApi.class);
   }
 
-  /** @return the first page of proxy records (PostHog's default page size) */
-  public Page<ProxyRecord> list() {
-    return list(new ProxyRecordsListQuery());
-  }
-
   /**
-   * One page of proxy records.
+   * Every proxy record of the organization, in one answer (PostHog does not page this list).
    *
-   * @param query paging ({@code limit}, {@code offset})
-   * @return the page
+   * @return the records ({@code results}) and how many the organization may have
+   *     ({@code max_proxy_records})
    */
-  public Page<ProxyRecord> list(ProxyRecordsListQuery query) {
-    required(query, "query");
-    return Page.of(proxyRecords().proxyRecordsList(organizationId, query));
+  public ProxyRecordListResponse list() {
+    return proxyRecords().proxyRecordsList(organizationId);
   }
-
-  /** @return every proxy record, fetched lazily page by page */
-  public Pager<ProxyRecord> listAll() {
-    return listAll(new ProxyRecordsListQuery());
-  }
-
-  /**
-   * Every proxy record, fetched lazily page by page.
-   *
-   * @param query paging; its {@code limit} sets the page size
-   * @return the pager
-   */
-  public Pager<ProxyRecord> listAll(ProxyRecordsListQuery query) {
-    required(query, "query");
-    return pager(() -> proxyRecords().proxyRecordsList(organizationId, query));
-  }
-
 
   /**
    * @param id the record's id
    * @return the record, with its provisioning status
    */
-  public ProxyRecord get(String id) {
-    id(id, "id");
+  public ProxyRecord get(UUID id) {
+    required(id, "id");
     return proxyRecords().proxyRecordsRetrieve(organizationId, id);
   }
 
@@ -95,12 +68,16 @@ public final class ProxyRecords extends Resource {
   }
 
   /**
-   * Changes the fields set in {@code patch} (PATCH); unset fields are left as they are.
+   * Changes the fields set in {@code patch} (PATCH).
    *
    * @param id the record's id
    * @param patch the fields to change
    * @return the record after the change
+   * @deprecated PostHog has removed updates of proxy records. Use instead: delete the record
+   *     and create one for the new domain; {@code POST .../proxy_records/{id}/retry/} restarts a
+   *     failed one.
    */
+  @Deprecated
   public ProxyRecord update(UUID id, PatchedProxyRecord patch) {
     required(id, "id");
     required(patch, "patch");
@@ -108,12 +85,16 @@ public final class ProxyRecords extends Resource {
   }
 
   /**
-   * Replaces the record (PUT): fields not set in {@code record} are reset by PostHog.
+   * Replaces the record (PUT).
    *
    * @param id the record's id
    * @param record the full new state
    * @return the record after the change
+   * @deprecated PostHog has removed updates of proxy records. Use instead: delete the record
+   *     and create one for the new domain; {@code POST .../proxy_records/{id}/retry/} restarts a
+   *     failed one.
    */
+  @Deprecated
   public ProxyRecord replace(UUID id, ProxyRecord record) {
     required(id, "id");
     required(record, "record");
@@ -124,10 +105,11 @@ public final class ProxyRecords extends Resource {
    * Deletes the record (DELETE); PostHog tears the proxy down.
    *
    * @param id the record's id
+   * @return PostHog's answer ({@code success})
    */
-  public void delete(String id) {
-    id(id, "id");
-    proxyRecords().proxyRecordsDestroy(organizationId, id);
+  public SuccessResponse delete(UUID id) {
+    required(id, "id");
+    return proxyRecords().proxyRecordsDestroy(organizationId, id);
   }
 
   /** @return the organization id this group works on */

@@ -4,8 +4,6 @@ import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.RolesApi;
 import dev.hedgekit.posthog.generated.api.RolesApi.RolesListQuery;
 import dev.hedgekit.posthog.generated.api.RolesApi.RolesRoleMembershipsListQuery;
-import dev.hedgekit.posthog.generated.model.PaginatedRoleList;
-import dev.hedgekit.posthog.generated.model.PaginatedRoleMembershipList;
 import dev.hedgekit.posthog.generated.model.PatchedRole;
 import dev.hedgekit.posthog.generated.model.Role;
 import dev.hedgekit.posthog.generated.model.RoleMembership;
@@ -137,7 +135,7 @@ public final class Roles extends Resource {
    * @param roleId the role's id
    * @return the page
    */
-  public Page<RoleMembership> memberships(String roleId) {
+  public Page<RoleMembership> memberships(UUID roleId) {
     return memberships(roleId, new RolesRoleMembershipsListQuery());
   }
 
@@ -148,8 +146,8 @@ public final class Roles extends Resource {
    * @param query paging ({@code limit}, {@code offset})
    * @return the page
    */
-  public Page<RoleMembership> memberships(String roleId, RolesRoleMembershipsListQuery query) {
-    id(roleId, "roleId");
+  public Page<RoleMembership> memberships(UUID roleId, RolesRoleMembershipsListQuery query) {
+    required(roleId, "roleId");
     required(query, "query");
     return Page.of(roles().rolesRoleMembershipsList(organizationId, roleId, query));
   }
@@ -160,7 +158,7 @@ public final class Roles extends Resource {
    * @param roleId the role's id
    * @return the pager
    */
-  public Pager<RoleMembership> membershipsAll(String roleId) {
+  public Pager<RoleMembership> membershipsAll(UUID roleId) {
     return membershipsAll(roleId, new RolesRoleMembershipsListQuery());
   }
 
@@ -171,8 +169,8 @@ public final class Roles extends Resource {
    * @param query paging; its {@code limit} sets the page size
    * @return the pager
    */
-  public Pager<RoleMembership> membershipsAll(String roleId, RolesRoleMembershipsListQuery query) {
-    id(roleId, "roleId");
+  public Pager<RoleMembership> membershipsAll(UUID roleId, RolesRoleMembershipsListQuery query) {
+    required(roleId, "roleId");
     required(query, "query");
     return pager(() -> roles().rolesRoleMembershipsList(organizationId, roleId, query));
   }
@@ -197,8 +195,8 @@ public final class Roles extends Resource {
    * @param roleId the role's id
    * @param id the membership's id
    */
-  public void removeMember(String roleId, UUID id) {
-    id(roleId, "roleId");
+  public void removeMember(UUID roleId, UUID id) {
+    required(roleId, "roleId");
     required(id, "id");
     roles().rolesRoleMembershipsDestroy(organizationId, roleId, id);
   }

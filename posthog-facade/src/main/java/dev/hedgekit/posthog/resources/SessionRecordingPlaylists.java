@@ -1,12 +1,13 @@
 package dev.hedgekit.posthog.resources;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.SessionRecordingPlaylistsApi;
 import dev.hedgekit.posthog.generated.api.SessionRecordingPlaylistsApi.SessionRecordingPlaylistsListQuery;
-import dev.hedgekit.posthog.generated.model.PaginatedSessionRecordingPlaylistList;
+import dev.hedgekit.posthog.generated.api.SessionRecordingPlaylistsApi.SessionRecordingPlaylistsRecordingsRetrieveQuery;
 import dev.hedgekit.posthog.generated.model.PatchedSessionRecordingPlaylist;
 import dev.hedgekit.posthog.generated.model.SessionRecordingPlaylist;
+import dev.hedgekit.posthog.generated.model.SessionRecordingsResponse;
+import dev.hedgekit.posthog.generated.model.SuccessResponse;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
 
@@ -134,26 +135,39 @@ public final class SessionRecordingPlaylists extends Resource {
    * The recordings of a playlist: those pinned to it and those its filters match.
    *
    * @param shortId the playlist's short id
-   * @return PostHog's answer
+   * @return the recordings and whether there are more ({@code has_next})
    */
-  public JsonNode recordings(String shortId) {
-    id(shortId, "shortId");
-    return 
-        playlists().sessionRecordingPlaylistsRecordingsRetrieve(projectId, shortId);
+  public SessionRecordingsResponse recordings(String shortId) {
+    return recordings(shortId, new SessionRecordingPlaylistsRecordingsRetrieveQuery());
   }
 
   /**
-   * Pins a recording to a playlist. The request body is empty: PostHog needs only the ids.
+   * A batch of the recordings of a playlist; raise {@code offset} while {@code has_next} is
+   * true for the next one.
+   *
+   * @param shortId the playlist's short id
+   * @param query filters and paging ({@code limit}, {@code offset}, {@code date_from}, ...)
+   * @return the recordings and whether there are more ({@code has_next})
+   */
+  public SessionRecordingsResponse recordings(String shortId,
+      SessionRecordingPlaylistsRecordingsRetrieveQuery query) {
+    id(shortId, "shortId");
+    required(query, "query");
+    return playlists().sessionRecordingPlaylistsRecordingsRetrieve(projectId, shortId, query);
+  }
+
+  /**
+   * Pins a recording to a playlist (the request has no body).
    *
    * @param shortId the playlist's short id
    * @param sessionRecordingId the recording's session id
-   * @return PostHog's answer
+   * @return PostHog's answer ({@code success})
    */
-  public JsonNode addRecording(String shortId, String sessionRecordingId) {
+  public SuccessResponse addRecording(String shortId, String sessionRecordingId) {
     id(shortId, "shortId");
     id(sessionRecordingId, "sessionRecordingId");
-    return playlists().sessionRecordingPlaylistsRecordingsCreate(
-        projectId, shortId, sessionRecordingId, new SessionRecordingPlaylist());
+    return playlists().sessionRecordingPlaylistsRecordingsCreate(projectId, shortId,
+        sessionRecordingId);
   }
 
   /**
@@ -161,11 +175,13 @@ public final class SessionRecordingPlaylists extends Resource {
    *
    * @param shortId the playlist's short id
    * @param sessionRecordingId the recording's session id
+   * @return PostHog's answer ({@code success})
    */
-  public void removeRecording(String shortId, String sessionRecordingId) {
+  public SuccessResponse removeRecording(String shortId, String sessionRecordingId) {
     id(shortId, "shortId");
     id(sessionRecordingId, "sessionRecordingId");
-    playlists().sessionRecordingPlaylistsRecordingsDestroy(projectId, shortId, sessionRecordingId);
+    return playlists().sessionRecordingPlaylistsRecordingsDestroy(projectId, shortId,
+        sessionRecordingId);
   }
 
   /** @return the project id this group works on */

@@ -1,27 +1,31 @@
 package dev.hedgekit.posthog.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.SessionRecordingsApi;
 import dev.hedgekit.posthog.generated.api.SessionRecordingsApi.SessionRecordingsListQuery;
-import dev.hedgekit.posthog.generated.model.PaginatedSessionRecordingList;
+import dev.hedgekit.posthog.generated.api.SessionRecordingsApi.SessionRecordingsMatchingEventsRetrieveQuery;
+import dev.hedgekit.posthog.generated.api.SessionRecordingsApi.SessionRecordingsSnapshotsRetrieveQuery;
+import dev.hedgekit.posthog.generated.model.MatchingEventsResponse;
 import dev.hedgekit.posthog.generated.model.SessionRecording;
-import dev.hedgekit.posthog.generated.model.SessionRecordingsPersistCreateRequest;
+import dev.hedgekit.posthog.generated.model.SessionRecordingSnapshotSources;
+import dev.hedgekit.posthog.generated.model.SessionRecordingsResponse;
 import dev.hedgekit.posthog.generated.model.SharingConfiguration;
-import dev.hedgekit.posthog.pagination.Page;
-import dev.hedgekit.posthog.pagination.Pager;
-import java.util.List;
-import java.util.UUID;
+import dev.hedgekit.posthog.generated.model.SuccessResponse;
+import dev.hedgekit.posthog.internal.ClientContext;
 
 /**
  * Session recordings of one project: list, read, delete, snapshots, sharing settings and AI
- * summaries. Recordings are addressed by their session id; the spec types it as a UUID for
- * reading and deleting and as text for the other calls.
+ * summaries. A recording is addressed by its session id, a free string (the
+ * {@code $session_id} the SDKs send, often but not always a UUID).
+ *
+ * <p>The list is not a linked page: PostHog answers {@code {results, has_next}}; ask for the
+ * next batch by raising {@code offset} while {@code has_next} is true.
  *
  * <pre>{@code
- * SessionRecordings recordings = client.sessionRecordings(42);
- * for (SessionRecording r : recordings.listAll()) { ... }
- * recordings.delete(UUID.fromString(sessionId));           // real delete (204)
+ * SessionRecordings recordings = client.project(42).sessionRecordings();
+ * SessionRecordingsResponse recent = recordings.list(new SessionRecordingsListQuery().limit(50L));
+ * for (SessionRecording r : recent.getResults()) { ... }
+ * recordings.delete(sessionId);                            // real delete (204)
  * }</pre>
  */
 public final class SessionRecordings extends Resource {
@@ -41,46 +45,30 @@ public final class SessionRecordings extends Resource {
     return api(SessionRecordingsApi.class);
   }
 
-  /** @return the first page of recordings (PostHog's default page size) */
-  public Page<SessionRecording> list() {
+  /** @return the most recent recordings (PostHog's default batch size) */
+  public SessionRecordingsResponse list() {
     return list(new SessionRecordingsListQuery());
   }
 
   /**
-   * One page of recordings.
+   * A batch of recordings.
    *
-   * @param query paging ({@code limit}, {@code offset})
-   * @return the page
+   * @param query filters and paging ({@code date_from}, {@code date_to}, {@code session_ids},
+   *     {@code person_uuid}, {@code events}, {@code properties}, {@code order}, {@code limit},
+   *     {@code offset}, ...)
+   * @return the recordings and whether there are more ({@code has_next})
    */
-  public Page<SessionRecording> list(SessionRecordingsListQuery query) {
+  public SessionRecordingsResponse list(SessionRecordingsListQuery query) {
     required(query, "query");
-    return Page.of(recordings().sessionRecordingsList(projectId, query));
+    return recordings().sessionRecordingsList(projectId, query);
   }
-
-  /** @return every recording, fetched lazily page by page */
-  public Pager<SessionRecording> listAll() {
-    return listAll(new SessionRecordingsListQuery());
-  }
-
-  /**
-   * Every recording, fetched lazily page by page.
-   *
-   * @param query its {@code limit} sets the page size
-   * @return the pager
-   */
-  public Pager<SessionRecording> listAll(SessionRecordingsListQuery query) {
-    required(query, "query");
-    return pager(() -> recordings().sessionRecordingsList(projectId, query));
-  }
-
 
   /**
    * @param id the recording's session id
    * @return the recording's metadata (duration, activity, person)
    */
-  public SessionRecording get(UUID id) {
-    required(id, "id");
-    return recordings().sessionRecordingsRetrieve(projectId, id);
+  public SessionRecording get(String id) {
+    return recordings().sessionRecordingsRetrieve(projectId, id(id, "id"));
   }
 
   /**
@@ -88,70 +76,74 @@ public final class SessionRecordings extends Resource {
    *
    * @param id the recording's session id
    */
-  public void delete(UUID id) {
-    required(id, "id");
-    recordings().sessionRecordingsDestroy(projectId, id);
+  public void delete(String id) {
+    recordings().sessionRecordingsDestroy(projectId, id(id, "id"));
   }
 
   /**
-   * The snapshot data of a recording: its sources, or one source's blobs (PostHog reads the
-   * source from the query string).
+   * The snapshot sources of a recording (PostHog leaves this route out of its published schema).
    *
    * @param id the recording's session id
+   * @return the sources the recording's snapshots can be read from
+   */
+  public SessionRecordingSnapshotSources snapshots(String id) {
+    return snapshots(id, new SessionRecordingsSnapshotsRetrieveQuery());
+  }
+
+  /**
+   * The snapshot data of a recording: its sources, or one source's blobs.
+   *
+   * @param id the recording's session id
+   * @param query {@code source}, {@code blob_key}, {@code start_blob_key},
+   *     {@code end_blob_key}, ...
    * @return PostHog's answer
    */
-  public JsonNode snapshots(String id) {
+  public SessionRecordingSnapshotSources snapshots(String id,
+      SessionRecordingsSnapshotsRetrieveQuery query) {
     id(id, "id");
-    return recordings().sessionRecordingsSnapshotsRetrieve(projectId, id);
+    required(query, "query");
+    return recordings().sessionRecordingsSnapshotsRetrieve(projectId, id, query);
   }
 
   /**
-   * Generates an AI summary of a recording.
+   * Generates an AI summary of a recording (the request has no body).
    *
    * @param id the recording's session id
-   * @param recording the recording (PostHog requires a body of the recording's shape)
    * @return the summary
    */
-  public JsonNode summarize(String id, SessionRecordingsPersistCreateRequest recording) {
-    id(id, "id");
-    required(recording, "recording");
-    return 
-        recordings().sessionRecordingsSummarizeCreate(projectId, id, recording);
+  public JsonNode summarize(String id) {
+    return recordings().sessionRecordingsSummarizeCreate(projectId, id(id, "id"));
   }
 
   /**
    * @param recordingId the recording's session id
    * @return the recording's public sharing settings
    */
-  public List<SharingConfiguration> sharing(String recordingId) {
-    id(recordingId, "recordingId");
-    return recordings().sessionRecordingsSharingList(projectId, recordingId);
+  public SharingConfiguration sharing(String recordingId) {
+    return recordings().sessionRecordingsSharingList(projectId, id(recordingId, "recordingId"));
   }
 
   /**
-   * The ids of the events of one recording that match event or action filters (PostHog reads
-   * the session and filters from the query string; meant for PostHog's own UI).
+   * The events of recordings that match event or action filters (meant for PostHog's own UI).
    *
-   * @return PostHog's answer
+   * @param query {@code session_ids} (required), {@code events}, {@code actions},
+   *     {@code properties}, {@code date_from}, {@code date_to}
+   * @return the matching events
    */
-  public JsonNode matchingEvents() {
-    return recordings().sessionRecordingsMatchingEventsRetrieve(projectId);
+  public MatchingEventsResponse matchingEvents(SessionRecordingsMatchingEventsRetrieveQuery query) {
+    required(query, "query");
+    id(query.sessionIds(), "sessionIds");
+    return recordings().sessionRecordingsMatchingEventsRetrieve(projectId, query);
   }
 
   /**
-   * Asks PostHog to keep a recording beyond the retention period.
+   * Asks PostHog to keep a recording beyond the retention period (the request has no body).
    *
    * @param id the recording's session id
-   * @param recording the recording (PostHog requires a body of the recording's shape)
-   * @return PostHog's answer
-   * @deprecated PostHog no longer documents this endpoint (it was removed upstream).
+   * @return PostHog's answer ({@code success})
    */
-  @Deprecated
-  public JsonNode persist(String id, SessionRecordingsPersistCreateRequest recording) {
-    id(id, "id");
-    required(recording, "recording");
-    return 
-        recordings().sessionRecordingsPersistCreate(projectId, id, recording);
+  public SuccessResponse persist(String id) {
+    return recordings().sessionRecordingsPersistCreate(projectId, id(id, "id"));
   }
 
   /**
@@ -159,20 +151,18 @@ public final class SessionRecordings extends Resource {
    *
    * @param id the recording's session id
    * @return PostHog's answer
-   * @deprecated PostHog no longer documents this endpoint (it was removed upstream).
+   * @deprecated PostHog has removed this route; nothing replaces it in the recordings API.
    */
   @Deprecated
   public JsonNode similarSessions(String id) {
-    id(id, "id");
-    return 
-        recordings().sessionRecordingsSimilarSessionsRetrieve(projectId, id);
+    return recordings().sessionRecordingsSimilarSessionsRetrieve(projectId, id(id, "id"));
   }
 
   /**
    * Clusters of the console errors seen in recent recordings.
    *
    * @return PostHog's answer
-   * @deprecated PostHog no longer documents this endpoint (it was removed upstream).
+   * @deprecated PostHog has removed this route; nothing replaces it in the recordings API.
    */
   @Deprecated
   public JsonNode errorClusters() {
@@ -180,10 +170,11 @@ public final class SessionRecordings extends Resource {
   }
 
   /**
-   * The session properties of recordings (PostHog reads the session ids from the query string).
+   * The session properties of recordings (PostHog read the session ids from the query string).
    *
    * @return PostHog's answer
-   * @deprecated PostHog no longer documents this endpoint (it was removed upstream).
+   * @deprecated PostHog has removed this route. Use instead: the recordings list with
+   *     {@code session_ids} ({@link #list(SessionRecordingsListQuery)}), or the query API.
    */
   @Deprecated
   public JsonNode properties() {

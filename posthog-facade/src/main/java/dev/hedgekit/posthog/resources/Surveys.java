@@ -1,27 +1,31 @@
 package dev.hedgekit.posthog.resources;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.SurveysApi;
 import dev.hedgekit.posthog.generated.api.SurveysApi.SurveysListQuery;
-import dev.hedgekit.posthog.generated.model.PaginatedSurveyList;
-import dev.hedgekit.posthog.generated.model.PatchedSurveySerializerCreateUpdateOnly;
+import dev.hedgekit.posthog.generated.api.SurveysApi.SurveysResponsesCountRetrieveQuery;
+import dev.hedgekit.posthog.generated.model.ActivityLogEntry;
+import dev.hedgekit.posthog.generated.model.PatchedSurveySerializerCreateUpdateOnlySchema;
 import dev.hedgekit.posthog.generated.model.Survey;
 import dev.hedgekit.posthog.generated.model.SurveySerializerCreateUpdateOnly;
+import dev.hedgekit.posthog.generated.model.SurveySerializerCreateUpdateOnlySchema;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Surveys of one project: list, read, create, change, delete, response counts and activity.
- * Creating and changing use PostHog's write shape ({@link SurveySerializerCreateUpdateOnly},
- * which takes flag ids and targeting filters); reading answers the full {@link Survey}.
+ * Creating and changing send PostHog's write shape ({@link SurveySerializerCreateUpdateOnlySchema},
+ * which takes flag ids and targeting filters) and answer it back
+ * ({@link SurveySerializerCreateUpdateOnly}); reading answers the full {@link Survey}.
  *
  * <pre>{@code
  * Surveys surveys = client.surveys(42);
- * SurveySerializerCreateUpdateOnly nps = surveys.create(new SurveySerializerCreateUpdateOnly()
+ * SurveySerializerCreateUpdateOnly nps = surveys.create(new SurveySerializerCreateUpdateOnlySchema()
  *     .name("NPS").type(SurveyType.POPOVER).questions(questions));
- * surveys.update(nps.getId(), new PatchedSurveySerializerCreateUpdateOnly().startDate(OffsetDateTime.now()));
+ * surveys.update(nps.getId(), new PatchedSurveySerializerCreateUpdateOnlySchema()
+ *     .startDate(OffsetDateTime.now()));
  * surveys.delete(nps.getId());                             // real delete (204)
  * }</pre>
  */
@@ -91,7 +95,7 @@ public final class Surveys extends Resource {
    * @param survey the new survey
    * @return the created survey, with its id
    */
-  public SurveySerializerCreateUpdateOnly create(SurveySerializerCreateUpdateOnly survey) {
+  public SurveySerializerCreateUpdateOnly create(SurveySerializerCreateUpdateOnlySchema survey) {
     required(survey, "survey");
     return surveys().surveysCreate(projectId, survey);
   }
@@ -103,7 +107,8 @@ public final class Surveys extends Resource {
    * @param patch the fields to change
    * @return the survey after the change
    */
-  public SurveySerializerCreateUpdateOnly update(UUID id, PatchedSurveySerializerCreateUpdateOnly patch) {
+  public SurveySerializerCreateUpdateOnly update(UUID id,
+      PatchedSurveySerializerCreateUpdateOnlySchema patch) {
     required(id, "id");
     required(patch, "patch");
     return surveys().surveysPartialUpdate(projectId, id, patch);
@@ -134,22 +139,47 @@ public final class Surveys extends Resource {
   }
 
   /** @return the number of responses of each survey of the project, by survey id */
-  public JsonNode responsesCount() {
-    return surveys().surveysResponsesCountRetrieve(projectId);
+  public Map<String, Long> responsesCount() {
+    return responsesCount(new SurveysResponsesCountRetrieveQuery());
   }
 
-  /** @return the project's survey activity log (changes to any survey) */
-  public JsonNode activity() {
-    return surveys().surveysActivityRetrieve(projectId);
+  /**
+   * The number of responses of some surveys.
+   *
+   * @param query {@code survey_ids} (comma-separated) and {@code exclude_archived}
+   * @return the number of responses by survey id
+   */
+  public Map<String, Long> responsesCount(SurveysResponsesCountRetrieveQuery query) {
+    required(query, "query");
+    return surveys().surveysResponsesCountRetrieve(projectId, query);
+  }
+
+  /** @return the first page of the project's survey activity log (changes to any survey) */
+  public Page<ActivityLogEntry> activity() {
+    return Page.of(surveys().surveysActivityRetrieve(projectId, null, null));
+  }
+
+  /** @return every entry of the project's survey activity log, fetched lazily */
+  public Pager<ActivityLogEntry> activityAll() {
+    return pager(() -> surveys().surveysActivityRetrieve(projectId, null, null));
   }
 
   /**
    * @param id the survey's id
-   * @return the activity log of one survey
+   * @return the first page of the activity log of one survey
    */
-  public JsonNode activity(UUID id) {
+  public Page<ActivityLogEntry> activity(UUID id) {
     required(id, "id");
-    return surveys().surveysActivityRetrieve2(projectId, id);
+    return Page.of(surveys().surveysActivityRetrieve2(projectId, id, null, null));
+  }
+
+  /**
+   * @param id the survey's id
+   * @return every entry of the activity log of one survey, fetched lazily
+   */
+  public Pager<ActivityLogEntry> activityAll(UUID id) {
+    required(id, "id");
+    return pager(() -> surveys().surveysActivityRetrieve2(projectId, id, null, null));
   }
 
   /** @return the project id this group works on */

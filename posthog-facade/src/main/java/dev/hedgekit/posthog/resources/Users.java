@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.UsersApi;
 import dev.hedgekit.posthog.generated.api.UsersApi.UsersListQuery;
-import dev.hedgekit.posthog.generated.model.PaginatedUserList;
+import dev.hedgekit.posthog.generated.model.TwoFactorSetupResponse;
 import dev.hedgekit.posthog.generated.model.User;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
@@ -96,8 +96,12 @@ public final class Users extends Resource {
    *
    * @param uuid the user's UUID, normally {@value #ME}
    * @return what an authenticator app needs to finish the setup
+   * @deprecated PostHog has deprecated this route. Use instead: GET
+   *     /api/users/{uuid}/two_factor_start_setup/, then POST
+   *     /api/users/{uuid}/two_factor_validate/.
    */
-  public JsonNode start2faSetup(String uuid) {
+  @Deprecated
+  public TwoFactorSetupResponse start2faSetup(String uuid) {
     id(uuid, "uuid");
     return users().usersStart2faSetupRetrieve(uuid);
   }
