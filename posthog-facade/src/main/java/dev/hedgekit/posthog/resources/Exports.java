@@ -97,8 +97,7 @@ public final class Exports extends Resource {
    * @return the file's bytes
    */
   public byte[] content(long id) {
-    // TODO(spec merge): the spec must declare the binary response so the method returns byte[]
-    throw new UnsupportedOperationException("pending spec fix");
+    return exports().exportsContentRetrieve(projectId, id, (Boolean) null);
   }
 
   /** @return the project id this group works on */

@@ -18,7 +18,7 @@ import dev.hedgekit.posthog.config.HttpLogLevel;
 import dev.hedgekit.posthog.config.RequestOptions;
 import dev.hedgekit.posthog.generated.api.FeatureFlagsApi;
 import dev.hedgekit.posthog.generated.model.FeatureFlag;
-import dev.hedgekit.posthog.generated.model.PatchedFeatureFlag;
+import dev.hedgekit.posthog.generated.model.PatchedFeatureFlagPartialUpdateRequestSchema;
 import dev.hedgekit.posthog.support.RecordingSleeper;
 import dev.hedgekit.posthog.support.TestClients;
 import java.time.Duration;
@@ -98,7 +98,7 @@ class OnePathTest {
       wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.patch(urlEqualTo(FLAG))
           .willReturn(okJson(OK)));
       return c.generated(FeatureFlagsApi.class)
-          .featureFlagsPartialUpdate("1", 7L, new PatchedFeatureFlag().active(false)).getKey();
+          .featureFlagsPartialUpdate("1", 7L, new PatchedFeatureFlagPartialUpdateRequestSchema().active(false)).getKey();
     });
   }
 

@@ -400,7 +400,8 @@ class QueryTest {
   void statusCancelAndDraftSqlById() {
     wm.stubFor(get(urlEqualTo(statusPath("abc"))).willReturn(done("abc", "{\"results\":[[1]]}")));
     wm.stubFor(delete(urlEqualTo(statusPath("abc"))).willReturn(aResponse().withStatus(204)));
-    wm.stubFor(get(urlEqualTo(QUERY + "draft_sql/")).willReturn(okJson("{\"sql\":\"select 1\"}")));
+    wm.stubFor(get(urlEqualTo(QUERY + "draft_sql/?prompt=count%20pageviews"))
+        .willReturn(okJson("{\"sql\":\"select 1\"}")));
     Query query = client(sleeper).project(1).query();
 
     QueryStatus status = query.status("abc");
@@ -408,11 +409,11 @@ class QueryTest {
     assertEquals(Boolean.TRUE, status.getComplete());
     assertEquals(1, ((JsonNode) status.getResults()).at("/results/0/0").asInt());
     query.cancel("abc");
-    assertEquals("select 1", query.draftSql().get("sql").asText());
+    assertEquals("select 1", query.draftSql("count pageviews").getSql());
 
     wm.verify(1, getRequestedFor(urlEqualTo(statusPath("abc"))));
     wm.verify(1, deleteRequestedFor(urlEqualTo(statusPath("abc"))));
-    wm.verify(1, getRequestedFor(urlEqualTo(QUERY + "draft_sql/")));
+    wm.verify(1, getRequestedFor(urlEqualTo(QUERY + "draft_sql/?prompt=count%20pageviews")));
   }
 
   @Test

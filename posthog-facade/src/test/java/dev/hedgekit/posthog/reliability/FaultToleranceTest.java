@@ -31,7 +31,7 @@ import dev.hedgekit.posthog.errors.PostHogIoException;
 import dev.hedgekit.posthog.errors.RateLimitedException;
 import dev.hedgekit.posthog.errors.ServerErrorException;
 import dev.hedgekit.posthog.generated.model.FeatureFlag;
-import dev.hedgekit.posthog.generated.model.PatchedFeatureFlag;
+import dev.hedgekit.posthog.generated.model.PatchedFeatureFlagPartialUpdateRequestSchema;
 import dev.hedgekit.posthog.support.RecordingSleeper;
 import dev.hedgekit.posthog.support.TestClients;
 import java.io.IOException;
@@ -317,7 +317,7 @@ class FaultToleranceTest {
     arm(f, "PATCH", FLAG, 2, 200, FLAG_JSON);
     PostHogClient c = client(baseUrl(f));
     PostHogIoException e = assertThrows(PostHogIoException.class,
-        () -> c.project(1).featureFlags().update(7, new PatchedFeatureFlag().name("Beta 2")));
+        () -> c.project(1).featureFlags().update(7, new PatchedFeatureFlagPartialUpdateRequestSchema().name("Beta 2")));
     assertTrue(e.requestMayHaveBeenSent());
     assertEquals(1, count(f, "PATCH", FLAG));
 

@@ -24,7 +24,9 @@ import dev.hedgekit.posthog.generated.api.BatchExportsApi.BatchExportsList2Query
 import dev.hedgekit.posthog.generated.api.BatchExportsApi.BatchExportsListQuery;
 import dev.hedgekit.posthog.generated.api.BatchExportsApi.BatchExportsRunsListQuery;
 import dev.hedgekit.posthog.generated.model.BatchExport;
+import dev.hedgekit.posthog.generated.api.BatchExportsApi.BatchExportsLogsRetrieve2Query;
 import dev.hedgekit.posthog.generated.model.BatchExportRun;
+import dev.hedgekit.posthog.generated.model.LogEntry;
 import dev.hedgekit.posthog.generated.model.BatchExportRunStatusEnum;
 import dev.hedgekit.posthog.generated.model.IntervalEnum;
 import dev.hedgekit.posthog.pagination.Page;
@@ -77,7 +79,7 @@ class BatchExportsTest {
         .map(BatchExport::getName).collect(Collectors.toList());
 
     BatchExport e = p.results().get(0);
-    assertEquals(UUID_1, e.getId());
+    assertEquals(UUID.fromString(UUID_1), e.getId());
     assertEquals(IntervalEnum.HOUR, e.getInterval());
     assertEquals(Boolean.FALSE, e.getPaused());
     assertEquals("S3", e.getDestination().getType().value());
@@ -90,14 +92,20 @@ class BatchExportsTest {
   void getDeleteAndLogs() {
     wm.stubFor(get(urlEqualTo(ONE)).willReturn(json(EXPORT_JSON)));
     wm.stubFor(delete(urlEqualTo(ONE)).willReturn(noContent()));
-    wm.stubFor(get(urlEqualTo(ONE + "logs/")).willReturn(json("{\"results\":[{\"message\":\"started\"}]}")));
+    wm.stubFor(get(urlEqualTo(ONE + "logs/")).willReturn(json(
+        "{\"count\":1,\"next\":null,\"previous\":null,\"results\":[{\"message\":\"started\",\"level\":\"INFO\"}]}")));
+    wm.stubFor(get(urlEqualTo(ONE + "logs/?level=ERROR&limit=50")).willReturn(json(
+        "{\"count\":0,\"next\":null,\"previous\":null,\"results\":[]}")));
     UUID id = UUID.fromString(UUID_1);
 
     assertEquals("To S3", exports.get(id).getName());
-    JsonNode logs = exports.logs(id);
+    Page<LogEntry> logs = exports.logs(id);
+    Page<LogEntry> errors = exports.logs(id, new BatchExportsLogsRetrieve2Query().level("ERROR").limit(50L));
     exports.delete(id);
 
-    assertEquals("started", logs.get("results").get(0).get("message").asText());
+    assertEquals("started", logs.results().get(0).getMessage());
+    assertEquals(0, errors.results().size());
+    wm.verify(1, getRequestedFor(urlEqualTo(ONE + "logs/?level=ERROR&limit=50")));
     wm.verify(1, getRequestedFor(urlEqualTo(ONE)));
     wm.verify(1, getRequestedFor(urlEqualTo(ONE + "logs/")));
     wm.verify(1, deleteRequestedFor(urlEqualTo(ONE)));
@@ -110,12 +118,12 @@ class BatchExportsTest {
     wm.stubFor(get(urlEqualTo(RUNS + "?cursor=abc&ordering=-created_at")).willReturn(json(
         "{\"next\":null,\"previous\":null,\"results\":[" + RUN_JSON.replace("Completed", "Failed") + "]}")));
 
-    Page<BatchExportRun> first = exports.runs(UUID_1, new BatchExportsRunsListQuery().ordering("-created_at"));
-    List<BatchExportRunStatusEnum> statuses = exports.runsAll(UUID_1,
+    Page<BatchExportRun> first = exports.runs(UUID.fromString(UUID_1), new BatchExportsRunsListQuery().ordering("-created_at"));
+    List<BatchExportRunStatusEnum> statuses = exports.runsAll(UUID.fromString(UUID_1),
         new BatchExportsRunsListQuery().ordering("-created_at")).stream()
         .map(BatchExportRun::getStatus).collect(Collectors.toList());
 
-    assertEquals(UUID_2, first.results().get(0).getId());
+    assertEquals(UUID.fromString(UUID_2), first.results().get(0).getId());
     assertEquals(120, first.results().get(0).getRecordsCompleted().intValue());
     assertFalse(first.count().isPresent());
     assertTrue(first.hasNext());
@@ -126,18 +134,19 @@ class BatchExportsTest {
   @Test
   void oneRunAndItsLogs() {
     wm.stubFor(get(urlEqualTo(RUNS + UUID_2 + "/")).willReturn(json(RUN_JSON)));
-    wm.stubFor(get(urlEqualTo(RUNS + UUID_2 + "/logs/")).willReturn(json("{\"results\":[]}")));
+    wm.stubFor(get(urlEqualTo(RUNS + UUID_2 + "/logs/")).willReturn(json("{\"results\":[],\"next\":null}")));
 
-    BatchExportRun run = exports.run(UUID_1, UUID.fromString(UUID_2));
-    JsonNode logs = exports.runLogs(UUID_1, UUID.fromString(UUID_2));
+    BatchExportRun run = exports.run(UUID.fromString(UUID_1), UUID.fromString(UUID_2));
+    Page<LogEntry> logs = exports.runLogs(UUID.fromString(UUID_1), UUID.fromString(UUID_2));
 
     assertEquals(BatchExportRunStatusEnum.COMPLETED, run.getStatus());
-    assertEquals(0, logs.get("results").size());
+    assertEquals(0, logs.results().size());
     wm.verify(1, getRequestedFor(urlEqualTo(RUNS + UUID_2 + "/")));
     wm.verify(1, getRequestedFor(urlEqualTo(RUNS + UUID_2 + "/logs/")));
   }
 
   @Test
+  @SuppressWarnings("deprecation")
   void organizationLevelExports() {
     OrganizationBatchExports org = client.organization(ORG).batchExports();
     String one = ORG_EXPORTS + UUID_1 + "/";
@@ -151,7 +160,7 @@ class BatchExportsTest {
     assertEquals(4L, org.list(new BatchExportsListQuery().offset(3L)).count().getAsLong());
     assertEquals(1, org.listAll().stream().count());
     assertEquals(42, org.get(id).getTeamId());
-    assertEquals(0, org.logs(id).get("results").size());
+    assertEquals(0, org.logs(id).results().size());
     org.delete(id);
 
     wm.verify(1, getRequestedFor(urlEqualTo(ORG_EXPORTS + "?offset=3")));
@@ -162,13 +171,14 @@ class BatchExportsTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation")
   void argumentsAreCheckedBeforeAnyRequest() {
     assertThrows(NullPointerException.class, () -> exports.get(null));
     assertThrows(NullPointerException.class, () -> exports.delete(null));
     assertThrows(NullPointerException.class, () -> exports.logs(null));
     assertThrows(NullPointerException.class, () -> exports.runs(null));
-    assertThrows(IllegalArgumentException.class, () -> exports.runsAll(""));
-    assertThrows(NullPointerException.class, () -> exports.run(UUID_1, null));
+    assertThrows(NullPointerException.class, () -> exports.runsAll(null));
+    assertThrows(NullPointerException.class, () -> exports.run(UUID.fromString(UUID_1), null));
     assertThrows(NullPointerException.class, () -> exports.runLogs(null, UUID.fromString(UUID_2)));
     assertThrows(NullPointerException.class, () -> client.organization(ORG).batchExports().get(null));
     assertEquals(0, wm.getAllServeEvents().size());

@@ -19,15 +19,22 @@ import static dev.hedgekit.posthog.resources.ResourceTestSupport.jsonAnswer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.hedgekit.posthog.PostHogClient;
 import dev.hedgekit.posthog.generated.api.CohortsApi.CohortsListQuery;
+import dev.hedgekit.posthog.generated.api.CohortsApi.CohortsPersonsRetrieveQuery;
 import dev.hedgekit.posthog.generated.model.Cohort;
+import dev.hedgekit.posthog.generated.model.CohortFilterGroup;
+import dev.hedgekit.posthog.generated.model.CohortFilters;
+import dev.hedgekit.posthog.generated.model.CohortPersonResult;
+import dev.hedgekit.posthog.generated.model.PropertyGroupOperator;
 import dev.hedgekit.posthog.generated.model.PatchedCohort;
 import dev.hedgekit.posthog.pagination.Page;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,8 +75,9 @@ class CohortsTest {
     wm.stubFor(get(urlEqualTo(BASE + "?limit=10")).willReturn(jsonAnswer(200,
         "{'count':1,'next':null,'previous':null,'results':[{'id':5,'name':'Paying users','count':1234}]}")));
 
-    Map<String, Object> filters = Map.of("properties", Map.of("type", "AND", "values", List.of()));
-    Cohort created = cohorts.create(new Cohort().name("Paying users").filters(Trees.json(filters)));
+    CohortFilters filters = new CohortFilters().properties(new CohortFilterGroup()
+        .type(PropertyGroupOperator.AND).values(List.of()));
+    Cohort created = cohorts.create(new Cohort().name("Paying users").filters(filters));
     assertEquals(5, created.getId());
     assertEquals(Boolean.TRUE, created.getIsCalculating());
     wm.verify(postRequestedFor(urlEqualTo(BASE)).withRequestBody(equalToJson(json(
@@ -101,21 +109,31 @@ class CohortsTest {
     wm.stubFor(get(urlEqualTo(BASE + "5/duplicate_as_static_cohort/")).willReturn(jsonAnswer(200,
         "{'id':6,'name':'Paying users (static copy)','is_static':true}")));
 
-    JsonNode copy = cohorts.duplicateAsStaticCohort(5);
+    Cohort copy = cohorts.duplicateAsStaticCohort(5);
 
-    assertEquals(6, copy.get("id").asInt());
-    assertEquals(true, copy.get("is_static").asBoolean());
+    assertEquals(6L, copy.getId());
+    assertEquals(Boolean.TRUE, copy.getIsStatic());
     wm.verify(1, getRequestedFor(urlEqualTo(BASE + "5/duplicate_as_static_cohort/")));
   }
 
   @Test
-  void personsOfACohort() {
-    wm.stubFor(get(urlEqualTo(BASE + "5/persons/")).willReturn(jsonAnswer(200,
-        "{'results':[{'id':1,'distinct_ids':['a']}],'next':null}")));
+  void personsOfACohortArePagedByTheirLinks() {
+    String second = BASE + "5/persons/?limit=1&offset=1";
+    wm.stubFor(get(urlEqualTo(BASE + "5/persons/?limit=1")).willReturn(jsonAnswer(200,
+        "{'results':[{'id':'0190a1b2-0000-7000-8000-000000000001','distinct_ids':['a']}],"
+        + "'next':'" + wm.baseUrl() + second + "','previous':null}")));
+    wm.stubFor(get(urlEqualTo(second)).willReturn(jsonAnswer(200,
+        "{'results':[{'id':'0190a1b2-0000-7000-8000-000000000002','distinct_ids':['b']}],"
+        + "'next':null,'previous':null}")));
 
-    JsonNode persons = cohorts.persons(5);
+    Page<CohortPersonResult> first = cohorts.persons(5, new CohortsPersonsRetrieveQuery().limit(1L));
+    List<String> all = cohorts.personsAll(5, new CohortsPersonsRetrieveQuery().limit(1L)).stream()
+        .map(p -> p.getDistinctIds().get(0)).collect(Collectors.toList());
 
-    assertEquals("a", persons.get("results").get(0).get("distinct_ids").get(0).asText());
+    assertEquals("a", first.results().get(0).getDistinctIds().get(0));
+    assertTrue(first.hasNext());
+    assertEquals(List.of("a", "b"), all);
+    wm.verify(1, getRequestedFor(urlEqualTo(second)));
   }
 
   @Test

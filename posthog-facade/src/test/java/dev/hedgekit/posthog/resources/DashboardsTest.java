@@ -25,13 +25,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.hedgekit.posthog.PostHogClient;
 import dev.hedgekit.posthog.generated.api.DashboardsApi.DashboardsListQuery;
+import dev.hedgekit.posthog.generated.api.DashboardsApi.DashboardsRetrieveQuery;
 import dev.hedgekit.posthog.generated.model.Dashboard;
+import dev.hedgekit.posthog.generated.model.DashboardFromTemplateRequest;
+import dev.hedgekit.posthog.generated.model.DashboardMoveTileRequest;
 import dev.hedgekit.posthog.generated.model.DashboardBasic;
 import dev.hedgekit.posthog.generated.model.DashboardCollaborator;
-import dev.hedgekit.posthog.generated.model.DashboardRestrictionLevel;
+import dev.hedgekit.posthog.generated.model.EffectivePrivilegeLevelEnum;
 import dev.hedgekit.posthog.generated.model.PatchedDashboard;
 import dev.hedgekit.posthog.pagination.Page;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,24 +113,59 @@ class DashboardsTest {
     wm.stubFor(delete(urlEqualTo(path + user + "/")).willReturn(aResponse().withStatus(204)));
 
     DashboardCollaborator added = dashboards.addCollaborator(12,
-        new DashboardCollaborator().userUuid(user).level(DashboardRestrictionLevel.NUMBER_37));
-    assertEquals(DashboardRestrictionLevel.NUMBER_37, added.getLevel());
+        new DashboardCollaborator().userUuid(user).level(EffectivePrivilegeLevelEnum.CAN_EDIT));
+    assertEquals(EffectivePrivilegeLevelEnum.CAN_EDIT, added.getLevel());
     wm.verify(postRequestedFor(urlEqualTo(path))
         .withRequestBody(equalToJson(json("{'user_uuid':'" + user + "','level':37}"))));
 
     List<DashboardCollaborator> all = dashboards.collaborators(12);
     assertEquals("ada@example.com", all.get(0).getUser().getEmail());
 
-    dashboards.removeCollaborator(12, user.toString());
+    dashboards.removeCollaborator(12, user);
     wm.verify(1, deleteRequestedFor(urlEqualTo(path + user + "/")));
   }
 
   @Test
-  void sharingIsAList() {
+  void sharingIsOneObject() {
     wm.stubFor(get(urlEqualTo(BASE + "12/sharing/")).willReturn(jsonAnswer(200,
-        "[{'enabled':true,'access_token':'tok'}]")));
+        "{'enabled':true,'access_token':'tok'}")));
 
-    assertEquals("tok", dashboards.sharing(12).get(0).getAccessToken());
+    assertEquals("tok", dashboards.sharing(12).getAccessToken());
+  }
+
+  @Test
+  void moveTileSendsTheTileAndTheTargetDashboard() {
+    wm.stubFor(patch(urlEqualTo(BASE + "12/move_tile/")).willReturn(jsonAnswer(200,
+        "{'id':12,'name':'KPIs','tiles':[]}")));
+
+    Dashboard left = dashboards.moveTile(12, 3, 14);
+
+    assertEquals(0, left.getTiles().size());
+    wm.verify(1, patchRequestedFor(urlEqualTo(BASE + "12/move_tile/"))
+        .withRequestBody(equalToJson(json("{'tile':{'id':3},'toDashboard':14}"))));
+  }
+
+  @Test
+  void createFromTemplateJsonSendsTheTemplate() {
+    wm.stubFor(post(urlEqualTo(BASE + "create_from_template_json/")).willReturn(jsonAnswer(200,
+        "{'id':15,'name':'Web analytics','tiles':[]}")));
+
+    Dashboard created = dashboards.createFromTemplateJson(new DashboardFromTemplateRequest()
+        .template(Trees.json(Map.of("template_name", "Web analytics", "tiles", List.of()))));
+
+    assertEquals(15, created.getId());
+    wm.verify(1, postRequestedFor(urlEqualTo(BASE + "create_from_template_json/"))
+        .withRequestBody(equalToJson(json(
+            "{'template':{'template_name':'Web analytics','tiles':[]}}"))));
+  }
+
+  @Test
+  void getCanOverrideFilters() {
+    wm.stubFor(get(urlEqualTo(BASE + "12/?filters_override=%7B%22date_from%22%3A%22-7d%22%7D"))
+        .willReturn(jsonAnswer(200, "{'id':12,'name':'KPIs'}")));
+
+    assertEquals("KPIs", dashboards.get(12, new DashboardsRetrieveQuery()
+        .filtersOverride("{\"date_from\":\"-7d\"}")).getName());
   }
 
   @Test
@@ -134,7 +173,11 @@ class DashboardsTest {
     assertThrows(NullPointerException.class, () -> dashboards.create(null));
     assertThrows(NullPointerException.class, () -> dashboards.update(12, null));
     assertThrows(NullPointerException.class, () -> dashboards.moveTile(12, null));
-    assertThrows(IllegalArgumentException.class, () -> dashboards.removeCollaborator(12, ""));
+    assertThrows(NullPointerException.class,
+        () -> dashboards.moveTile(12, new DashboardMoveTileRequest().toDashboard(14L)));
+    assertThrows(NullPointerException.class, () -> dashboards.createFromTemplateJson(
+        new DashboardFromTemplateRequest()));
+    assertThrows(NullPointerException.class, () -> dashboards.removeCollaborator(12, null));
     wm.verify(0, anyRequestedFor(anyUrl()));
     assertFalse(dashboards.toString().isEmpty());
   }

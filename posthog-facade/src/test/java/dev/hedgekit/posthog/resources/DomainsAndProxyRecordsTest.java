@@ -24,7 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.hedgekit.posthog.PostHogClient;
 import dev.hedgekit.posthog.generated.api.DomainsApi.DomainsListQuery;
-import dev.hedgekit.posthog.generated.api.ProxyRecordsApi.ProxyRecordsListQuery;
 import dev.hedgekit.posthog.generated.model.OrganizationDomain;
 import dev.hedgekit.posthog.generated.model.PatchedOrganizationDomain;
 import dev.hedgekit.posthog.generated.model.PatchedProxyRecord;
@@ -80,36 +79,38 @@ class DomainsAndProxyRecordsTest {
     assertEquals(Boolean.TRUE, domains.get(id).getJitProvisioningEnabled());
     domains.update(id, new PatchedOrganizationDomain().jitProvisioningEnabled(false));
     domains.replace(id, new OrganizationDomain().domain("example.com"));
-    assertEquals(true, domains.verify(id, new OrganizationDomain().domain("example.com")).get("is_verified").asBoolean());
+    assertEquals(Boolean.TRUE, domains.verify(id).getIsVerified());
     domains.delete(id);
 
     wm.verify(postRequestedFor(urlEqualTo(DOMAINS)).withRequestBody(exactJson("{\"domain\":\"example.com\"}")));
     wm.verify(patchRequestedFor(urlEqualTo(one)).withRequestBody(exactJson("{\"jit_provisioning_enabled\":false}")));
     wm.verify(putRequestedFor(urlEqualTo(one)).withRequestBody(exactJson("{\"domain\":\"example.com\"}")));
-    wm.verify(postRequestedFor(urlEqualTo(one + "verify/")).withRequestBody(exactJson("{\"domain\":\"example.com\"}")));
+    ResourceTestSupport.assertSentWithoutBody(wm, postRequestedFor(urlEqualTo(one + "verify/")));
     wm.verify(1, deleteRequestedFor(urlEqualTo(one)));
     wm.verify(2, getRequestedFor(urlEqualTo(DOMAINS + "?limit=3")));
   }
 
   @Test
+  @SuppressWarnings("deprecation")
   void proxyRecordsRoundTrip() {
     ProxyRecords proxies = client.organization(ORG).proxyRecords();
     String one = PROXIES + UUID_1 + "/";
     UUID id = UUID.fromString(UUID_1);
-    wm.stubFor(get(urlEqualTo(PROXIES)).willReturn(json(page(PROXY_JSON, 1, null))));
+    wm.stubFor(get(urlEqualTo(PROXIES)).willReturn(json(
+        "{\"results\":[" + PROXY_JSON + "],\"max_proxy_records\":2}")));
     wm.stubFor(post(urlEqualTo(PROXIES)).willReturn(json(201, PROXY_JSON)));
     wm.stubFor(get(urlEqualTo(one)).willReturn(json(PROXY_JSON.replace("waiting", "valid"))));
     wm.stubFor(patch(urlEqualTo(one)).willReturn(json(PROXY_JSON)));
     wm.stubFor(put(urlEqualTo(one)).willReturn(json(PROXY_JSON)));
-    wm.stubFor(delete(urlEqualTo(one)).willReturn(noContent()));
+    wm.stubFor(delete(urlEqualTo(one)).willReturn(json("{\"success\":true}")));
 
-    assertEquals("ph.example.com", proxies.list().results().get(0).getDomain());
-    assertEquals(1, proxies.listAll(new ProxyRecordsListQuery()).stream().count());
+    assertEquals("ph.example.com", proxies.list().getResults().get(0).getDomain());
+    assertEquals(2L, proxies.list().getMaxProxyRecords());
     assertEquals("x.proxy.posthog.com", proxies.create(new ProxyRecord().domain("ph.example.com")).getTargetCname());
-    assertEquals(ProxyRecordStatusEnum.VALID, proxies.get(UUID_1).getStatus());
+    assertEquals(ProxyRecordStatusEnum.VALID, proxies.get(id).getStatus());
     proxies.update(id, new PatchedProxyRecord().domain("ph2.example.com"));
     proxies.replace(id, new ProxyRecord().domain("ph3.example.com"));
-    proxies.delete(UUID_1);
+    assertEquals(Boolean.TRUE, proxies.delete(id).getSuccess());
 
     wm.verify(postRequestedFor(urlEqualTo(PROXIES)).withRequestBody(exactJson("{\"domain\":\"ph.example.com\"}")));
     wm.verify(patchRequestedFor(urlEqualTo(one)).withRequestBody(exactJson("{\"domain\":\"ph2.example.com\"}")));
@@ -118,10 +119,11 @@ class DomainsAndProxyRecordsTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation")
   void argumentsAreCheckedBeforeAnyRequest() {
-    assertThrows(NullPointerException.class, () -> client.organization(ORG).domains().verify(null, new OrganizationDomain()));
+    assertThrows(NullPointerException.class, () -> client.organization(ORG).domains().verify(null));
     assertThrows(NullPointerException.class, () -> client.organization(ORG).domains().create(null));
-    assertThrows(IllegalArgumentException.class, () -> client.organization(ORG).proxyRecords().get(""));
+    assertThrows(NullPointerException.class, () -> client.organization(ORG).proxyRecords().get(null));
     assertThrows(NullPointerException.class, () -> client.organization(ORG).proxyRecords().update(null, new PatchedProxyRecord()));
     assertEquals(0, wm.getAllServeEvents().size());
   }

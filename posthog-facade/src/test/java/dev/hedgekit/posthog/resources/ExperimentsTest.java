@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.hedgekit.posthog.PostHogClient;
 import dev.hedgekit.posthog.generated.api.ExperimentsApi.ExperimentsListQuery;
+import dev.hedgekit.posthog.generated.model.CohortCreatedResponse;
 import dev.hedgekit.posthog.generated.model.Experiment;
 import dev.hedgekit.posthog.generated.model.PatchedExperiment;
 import dev.hedgekit.posthog.pagination.Page;
@@ -92,16 +93,24 @@ class ExperimentsTest {
   }
 
   @Test
-  void createExposureCohortPostsTheExperiment() {
+  void createExposureCohortSendsNoBodyAndAnswersTheCohort() {
     wm.stubFor(post(urlEqualTo(BASE + "3/create_exposure_cohort_for_experiment/")).willReturn(jsonAnswer(201,
         "{'cohort':{'id':77,'name':'Users exposed to experiment New checkout','is_static':false}}")));
 
-    JsonNode answer = experiments.createExposureCohort(3,
-        new Experiment().name("New checkout").featureFlagKey("new-checkout"));
+    CohortCreatedResponse answer = experiments.createExposureCohort(3);
 
-    assertEquals(77, answer.get("cohort").get("id").asInt());
-    wm.verify(postRequestedFor(urlEqualTo(BASE + "3/create_exposure_cohort_for_experiment/"))
-        .withRequestBody(equalToJson(json("{'name':'New checkout','feature_flag_key':'new-checkout'}"))));
+    assertEquals(77L, answer.getCohort().getId());
+    ResourceTestSupport.assertSentWithoutBody(wm,
+        postRequestedFor(urlEqualTo(BASE + "3/create_exposure_cohort_for_experiment/")));
+  }
+
+  @Test
+  void requiresFlagImplementationIsTyped() {
+    wm.stubFor(get(urlEqualTo(BASE + "requires_flag_implementation/")).willReturn(jsonAnswer(200,
+        "{'experiments':[],'extra':1}")));
+
+    assertEquals(1, experiments.requiresFlagImplementation().additionalProperty("extra").asInt());
+    wm.verify(1, getRequestedFor(urlEqualTo(BASE + "requires_flag_implementation/")));
   }
 
   @Test
@@ -116,7 +125,6 @@ class ExperimentsTest {
   void argumentsAreCheckedBeforeAnyRequest() {
     assertThrows(NullPointerException.class, () -> experiments.create(null));
     assertThrows(NullPointerException.class, () -> experiments.update(3, null));
-    assertThrows(NullPointerException.class, () -> experiments.createExposureCohort(3, null));
     wm.verify(0, anyRequestedFor(anyUrl()));
   }
 }

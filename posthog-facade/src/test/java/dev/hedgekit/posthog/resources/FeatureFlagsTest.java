@@ -23,7 +23,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.hedgekit.posthog.PostHogClient;
 import dev.hedgekit.posthog.generated.api.FeatureFlagsApi.FeatureFlagsListQuery;
 import dev.hedgekit.posthog.generated.model.FeatureFlag;
-import dev.hedgekit.posthog.generated.model.PatchedFeatureFlag;
+import dev.hedgekit.posthog.generated.model.PatchedFeatureFlagPartialUpdateRequestSchema;
 import dev.hedgekit.posthog.pagination.Page;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +95,7 @@ class FeatureFlagsTest {
   void updateSendsOnlyTheChangedFieldsWithPatch() {
     wm.stubFor(patch(urlEqualTo(FLAG_7)).willReturn(okJson(FLAG_JSON.replace("\"active\":true", "\"active\":false"))));
 
-    FeatureFlag updated = flags.update(7, new PatchedFeatureFlag().active(false).name("Onboarding v2"));
+    FeatureFlag updated = flags.update(7, new PatchedFeatureFlagPartialUpdateRequestSchema().active(false).name("Onboarding v2"));
 
     assertEquals(Boolean.FALSE, updated.getActive());
     wm.verify(1, patchRequestedFor(urlEqualTo(FLAG_7))

@@ -12,6 +12,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.hedgekit.posthog.resources.ResourceTestSupport.json;
@@ -106,19 +107,50 @@ class InsightsTest {
 
     Insight fresh = insights.get(21, new InsightsRetrieveQuery().fromDashboard(12L).refresh("blocking"));
 
-    assertEquals("2024-05-01T10:00:00Z", fresh.getLastRefresh());
+    assertEquals(java.time.OffsetDateTime.parse("2024-05-01T10:00:00Z"), fresh.getLastRefresh());
     wm.verify(1, getRequestedFor(urlEqualTo(BASE + "21/?from_dashboard=12&refresh=blocking")));
   }
 
   @Test
-  void sharingIsAList() {
+  void sharingIsOneObject() {
     wm.stubFor(get(urlEqualTo(BASE + "21/sharing/")).willReturn(jsonAnswer(200,
-        "[{'enabled':false,'access_token':'t0k','password_required':false}]")));
+        "{'enabled':false,'access_token':'t0k','password_required':false}")));
 
-    List<SharingConfiguration> sharing = insights.sharing(21);
+    SharingConfiguration sharing = insights.sharing(21);
 
-    assertEquals(Boolean.FALSE, sharing.get(0).getEnabled());
-    assertEquals("t0k", sharing.get(0).getAccessToken());
+    assertEquals(Boolean.FALSE, sharing.getEnabled());
+    assertEquals("t0k", sharing.getAccessToken());
+  }
+
+  @Test
+  void anInsightIsAlsoReadAndChangedByItsShortId() {
+    wm.stubFor(get(urlEqualTo(BASE + "aBcD1234/")).willReturn(jsonAnswer(200,
+        "{'id':21,'short_id':'aBcD1234','name':'Pageviews'}")));
+    wm.stubFor(patch(urlEqualTo(BASE + "aBcD1234/")).willReturn(jsonAnswer(200,
+        "{'id':21,'short_id':'aBcD1234','deleted':true}")));
+
+    assertEquals(21L, insights.get("aBcD1234").getId());
+    assertEquals(Boolean.TRUE, insights.delete("aBcD1234").getDeleted());
+    wm.verify(1, patchRequestedFor(urlEqualTo(BASE + "aBcD1234/"))
+        .withRequestBody(equalToJson(json("{'deleted':true}"))));
+  }
+
+  @Test
+  void cancelSendsTheClientQueryId() {
+    wm.stubFor(post(urlEqualTo(BASE + "cancel/")).willReturn(aResponse().withStatus(201)));
+
+    insights.cancel("q-123");
+
+    wm.verify(1, postRequestedFor(urlEqualTo(BASE + "cancel/"))
+        .withRequestBody(equalToJson(json("{'client_query_id':'q-123'}"))));
+  }
+
+  @Test
+  void activityIsAPage() {
+    wm.stubFor(get(urlEqualTo(BASE + "21/activity/")).willReturn(jsonAnswer(200,
+        "{'results':[{'activity':'updated','scope':'Insight','item_id':'21'}],'next':null,'previous':null}")));
+
+    assertEquals("21", insights.activity(21).results().get(0).getItemId());
   }
 
   @Test

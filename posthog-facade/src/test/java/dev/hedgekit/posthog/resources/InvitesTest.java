@@ -23,7 +23,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.hedgekit.posthog.PostHogClient;
 import dev.hedgekit.posthog.generated.api.InvitesApi.InvitesListQuery;
 import dev.hedgekit.posthog.generated.model.OrganizationInvite;
-import dev.hedgekit.posthog.generated.model.OrganizationMembershipLevel;
+import dev.hedgekit.posthog.generated.model.OrganizationMembershipLevelEnum;
 import dev.hedgekit.posthog.pagination.Page;
 import java.util.List;
 import java.util.UUID;
@@ -66,7 +66,7 @@ class InvitesTest {
     OrganizationInvite i = p.results().get(0);
     assertEquals(UUID.fromString(UUID_1), i.getId());
     assertEquals("ada@example.com", i.getTargetEmail());
-    assertEquals(OrganizationMembershipLevel.NUMBER_1, i.getLevel());
+    assertEquals(OrganizationMembershipLevelEnum.MEMBER, i.getLevel());
     assertEquals(Boolean.FALSE, i.getIsExpired());
     assertEquals(21L, p.count().getAsLong());
   }
@@ -89,7 +89,7 @@ class InvitesTest {
     wm.stubFor(post(urlEqualTo(INVITES)).willReturn(json(201, INVITE_JSON)));
 
     OrganizationInvite created = invites.create(new OrganizationInvite().targetEmail("ada@example.com")
-        .level(OrganizationMembershipLevel.NUMBER_1).sendEmail(false));
+        .level(OrganizationMembershipLevelEnum.MEMBER).sendEmail(false));
 
     assertEquals(UUID.fromString(UUID_1), created.getId());
     wm.verify(postRequestedFor(urlEqualTo(INVITES)).withRequestBody(
@@ -97,14 +97,27 @@ class InvitesTest {
   }
 
   @Test
-  void bulkCreatePostsToBulkAndAnswersJson() {
+  void bulkCreatePostsAnArrayOfInvites() {
     wm.stubFor(post(urlEqualTo(INVITES + "bulk/")).willReturn(json(201, "[" + INVITE_JSON + "]")));
 
-    JsonNode answer = invites.bulkCreate(new OrganizationInvite().targetEmail("ada@example.com"));
+    List<OrganizationInvite> answer = invites.bulkCreate(List.of(
+        new OrganizationInvite().targetEmail("ada@example.com"),
+        new OrganizationInvite().targetEmail("bob@example.com")));
 
-    assertEquals("ada@example.com", answer.get(0).get("target_email").asText());
-    wm.verify(postRequestedFor(urlEqualTo(INVITES + "bulk/"))
-        .withRequestBody(exactJson("{\"target_email\":\"ada@example.com\"}")));
+    assertEquals("ada@example.com", answer.get(0).getTargetEmail());
+    wm.verify(postRequestedFor(urlEqualTo(INVITES + "bulk/")).withRequestBody(exactJson(
+        "[{\"target_email\":\"ada@example.com\"},{\"target_email\":\"bob@example.com\"}]")));
+  }
+
+  @Test
+  void bulkCreateTakesOneToTwentyInvites() {
+    List<OrganizationInvite> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 21; i++) {
+      many.add(new OrganizationInvite().targetEmail("u" + i + "@example.com"));
+    }
+    assertThrows(IllegalArgumentException.class, () -> invites.bulkCreate(List.of()));
+    assertThrows(IllegalArgumentException.class, () -> invites.bulkCreate(many));
+    assertEquals(0, wm.getAllServeEvents().size());
   }
 
   @Test

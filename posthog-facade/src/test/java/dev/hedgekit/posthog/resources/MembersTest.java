@@ -25,7 +25,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.hedgekit.posthog.PostHogClient;
 import dev.hedgekit.posthog.generated.api.MembersApi.MembersListQuery;
 import dev.hedgekit.posthog.generated.model.OrganizationMember;
-import dev.hedgekit.posthog.generated.model.OrganizationMembershipLevel;
+import dev.hedgekit.posthog.generated.model.OrganizationMembershipLevelEnum;
 import dev.hedgekit.posthog.generated.model.PatchedOrganizationMember;
 import dev.hedgekit.posthog.pagination.Page;
 import java.util.List;
@@ -71,7 +71,7 @@ class MembersTest {
     Page<OrganizationMember> p = members.list(new MembersListQuery().limit(1L));
 
     OrganizationMember m = p.results().get(0);
-    assertEquals(OrganizationMembershipLevel.NUMBER_8, m.getLevel());
+    assertEquals(OrganizationMembershipLevelEnum.ADMIN, m.getLevel());
     assertEquals("ada@example.com", m.getUser().getEmail());
     assertEquals(UUID.fromString(UUID_1), m.getUser().getUuid());
     assertEquals(1L, p.count().getAsLong());
@@ -98,9 +98,9 @@ class MembersTest {
     wm.stubFor(patch(urlEqualTo(ONE)).willReturn(json(member(UUID_1, "ada@example.com", 8))));
 
     OrganizationMember m = members.update(UUID_1,
-        new PatchedOrganizationMember().level(OrganizationMembershipLevel.NUMBER_8));
+        new PatchedOrganizationMember().level(OrganizationMembershipLevelEnum.ADMIN));
 
-    assertEquals(OrganizationMembershipLevel.NUMBER_8, m.getLevel());
+    assertEquals(OrganizationMembershipLevelEnum.ADMIN, m.getLevel());
     wm.verify(patchRequestedFor(urlEqualTo(ONE)).withRequestBody(exactJson("{\"level\":8}")));
   }
 
@@ -109,9 +109,9 @@ class MembersTest {
     wm.stubFor(put(urlEqualTo(ONE)).willReturn(json(member(UUID_1, "ada@example.com", 1))));
 
     OrganizationMember m = members.replace(UUID_1,
-        new OrganizationMember().level(OrganizationMembershipLevel.NUMBER_1));
+        new OrganizationMember().level(OrganizationMembershipLevelEnum.MEMBER));
 
-    assertEquals(OrganizationMembershipLevel.NUMBER_1, m.getLevel());
+    assertEquals(OrganizationMembershipLevelEnum.MEMBER, m.getLevel());
     wm.verify(putRequestedFor(urlEqualTo(ONE)).withRequestBody(exactJson("{\"level\":1}")));
   }
 

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.hedgekit.posthog.PostHogClient;
 import dev.hedgekit.posthog.generated.api.OrganizationsApi.CallListQuery;
-import dev.hedgekit.posthog.generated.model.MembershipLevelEnum;
+import dev.hedgekit.posthog.generated.model.EffectiveMembershipLevelEnum;
 import dev.hedgekit.posthog.generated.model.Organization;
 import dev.hedgekit.posthog.generated.model.PatchedOrganization;
 import dev.hedgekit.posthog.pagination.Page;
@@ -73,7 +73,7 @@ class OrganizationsTest {
     Organization o = p.results().get(0);
     assertEquals(UUID.fromString(UUID_1), o.getId());
     assertEquals("Hedgehogs", o.getName());
-    assertEquals(MembershipLevelEnum.NUMBER_15, o.getMembershipLevel());
+    assertEquals(EffectiveMembershipLevelEnum.OWNER, o.getMembershipLevel());
     assertEquals(5L, p.count().getAsLong());
     assertTrue(p.hasNext());
     wm.verify(1, getRequestedFor(urlEqualTo(ORGS + "?limit=2&offset=4")));
@@ -114,11 +114,12 @@ class OrganizationsTest {
   }
 
   @Test
-  void getWithoutIdNeedsAUuidAndSendsNothingOtherwise() {
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> client.organizations().get());
-    assertTrue(e.getMessage().contains("@current"), e.getMessage());
-    assertEquals(0, wm.getAllServeEvents().size());
+  void getWithoutIdReadsTheCurrentOrganization() {
+    wm.stubFor(get(urlEqualTo(ORGS + "%40current/")).willReturn(json(ORG_JSON)));
+
+    assertEquals("Hedgehogs", client.organizations().get().getName());
+    assertEquals("Hedgehogs", orgs.get("@current").getName());
+    wm.verify(2, getRequestedFor(urlEqualTo(ORGS + "%40current/")));
   }
 
   @Test
@@ -152,11 +153,13 @@ class OrganizationsTest {
 
   @Test
   void argumentsAreCheckedBeforeAnyRequest() {
-    assertThrows(NullPointerException.class, () -> orgs.get(null));
+    assertThrows(NullPointerException.class, () -> orgs.get((UUID) null));
+    assertThrows(NullPointerException.class, () -> orgs.get((String) null));
+    assertThrows(IllegalArgumentException.class, () -> orgs.get(""));
     assertThrows(NullPointerException.class, () -> orgs.create(null));
     assertThrows(NullPointerException.class, () -> orgs.update(UUID.fromString(UUID_1), null));
-    assertThrows(NullPointerException.class, () -> orgs.replace(null, new Organization()));
-    assertThrows(NullPointerException.class, () -> orgs.delete(null));
+    assertThrows(NullPointerException.class, () -> orgs.replace((UUID) null, new Organization()));
+    assertThrows(NullPointerException.class, () -> orgs.delete((String) null));
     assertThrows(NullPointerException.class, () -> orgs.list(null));
     assertThrows(IllegalArgumentException.class, () -> client.organization(""));
     assertEquals(0, wm.getAllServeEvents().size());

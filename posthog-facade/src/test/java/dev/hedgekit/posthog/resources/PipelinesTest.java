@@ -2,6 +2,7 @@ package dev.hedgekit.posthog.resources;
 
 import dev.hedgekit.posthog.support.Trees;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -27,7 +28,9 @@ import dev.hedgekit.posthog.PostHogClient;
 import dev.hedgekit.posthog.generated.api.PipelinesApi.PipelineDestinationConfigsListQuery;
 import dev.hedgekit.posthog.generated.api.PipelinesApi.PluginConfigsLogsListQuery;
 import dev.hedgekit.posthog.generated.model.PatchedPluginConfig;
+import dev.hedgekit.posthog.generated.model.ActivityLogEntry;
 import dev.hedgekit.posthog.generated.model.PluginConfig;
+import dev.hedgekit.posthog.generated.model.PluginConfigRearrange;
 import dev.hedgekit.posthog.generated.model.PluginLogEntry;
 import dev.hedgekit.posthog.pagination.Page;
 import java.util.List;
@@ -116,22 +119,24 @@ class PipelinesTest {
   @SuppressWarnings("deprecation")
   void destinationsCustomActions() {
     wm.stubFor(get(urlEqualTo(ONE + "activity/")).willReturn(json("{\"results\":[{\"activity\":\"created\"}]}")));
-    wm.stubFor(get(urlEqualTo(ONE + "frontend/")).willReturn(json("{\"transpiled\":\"export function x() {}\"}")));
+    wm.stubFor(get(urlEqualTo(ONE + "frontend/")).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/javascript").withBody("export function x() {}")));
     wm.stubFor(patch(urlEqualTo(DESTINATIONS + "rearrange/")).willReturn(json("[" + CONFIG_JSON + "]")));
     wm.stubFor(post(urlEqualTo(ONE + "job/")).willReturn(json("{\"queued\":true}")));
 
-    JsonNode activity = pipelines.destinations().activity(7);
-    JsonNode frontend = pipelines.destinations().frontend(7);
-    JsonNode rearranged = pipelines.destinations().rearrange(new PatchedPluginConfig().order(2L));
+    Page<ActivityLogEntry> activity = pipelines.destinations().activity(7);
+    String frontend = pipelines.destinations().frontend(7);
+    List<PluginConfig> rearranged = pipelines.destinations()
+        .rearrange(new PluginConfigRearrange().orders(Map.of("7", 2L)));
     JsonNode job = pipelines.destinations().job(7, new PluginConfig().plugin(17L).order(1L));
 
-    assertEquals("created", activity.get("results").get(0).get("activity").asText());
-    assertEquals("export function x() {}", frontend.get("transpiled").asText());
-    assertEquals(7, rearranged.get(0).get("id").asInt());
+    assertEquals("created", activity.results().get(0).getActivity());
+    assertEquals("export function x() {}", frontend);
+    assertEquals(7L, rearranged.get(0).getId());
     assertEquals(true, job.get("queued").asBoolean());
     wm.verify(1, getRequestedFor(urlEqualTo(ONE + "activity/")));
     wm.verify(1, getRequestedFor(urlEqualTo(ONE + "frontend/")));
-    wm.verify(patchRequestedFor(urlEqualTo(DESTINATIONS + "rearrange/")).withRequestBody(exactJson("{\"order\":2}")));
+    wm.verify(patchRequestedFor(urlEqualTo(DESTINATIONS + "rearrange/")).withRequestBody(exactJson("{\"orders\":{\"7\":2}}")));
     wm.verify(postRequestedFor(urlEqualTo(ONE + "job/")).withRequestBody(exactJson("{\"plugin\":17,\"order\":1}")));
   }
 
@@ -160,8 +165,8 @@ class PipelinesTest {
     wm.stubFor(get(urlEqualTo(logs + "?limit=1")).willReturn(json(page(entry, 2, wm.baseUrl() + logs + "?limit=1&offset=1"))));
     wm.stubFor(get(urlEqualTo(logs + "?limit=1&offset=1")).willReturn(json(page(entry.replace("sent", "failed"), 2, null))));
 
-    Page<PluginLogEntry> p = pipelines.pluginConfigs().logs("7", new PluginConfigsLogsListQuery().limit(1L));
-    List<String> messages = pipelines.pluginConfigs().logsAll("7", new PluginConfigsLogsListQuery().limit(1L))
+    Page<PluginLogEntry> p = pipelines.pluginConfigs().logs(7, new PluginConfigsLogsListQuery().limit(1L));
+    List<String> messages = pipelines.pluginConfigs().logsAll(7, new PluginConfigsLogsListQuery().limit(1L))
         .stream().map(PluginLogEntry::getMessage).collect(Collectors.toList());
 
     assertEquals(7, p.results().get(0).getPluginConfigId());
@@ -170,6 +175,7 @@ class PipelinesTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation")
   void appMetrics() {
     String base = PROJECT + "app_metrics/7/";
     wm.stubFor(get(urlEqualTo(base)).willReturn(json("{\"metrics\":{\"successes\":[3]}}")));
@@ -194,7 +200,7 @@ class PipelinesTest {
     assertThrows(NullPointerException.class, () -> pipelines.destinations().list(null));
     assertThrows(NullPointerException.class, () -> pipelines.destinations().rearrange(null));
     assertThrows(NullPointerException.class, () -> pipelines.destinations().job(7, null));
-    assertThrows(NullPointerException.class, () -> pipelines.pluginConfigs().logs(null));
+    assertThrows(NullPointerException.class, () -> pipelines.pluginConfigs().logs(7, null));
     assertThrows(IllegalArgumentException.class, () -> pipelines.historicalExport("7", ""));
     assertEquals(0, wm.getAllServeEvents().size());
   }

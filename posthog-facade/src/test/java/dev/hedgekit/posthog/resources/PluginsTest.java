@@ -57,7 +57,8 @@ class PluginsTest {
     wm.stubFor(get(urlEqualTo(all + "?limit=1&offset=1")).willReturn(json(page(PLUGIN_JSON.replace("\"id\":17", "\"id\":18"), 2, null))));
     wm.stubFor(get(urlEqualTo(all + "17/")).willReturn(json(PLUGIN_JSON)));
     wm.stubFor(delete(urlEqualTo(all + "17/")).willReturn(noContent()));
-    wm.stubFor(get(urlEqualTo(all + "activity/")).willReturn(json("{\"results\":[]}")));
+    wm.stubFor(get(urlEqualTo(all + "activity/")).willReturn(json(
+        "{\"results\":[{\"activity\":\"installed\",\"scope\":\"Plugin\"}],\"next\":null}")));
     wm.stubFor(get(urlEqualTo(all + "17/check_for_updates/")).willReturn(json("{\"plugin\":" + PLUGIN_JSON + "}")));
     wm.stubFor(get(urlEqualTo(all + "repository/")).willReturn(json("[{\"name\":\"GeoIP\"}]")));
     wm.stubFor(get(urlEqualTo(all + "17/source/")).willReturn(json("{\"index.ts\":\"export {}\"}")));
@@ -72,11 +73,11 @@ class PluginsTest {
     assertEquals(List.of(17L, 18L), ids);
     assertEquals("abc", plugins.get(17).getLatestTag());
     plugins.delete(17);
-    assertEquals(0, plugins.activity().get("results").size());
-    assertEquals(17, plugins.checkForUpdates(17).get("plugin").get("id").asInt());
+    assertEquals("installed", plugins.activity().results().get(0).getActivity());
+    assertEquals(17L, plugins.checkForUpdates(17).getPlugin().getId());
     assertEquals("GeoIP", plugins.repository().get(0).get("name").asText());
-    assertEquals("export {}", plugins.source(17).get("index.ts").asText());
-    assertEquals(18, plugins.unused().get(1).asInt());
+    assertEquals("export {}", plugins.source(17).get("index.ts"));
+    assertEquals(List.of(17L, 18L), plugins.unused());
     assertEquals(0, plugins.exportsUnsubscribeConfigs().size());
     wm.verify(1, deleteRequestedFor(urlEqualTo(all + "17/")));
     wm.verify(2, getRequestedFor(urlEqualTo(all + "?limit=1")));
@@ -118,15 +119,15 @@ class PluginsTest {
   void otherViewsUseTheirPaths() {
     for (String kind : List.of("pipeline_transformations", "pipeline_frontend_apps", "pipeline_import_apps")) {
       wm.stubFor(get(urlEqualTo(BASE + kind + "/17/")).willReturn(json("{\"id\":17,\"name\":\"" + kind + "\"}")));
-      wm.stubFor(get(urlEqualTo(BASE + kind + "/unused/")).willReturn(json("[\"" + kind + "\"]")));
+      wm.stubFor(get(urlEqualTo(BASE + kind + "/unused/")).willReturn(json("[" + kind.length() + "]")));
     }
 
     assertEquals("pipeline_transformations", plugins.transformations().get(17).getName());
     assertEquals("pipeline_frontend_apps", plugins.frontendApps().get(17).getName());
     assertEquals("pipeline_import_apps", plugins.importApps().get(17).getName());
-    assertEquals("pipeline_transformations", plugins.transformations().unused().get(0).asText());
-    assertEquals("pipeline_frontend_apps", plugins.frontendApps().unused().get(0).asText());
-    assertEquals("pipeline_import_apps", plugins.importApps().unused().get(0).asText());
+    assertEquals(List.of((long) "pipeline_transformations".length()), plugins.transformations().unused());
+    assertEquals(List.of((long) "pipeline_frontend_apps".length()), plugins.frontendApps().unused());
+    assertEquals(List.of((long) "pipeline_import_apps".length()), plugins.importApps().unused());
   }
 
   @Test

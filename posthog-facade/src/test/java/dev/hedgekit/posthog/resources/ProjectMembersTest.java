@@ -68,18 +68,18 @@ class ProjectMembersTest {
 
     List<ExplicitTeamMember> all = members.list();
     ExplicitTeamMember created = members.create(new ExplicitTeamMember()
-        .userUuid(UUID.fromString(UUID_1)).level(ExplicitTeamMemberLevelEnum.NUMBER_8));
+        .userUuid(UUID.fromString(UUID_1)).level(ExplicitTeamMemberLevelEnum.ADMIN));
     ExplicitTeamMember read = members.get(UUID_1);
     ExplicitTeamMember patched = members.update(UUID_1,
-        new PatchedExplicitTeamMember().level(ExplicitTeamMemberLevelEnum.NUMBER_1));
+        new PatchedExplicitTeamMember().level(ExplicitTeamMemberLevelEnum.MEMBER));
     members.replace(UUID_1, new ExplicitTeamMember()
-        .userUuid(UUID.fromString(UUID_1)).level(ExplicitTeamMemberLevelEnum.NUMBER_8));
+        .userUuid(UUID.fromString(UUID_1)).level(ExplicitTeamMemberLevelEnum.ADMIN));
     members.delete(UUID_1);
 
     assertEquals("ada@example.com", all.get(0).getUser().getEmail());
-    assertEquals(ExplicitTeamMemberLevelEnum.NUMBER_8, created.getLevel());
+    assertEquals(ExplicitTeamMemberLevelEnum.ADMIN, created.getLevel());
     assertEquals(UUID.fromString(UUID_1), read.getUser().getUuid());
-    assertEquals(ExplicitTeamMemberLevelEnum.NUMBER_1, patched.getLevel());
+    assertEquals(ExplicitTeamMemberLevelEnum.MEMBER, patched.getLevel());
     wm.verify(1, getRequestedFor(urlEqualTo(MEMBERS)));
     wm.verify(postRequestedFor(urlEqualTo(MEMBERS))
         .withRequestBody(exactJson("{\"user_uuid\":\"" + UUID_1 + "\",\"level\":8}")));

@@ -24,8 +24,14 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.hedgekit.posthog.PostHogClient;
 import dev.hedgekit.posthog.errors.MethodNotAllowedException;
 import dev.hedgekit.posthog.errors.NotFoundException;
+import dev.hedgekit.posthog.generated.api.ActionsApi.ActionsListQuery;
+import dev.hedgekit.posthog.generated.api.ActivityLogApi.ActivityLogListQuery;
 import dev.hedgekit.posthog.generated.api.GroupsApi.GroupsListQuery;
+import dev.hedgekit.posthog.generated.api.SessionRecordingsApi.SessionRecordingsListQuery;
+import dev.hedgekit.posthog.generated.model.Action;
 import dev.hedgekit.posthog.generated.model.Group;
+import dev.hedgekit.posthog.generated.model.SessionRecordingsResponse;
+import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.generated.model.PatchedAction;
 import java.util.List;
 import java.util.UUID;
@@ -81,15 +87,17 @@ class ProjectResourcesTest {
   @Test
   void realDeletesSendTheDelete() {
     UUID id = UUID.fromString("0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b");
-    for (String path : List.of("early_access_feature/", "event_definitions/", "property_definitions/",
-        "session_recordings/")) {
+    for (String path : List.of("early_access_feature/", "event_definitions/", "property_definitions/")) {
       wm.stubFor(delete(urlEqualTo(P + path + id + "/")).willReturn(aResponse().withStatus(204)));
     }
+    // a recording's id is the session id the SDK sent: free text, not necessarily a UUID
+    wm.stubFor(delete(urlEqualTo(P + "session_recordings/s-1700000000-abc/"))
+        .willReturn(aResponse().withStatus(204)));
 
     client.project(42).earlyAccessFeatures().delete(id);
     client.project(42).eventDefinitions().delete(id);
     client.project(42).propertyDefinitions().delete(id);
-    client.project(42).sessionRecordings().delete(id);
+    client.project(42).sessionRecordings().delete("s-1700000000-abc");
 
     wm.verify(4, deleteRequestedFor(anyUrl()));
     wm.verify(0, patchRequestedFor(anyUrl()));
@@ -135,28 +143,63 @@ class ProjectResourcesTest {
   }
 
   @Test
-  void addingARecordingToAPlaylistSendsAnEmptyBody() {
+  void addingARecordingToAPlaylistSendsNoBody() {
     String path = P + "session_recording_playlists/pl1/recordings/rec-9/";
     wm.stubFor(post(urlEqualTo(path)).willReturn(jsonAnswer(200, "{'success':true}")));
-    wm.stubFor(delete(urlEqualTo(path)).willReturn(aResponse().withStatus(204)));
+    wm.stubFor(delete(urlEqualTo(path)).willReturn(jsonAnswer(200, "{'success':true}")));
 
     SessionRecordingPlaylists playlists = client.project(42).sessionRecordingPlaylists();
-    assertEquals(true, playlists.addRecording("pl1", "rec-9").get("success").asBoolean());
-    playlists.removeRecording("pl1", "rec-9");
+    assertEquals(Boolean.TRUE, playlists.addRecording("pl1", "rec-9").getSuccess());
+    assertEquals(Boolean.TRUE, playlists.removeRecording("pl1", "rec-9").getSuccess());
 
-    wm.verify(postRequestedFor(urlEqualTo(path)).withRequestBody(equalToJson("{}")));
+    ResourceTestSupport.assertSentWithoutBody(wm, postRequestedFor(urlEqualTo(path)));
     wm.verify(deleteRequestedFor(urlEqualTo(path)));
   }
 
   @Test
-  void activityLogIsAPlainList() {
-    wm.stubFor(get(urlEqualTo(P + "activity_log/")).willReturn(jsonAnswer(200,
-        "[{'id':'a1','activity':'updated','scope':'FeatureFlag','user':{'id':3,'email':'ada@example.com'}}]")));
+  void recordingsListAnswersABatchWithHasNext() {
+    wm.stubFor(get(urlEqualTo(P + "session_recordings/?limit=1&offset=1")).willReturn(jsonAnswer(200,
+        "{'results':[{'id':'s-2','recording_duration':31}],'has_next':true,'version':2}")));
 
-    List<dev.hedgekit.posthog.generated.model.ActivityLog> entries = client.project(42).activityLog().list();
+    SessionRecordingsResponse batch = client.project(42).sessionRecordings()
+        .list(new SessionRecordingsListQuery().limit(1L).offset(1L));
 
-    assertEquals("FeatureFlag", entries.get(0).getScope());
-    assertEquals("ada@example.com", entries.get(0).getUser().getEmail());
+    assertEquals("s-2", batch.getResults().get(0).getId());
+    assertEquals(Boolean.TRUE, batch.getHasNext());
+  }
+
+  @Test
+  void activityLogIsAPageFollowedByItsCursorLinks() {
+    String second = P + "activity_log/?cursor=c2";
+    wm.stubFor(get(urlEqualTo(P + "activity_log/?scope=FeatureFlag")).willReturn(jsonAnswer(200,
+        "{'next':'" + wm.baseUrl() + second + "','previous':null,'results':[{'id':'0190a1b2-0000-7000-8000-000000000001',"
+        + "'activity':'updated','scope':'FeatureFlag','user':{'id':3,'email':'ada@example.com'}}]}")));
+    wm.stubFor(get(urlEqualTo(second)).willReturn(jsonAnswer(200,
+        "{'next':null,'previous':null,'results':[{'id':'0190a1b2-0000-7000-8000-000000000002',"
+        + "'activity':'created','scope':'FeatureFlag','user':null}]}")));
+
+    ActivityLog log = client.project(42).activityLog();
+    Page<dev.hedgekit.posthog.generated.model.ActivityLog> first =
+        log.list(new ActivityLogListQuery().scope("FeatureFlag"));
+    List<String> all = log.listAll(new ActivityLogListQuery().scope("FeatureFlag")).stream()
+        .map(dev.hedgekit.posthog.generated.model.ActivityLog::getActivity)
+        .collect(Collectors.toList());
+
+    assertEquals("FeatureFlag", first.results().get(0).getScope());
+    assertEquals("ada@example.com", first.results().get(0).getUser().getEmail());
+    assertEquals(List.of("updated", "created"), all);
+    wm.verify(1, getRequestedFor(urlEqualTo(second)));
+  }
+
+  @Test
+  void actionsAreAnsweredWhole() {
+    wm.stubFor(get(urlEqualTo(P + "actions/?include_reference_count=true")).willReturn(jsonAnswer(200,
+        "{'results':[{'id':4,'name':'Signed up'},{'id':5,'name':'Paid'}]}")));
+
+    List<Action> actions = client.project(42).actions()
+        .list(new ActionsListQuery().includeReferenceCount(true));
+
+    assertEquals(List.of(4L, 5L), actions.stream().map(Action::getId).collect(Collectors.toList()));
   }
 
   @Test
@@ -165,7 +208,9 @@ class ProjectResourcesTest {
     assertThrows(NullPointerException.class, () -> client.project(42).sessionRecordingPlaylists().update("pl1", null));
     assertThrows(NullPointerException.class, () -> client.project(42).actions().update(4, (PatchedAction) null));
     assertThrows(NullPointerException.class, () -> client.project(42).propertyDefinitions().get(null));
-    assertThrows(IllegalArgumentException.class, () -> client.project(42).events().get(""));
+    assertThrows(NullPointerException.class, () -> client.project(42).events().get(null));
+    assertThrows(IllegalArgumentException.class, () -> client.project(42).sessionRecordings().get(""));
+    assertThrows(IllegalArgumentException.class, () -> client.project(42).events().values(""));
     assertThrows(IllegalArgumentException.class, () -> client.project(42).groups().find(0, ""));
     wm.verify(0, anyRequestedFor(anyUrl()));
   }

@@ -17,11 +17,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.generated.model.ActivityLogEntry;
+import dev.hedgekit.posthog.generated.model.IsGeneratingDemoData;
 import dev.hedgekit.posthog.generated.api.ProjectsApi.List2Query;
 import dev.hedgekit.posthog.generated.model.ProjectBackwardCompat;
 import dev.hedgekit.posthog.generated.model.ProjectBackwardCompatBasic;
 import dev.hedgekit.posthog.pagination.Page;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,7 +68,7 @@ class ProjectsTest {
 
     assertEquals(42, p.results().get(0).getId());
     assertEquals("Web", p.results().get(0).getName());
-    assertEquals(ORG, p.results().get(0).getOrganization());
+    assertEquals(UUID.fromString(ORG), p.results().get(0).getOrganization());
     assertTrue(p.hasNext());
     assertEquals(List.of(42L, 43L), ids);
     wm.verify(2, getRequestedFor(urlEqualTo(PROJECTS + "?limit=1&offset=0")));
@@ -95,15 +98,15 @@ class ProjectsTest {
   }
 
   @Test
-  void activityAndDemoDataAnswerJson() {
+  void activityIsAPageAndDemoDataIsTyped() {
     wm.stubFor(get(urlEqualTo(ONE + "activity/")).willReturn(json("{\"results\":[{\"activity\":\"updated\"}]}")));
     wm.stubFor(get(urlEqualTo(ONE + "is_generating_demo_data/")).willReturn(json("{\"is_generating_demo_data\":false}")));
 
-    JsonNode activity = projects.activity(42);
-    JsonNode demo = projects.isGeneratingDemoData(42);
+    Page<ActivityLogEntry> activity = projects.activity(42);
+    IsGeneratingDemoData demo = projects.isGeneratingDemoData(42);
 
-    assertEquals("updated", activity.get("results").get(0).get("activity").asText());
-    assertEquals(false, demo.get("is_generating_demo_data").asBoolean());
+    assertEquals("updated", activity.results().get(0).getActivity());
+    assertEquals(Boolean.FALSE, demo.getIsGeneratingDemoData());
     wm.verify(1, getRequestedFor(urlEqualTo(ONE + "activity/")));
     wm.verify(1, getRequestedFor(urlEqualTo(ONE + "is_generating_demo_data/")));
   }

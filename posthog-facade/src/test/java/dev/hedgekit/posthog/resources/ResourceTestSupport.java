@@ -2,9 +2,15 @@ package dev.hedgekit.posthog.resources;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.hedgekit.posthog.PostHogClient;
+import java.util.List;
 
 /** Fixtures of the typed resource tests: a client aimed at WireMock and JSON answers. */
 final class ResourceTestSupport {
@@ -26,5 +32,14 @@ final class ResourceTestSupport {
   static ResponseDefinitionBuilder jsonAnswer(int status, String singleQuoted) {
     return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
         .withBody(json(singleQuoted));
+  }
+
+  /** Asserts that requests matching the pattern were sent, each without a body. */
+  static void assertSentWithoutBody(WireMockExtension wm, RequestPatternBuilder pattern) {
+    List<LoggedRequest> sent = wm.findAll(pattern);
+    assertFalse(sent.isEmpty(), "no request matched");
+    for (LoggedRequest r : sent) {
+      assertEquals("", r.getBodyAsString(), () -> r.getMethod() + " " + r.getUrl() + " has a body");
+    }
   }
 }

@@ -109,12 +109,12 @@ class RolesTest {
     wm.stubFor(post(urlEqualTo(MEMBERSHIPS)).willReturn(json(201, MEMBERSHIP_JSON)));
     wm.stubFor(delete(urlEqualTo(MEMBERSHIPS + UUID_2 + "/")).willReturn(noContent()));
 
-    Page<RoleMembership> p = roles.memberships(UUID_1, new RolesRoleMembershipsListQuery().offset(0L));
-    List<RoleMembership> all = roles.membershipsAll(UUID_1, new RolesRoleMembershipsListQuery().offset(0L))
+    Page<RoleMembership> p = roles.memberships(UUID.fromString(UUID_1), new RolesRoleMembershipsListQuery().offset(0L));
+    List<RoleMembership> all = roles.membershipsAll(UUID.fromString(UUID_1), new RolesRoleMembershipsListQuery().offset(0L))
         .stream().collect(Collectors.toList());
     RoleMembership added = roles.addMember(UUID.fromString(UUID_1),
         new RoleMembership().userUuid(UUID.fromString(UUID_2)));
-    roles.removeMember(UUID_1, UUID.fromString(UUID_2));
+    roles.removeMember(UUID.fromString(UUID_1), UUID.fromString(UUID_2));
 
     assertEquals("bob@example.com", p.results().get(0).getUser().getEmail());
     assertEquals(1, all.size());
@@ -131,9 +131,9 @@ class RolesTest {
     assertThrows(NullPointerException.class, () -> roles.create(null));
     assertThrows(NullPointerException.class, () -> roles.update(UUID.fromString(UUID_1), null));
     assertThrows(NullPointerException.class, () -> roles.memberships(null));
-    assertThrows(IllegalArgumentException.class, () -> roles.membershipsAll(""));
+    assertThrows(NullPointerException.class, () -> roles.membershipsAll(null));
     assertThrows(NullPointerException.class, () -> roles.addMember(null, new RoleMembership()));
-    assertThrows(NullPointerException.class, () -> roles.removeMember(UUID_1, null));
+    assertThrows(NullPointerException.class, () -> roles.removeMember(UUID.fromString(UUID_1), null));
     assertEquals(0, wm.getAllServeEvents().size());
   }
 }

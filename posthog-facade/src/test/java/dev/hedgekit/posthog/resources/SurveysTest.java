@@ -22,11 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hedgekit.posthog.PostHogClient;
 import dev.hedgekit.posthog.generated.api.SurveysApi.SurveysListQuery;
-import dev.hedgekit.posthog.generated.model.PatchedSurveySerializerCreateUpdateOnly;
+import dev.hedgekit.posthog.generated.model.PatchedSurveySerializerCreateUpdateOnlySchema;
 import dev.hedgekit.posthog.generated.model.Survey;
 import dev.hedgekit.posthog.generated.model.SurveySerializerCreateUpdateOnly;
+import dev.hedgekit.posthog.generated.model.SurveySerializerCreateUpdateOnlySchema;
 import dev.hedgekit.posthog.generated.model.SurveyType;
 import dev.hedgekit.posthog.pagination.Page;
 import java.util.List;
@@ -73,9 +75,9 @@ class SurveysTest {
         "{'count':1,'next':null,'previous':null,'results':[{'id':'" + ID + "','name':'NPS','type':'popover'}]}")));
     wm.stubFor(delete(urlEqualTo(BASE + ID + "/")).willReturn(aResponse().withStatus(204)));
 
-    List<Map<String, Object>> questions = List.of(Map.of("type", "rating", "question", "How likely?"));
-    SurveySerializerCreateUpdateOnly created = surveys.create(new SurveySerializerCreateUpdateOnly()
-        .name("NPS").type(SurveyType.POPOVER).questions(Trees.json(questions)));
+    List<JsonNode> questions = List.of(Trees.json(Map.of("type", "rating", "question", "How likely?")));
+    SurveySerializerCreateUpdateOnly created = surveys.create(new SurveySerializerCreateUpdateOnlySchema()
+        .name("NPS").type(SurveyType.POPOVER).questions(questions));
     assertEquals(ID, created.getId());
     assertEquals(SurveyType.POPOVER, created.getType());
     wm.verify(postRequestedFor(urlEqualTo(BASE)).withRequestBody(equalToJson(json(
@@ -85,7 +87,7 @@ class SurveysTest {
     assertEquals("nps-flag", read.getLinkedFlag().getKey());
 
     SurveySerializerCreateUpdateOnly changed = surveys.update(ID,
-        new PatchedSurveySerializerCreateUpdateOnly().responsesLimit(500L));
+        new PatchedSurveySerializerCreateUpdateOnlySchema().responsesLimit(500L));
     assertEquals(500, changed.getResponsesLimit());
     wm.verify(patchRequestedFor(urlEqualTo(BASE + ID + "/"))
         .withRequestBody(equalToJson(json("{'responses_limit':500}"))));
@@ -102,10 +104,13 @@ class SurveysTest {
   void responsesCountAndActivity() {
     wm.stubFor(get(urlEqualTo(BASE + "responses_count/")).willReturn(jsonAnswer(200, "{'" + ID + "':17}")));
     wm.stubFor(get(urlEqualTo(BASE + ID + "/activity/")).willReturn(jsonAnswer(200,
-        "{'results':[{'activity':'updated','scope':'Survey'}],'next':null}")));
+        "{'results':[{'activity':'updated','scope':'Survey'}],'next':null,'previous':null,"
+        + "'total_count':1}")));
 
-    assertEquals(17, surveys.responsesCount().get(ID.toString()).asInt());
-    assertEquals("updated", surveys.activity(ID).get("results").get(0).get("activity").asText());
+    assertEquals(17L, surveys.responsesCount().get(ID.toString()));
+    assertEquals("updated", surveys.activity(ID).results().get(0).getActivity());
+    wm.verify(1, getRequestedFor(urlEqualTo(BASE + "responses_count/")));
+    wm.verify(1, getRequestedFor(urlEqualTo(BASE + ID + "/activity/")));
   }
 
   @Test

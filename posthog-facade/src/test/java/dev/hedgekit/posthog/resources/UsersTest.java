@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.generated.model.TwoFactorSetupResponse;
 import dev.hedgekit.posthog.generated.api.UsersApi.UsersListQuery;
 import dev.hedgekit.posthog.generated.model.User;
 import dev.hedgekit.posthog.pagination.Page;
@@ -85,15 +86,16 @@ class UsersTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation")
   void hedgehogConfigAndTwoFactorSetupAnswerJson() {
     wm.stubFor(get(urlEqualTo("/api/users/%40me/hedgehog_config/")).willReturn(json("{\"enabled\":true,\"accessories\":[\"beret\"]}")));
     wm.stubFor(get(urlEqualTo("/api/users/%40me/start_2fa_setup/")).willReturn(json("{\"success\":true}")));
 
     JsonNode hedgehog = users.hedgehogConfig(Users.ME);
-    JsonNode setup = users.start2faSetup(Users.ME);
+    TwoFactorSetupResponse setup = users.start2faSetup(Users.ME);
 
     assertEquals("beret", hedgehog.get("accessories").get(0).asText());
-    assertEquals(true, setup.get("success").asBoolean());
+    assertEquals(Boolean.TRUE, setup.getSuccess());
     wm.verify(1, getRequestedFor(urlEqualTo("/api/users/%40me/hedgehog_config/")));
     wm.verify(1, getRequestedFor(urlEqualTo("/api/users/%40me/start_2fa_setup/")));
   }

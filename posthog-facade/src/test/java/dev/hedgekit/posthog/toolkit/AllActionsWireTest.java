@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -76,14 +77,25 @@ class AllActionsWireTest {
     String method;
     Map<String, Object> params = new LinkedHashMap<>();
     String expectedUrl;
-    ObjectNode expectedBody;
+    JsonNode expectedBody;
     int status;
   }
+
+  /**
+   * Actions whose request body PostHog takes as a JSON array (a list of invites, a list of
+   * group type updates). The toolkit binds a body's fields into one object, so it cannot yet
+   * send these: it refuses the item fields as unknown and sends {@code {}}. Their request is
+   * still sent and its method and URL checked; the body check is reported as skipped, with what
+   * was expected and what was sent. Remove an action from here once the toolkit builds array
+   * bodies (one item from the fields, or a list given whole).
+   */
+  private static final Set<String> ARRAY_BODY_GAPS = Set.of(
+      "POSTHOG_BULK_CREATE_ORGANIZATION_INVITES", "POSTHOG_UPDATE_PROJECT_GROUP_TYPE_METADATA");
 
   @TestFactory
   Stream<DynamicTest> everyActionSendsTheRequestTheSpecDescribes() {
     List<Case> cases = cases();
-    assertEquals(356, cases.size(), "actions in the spec");
+    assertEquals(358, cases.size(), "actions in the spec");
     return cases.stream().map(c -> DynamicTest.dynamicTest(c.slug + " (" + c.operationId + ")",
         () -> run(c)));
   }
@@ -140,6 +152,15 @@ class AllActionsWireTest {
         : !result.data().path("op").asText().equals(c.operationId)) {
       mismatches.add("data: " + result.toJsonString());
     }
+    if (ARRAY_BODY_GAPS.contains(c.slug)) {
+      List<String> wireMismatches = new ArrayList<>(mismatches);
+      wireMismatches.removeIf(m -> m.startsWith("body:"));
+      if (!wireMismatches.isEmpty()) {
+        fail(c.slug + " (" + c.operationId + "):\n  - " + String.join("\n  - ", wireMismatches));
+      }
+      Assumptions.abort(c.slug + ": known gap, the toolkit sends an object where PostHog takes"
+          + " an array; expected a body like " + json(c.expectedBody) + ", sent " + sentBody);
+    }
     if (!mismatches.isEmpty()) {
       fail(c.slug + " (" + c.operationId + ") with " + json(c.params) + ":\n  - "
           + String.join("\n  - ", mismatches));
@@ -192,12 +213,22 @@ class AllActionsWireTest {
     }
     c.expectedUrl = path + (query.isEmpty() ? "" : "?" + String.join("&", query));
     JsonNode rb = op.get("requestBody");
-    if (rb != null) {
+    if (rb != null && "array".equals(resolve(rb.path("content").path("application/json")
+        .path("schema")).path("type").asText())) {
+      // A list body: the expectation is a list of one sample item. The toolkit cannot bind
+      // one yet (ARRAY_BODY_GAPS), so the item fields are not passed as parameters.
+      JsonNode items = resolve(resolve(rb.path("content").path("application/json").path("schema"))
+          .path("items"));
+      ArrayNode list = F.arrayNode();
+      list.add(sample(items, 0));
+      c.expectedBody = list;
+    } else if (rb != null) {
       JsonNode body = resolve(rb.path("content").path("application/json").path("schema"));
       boolean bodyRequired = rb.path("required").asBoolean(false);
       Set<String> required = new TreeSet<>();
       body.path("required").forEach(r -> required.add(r.asText()));
-      c.expectedBody = F.objectNode();
+      ObjectNode expectedBody = F.objectNode();
+      c.expectedBody = expectedBody;
       int optional = 0;
       Iterator<Map.Entry<String, JsonNode>> fields = body.path("properties").fields();
       while (fields.hasNext()) {
@@ -213,9 +244,9 @@ class AllActionsWireTest {
           }
           JsonNode v = sample(fs, 0);
           c.params.put(f.getKey(), v);
-          c.expectedBody.set(f.getKey(), v);
+          expectedBody.set(f.getKey(), v);
         } else if (fs.has("default") && !"patch".equals(method)) {
-          c.expectedBody.set(f.getKey(), fs.get("default"));
+          expectedBody.set(f.getKey(), fs.get("default"));
         }
       }
     }
@@ -263,6 +294,15 @@ class AllActionsWireTest {
         return true;
       case "array":
         JsonNode items = resolve(schema.path("items"));
+        if (items.has("enum")) {
+          List<Object> values = new ArrayList<>();
+          for (JsonNode v : items.get("enum")) {
+            if (!v.isNull() && values.size() < 2) {
+              values.add(mapperValue(v));
+            }
+          }
+          return values;
+        }
         if ("object".equals(items.path("type").asText()) || items.has("properties")) {
           ArrayNode a = F.arrayNode();
           a.add(sample(items, 0));

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The catalogue built from the spec against the documented one (openapi/actions.yaml): the
- * same 356 slugs and operations, and every parameter name the toolkit documents is accepted.
+ * same 358 slugs and operations, and every parameter name the toolkit documents is accepted.
  */
 class CatalogueTest {
 
@@ -77,7 +79,7 @@ class CatalogueTest {
   @Test
   void listIsSortedAndMatchesTheDocumentedActions() throws IOException {
     Map<String, Documented> docs = documented();
-    assertEquals(356, docs.size());
+    assertEquals(358, docs.size());
     List<ToolDescriptor> all = client.toolkit().list();
     List<String> slugs = all.stream().map(ToolDescriptor::slug).collect(Collectors.toList());
     assertEquals(slugs.stream().sorted().collect(Collectors.toList()), slugs, "sorted");
@@ -87,9 +89,19 @@ class CatalogueTest {
     }
   }
 
+  /**
+   * Actions whose body PostHog takes as a JSON array (its documented parameters are the fields
+   * of one item). The toolkit binds body fields into one object only, so it refuses these
+   * fields for now; the test pins that gap so that it fails, asking for this set to be
+   * emptied, once the toolkit builds array bodies.
+   */
+  private static final Set<String> ARRAY_BODY_GAPS = Set.of(
+      "POSTHOG_BULK_CREATE_ORGANIZATION_INVITES", "POSTHOG_UPDATE_PROJECT_GROUP_TYPE_METADATA");
+
   @Test
   void everyDocumentedParameterNameIsAccepted() throws IOException {
     List<String> failures = new ArrayList<>();
+    Set<String> gaps = new TreeSet<>();
     int checked = 0;
     for (Map.Entry<String, Documented> e : documented().entrySet()) {
       for (String name : e.getValue().parameters) {
@@ -97,7 +109,9 @@ class CatalogueTest {
             .anyMatch(p -> p.rule() == ValidationRule.UNKNOWN_PARAMETER
                 && name.equals(p.parameter()));
         boolean expectRefusal = e.getValue().notAccepted.contains(name);
-        if (refused != expectRefusal) {
+        if (refused && !expectRefusal && ARRAY_BODY_GAPS.contains(e.getKey())) {
+          gaps.add(e.getKey());
+        } else if (refused != expectRefusal) {
           failures.add(e.getKey() + "." + name + (refused ? " refused" : " accepted"));
         }
         checked++;
@@ -105,6 +119,8 @@ class CatalogueTest {
     }
     assertTrue(checked > 2000, "checked " + checked);
     assertTrue(failures.isEmpty(), String.join("\n", failures));
+    assertEquals(new TreeSet<>(ARRAY_BODY_GAPS), gaps, "actions with a list body whose item"
+        + " fields the toolkit refuses; empty ARRAY_BODY_GAPS once it accepts them");
   }
 
   @Test

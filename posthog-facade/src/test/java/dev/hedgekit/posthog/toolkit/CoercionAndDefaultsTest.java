@@ -88,8 +88,10 @@ class CoercionAndDefaultsTest {
   void jsonTextBecomesAnObjectOrArray() {
     LoggedRequest r = sent("POSTHOG_CREATE_FEATURE_FLAGS_FOR_PROJECT", Map.of("key", "beta",
         "filters", "{\"groups\":[{\"rollout_percentage\":50}]}", "tags", "[\"a\",\"b\"]"));
+    // version and _should_create_usage_dashboard are the spec's body defaults (PostHog's 2026 schema)
     assertEquals(ActionTestSupport.tree("{\"key\":\"beta\",\"filters\":{\"groups\":"
-        + "[{\"rollout_percentage\":50}]},\"tags\":[\"a\",\"b\"]}"), body(r));
+        + "[{\"rollout_percentage\":50}]},\"tags\":[\"a\",\"b\"],\"version\":0,"
+        + "\"_should_create_usage_dashboard\":true}"), body(r));
   }
 
   @Test
@@ -148,7 +150,7 @@ class CoercionAndDefaultsTest {
         Map.of("target_email", "ada@example.com", "level", "8"));
     assertEquals("/api/organizations/0187c2a4-0000-7000-8000-000000000001/invites/", r.getUrl());
     assertEquals(ActionTestSupport.tree("{\"target_email\":\"ada@example.com\",\"level\":8,"
-        + "\"send_email\":true}"), body(r));
+        + "\"send_email\":true,\"combine_pending_invites\":false}"), body(r));
   }
 
   @Test
@@ -206,10 +208,10 @@ class CoercionAndDefaultsTest {
     // Read-only fields (user.uuid, user.id, id) are checked like the others and sent as given.
     p.put("user__uuid", "0b8f4e2a-6c1d-4f3e-9a7b-2d5c8e1f0a93");
     p.put("user__id", "3");
-    p.put("id", "log-entry-1");
+    p.put("id", "0190a1b2-0000-7000-8000-0000000000aa");
     LoggedRequest r = sent("POSTHOG_BOOKMARK_PROJECT_ACTIVITY_NOTIFICATION", p);
     assertEquals(ActionTestSupport.tree("{\"activity\":\"updated\",\"scope\":\"FeatureFlag\","
-        + "\"id\":\"log-entry-1\","
+        + "\"id\":\"0190a1b2-0000-7000-8000-0000000000aa\","
         + "\"user\":{\"last_name\":\"Lovelace\",\"first_name\":\"Ada\","
         + "\"email\":\"ada@example.com\",\"is_email_verified\":true,\"distinct_id\":\"17\","
         + "\"uuid\":\"0b8f4e2a-6c1d-4f3e-9a7b-2d5c8e1f0a93\",\"id\":3}}"),
@@ -240,8 +242,8 @@ class CoercionAndDefaultsTest {
     assertEquals("parameter 'user__is__email__verified' of "
         + "POSTHOG_BOOKMARK_PROJECT_ACTIVITY_NOTIFICATION: expected boolean, got string \"maybe\"; "
         + "parameter 'user__nickname' of POSTHOG_BOOKMARK_PROJECT_ACTIVITY_NOTIFICATION: unknown;"
-        + " accepted: project_id, user, organization_id, was_impersonated, is_system, activity,"
-        + " item_id, scope, detail, created_at; parameter 'user' of"
+        + " accepted: project_id, user, organization_id, was_impersonated, is_system, client,"
+        + " activity, item_id, scope, detail, created_at, team_id, ip_address; parameter 'user' of"
         + " POSTHOG_BOOKMARK_PROJECT_ACTIVITY_NOTIFICATION: required (body field)",
         r.error().message());
     assertEquals(0, wm.findAll(anyRequestedFor(anyUrl())).size());

@@ -72,7 +72,7 @@ class ToolDefinitionsTest {
     Schema meta = metaSchema();
     List<String> failures = new ArrayList<>();
     List<ToolDescriptor> all = client.toolkit().list();
-    assertEquals(356, all.size());
+    assertEquals(358, all.size());
     for (ToolDescriptor d : all) {
       ObjectNode schema = d.parametersSchema();
       List<String> p = problems(meta, schema);
@@ -89,7 +89,7 @@ class ToolDefinitionsTest {
   @Test
   void openAiToolsAreValidAndComplete() {
     ArrayNode tools = client.toolkit().toolDefinitions(ToolFormat.OPENAI);
-    assertEquals(356, tools.size());
+    assertEquals(358, tools.size());
     Schema meta = metaSchema();
     Set<String> names = new HashSet<>();
     List<String> failures = new ArrayList<>();
@@ -105,7 +105,7 @@ class ToolDefinitionsTest {
   @Test
   void anthropicToolsAreValidAndComplete() {
     ArrayNode tools = client.toolkit().toolDefinitions(ToolFormat.ANTHROPIC);
-    assertEquals(356, tools.size());
+    assertEquals(358, tools.size());
     Schema meta = metaSchema();
     Set<String> names = new HashSet<>();
     List<String> failures = new ArrayList<>();
@@ -175,7 +175,8 @@ class ToolDefinitionsTest {
 
     Schema deleteProperty = toolSchema("POSTHOG_PERSON_PROPERTY_DELETION_ENDPOINT");
     assertEquals(List.of(), problems(deleteProperty,
-        ActionTestSupport.tree("{\"project_id\":\"1\",\"id\":9,\"$unset\":\"plan\"}")));
+        ActionTestSupport.tree("{\"project_id\":\"1\","
+            + "\"id\":\"0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b\",\"$unset\":\"plan\"}")));
   }
 
   @Test
