@@ -9,11 +9,14 @@ import dev.hedgekit.posthog.examples.sandbox.SandboxServer;
 import dev.hedgekit.posthog.generated.api.FeatureFlagsApi;
 import dev.hedgekit.posthog.generated.api.FeatureFlagsApi.FeatureFlagsListQuery;
 import dev.hedgekit.posthog.generated.model.Cohort;
+import dev.hedgekit.posthog.generated.model.CohortPersonResult;
 import dev.hedgekit.posthog.generated.model.DashboardBasic;
 import dev.hedgekit.posthog.generated.model.FeatureFlag;
+import dev.hedgekit.posthog.generated.model.HogFunctionMinimal;
 import dev.hedgekit.posthog.generated.model.Insight;
-import dev.hedgekit.posthog.generated.model.Person;
 import dev.hedgekit.posthog.pagination.Page;
+import dev.hedgekit.posthog.query.InsightQueries;
+import dev.hedgekit.posthog.query.QueryNodes;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +24,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * A short tour of the SDK: typed calls on feature flags, dashboards, insights, cohorts and
- * persons, automatic paging, an async call, an action run by its slug, a HogQL query, and how
- * a failed call surfaces.
+ * A short tour of the SDK: typed calls on feature flags, dashboards, insights, cohorts,
+ * persons and hog functions, automatic paging, an async call, an action run by its slug, a
+ * HogQL query, a trends query built with {@link InsightQueries}, and how a failed call
+ * surfaces.
  *
  * <p>Without {@code POSTHOG_PERSONAL_API_KEY} it starts a local {@link SandboxServer} and talks
  * to it (no account needed, nothing leaves the machine). With the key set it makes read-only
@@ -152,8 +156,10 @@ public final class Tour {
       listInsights();
       listCohorts();
       listPersons();
+      listHogFunctions();
       runActionBySlug(first);
       runHogQl();
+      runTrendsQuery();
       showErrorHandling(first);
       out.println("Tour finished: " + calls + " calls.");
       return 0;
@@ -240,10 +246,19 @@ public final class Tour {
 
   private void listPersons() {
     out.println("List persons: client.project(" + projectId + ").persons().list()");
-    Page<Person> page = client.project(projectId).persons().list();
+    Page<CohortPersonResult> page = client.project(projectId).persons().list();
     calls++;
     out.println("  -> " + shown(page.results(), p -> p.getDistinctIds() == null
-        || p.getDistinctIds().isEmpty() ? "#" + p.getId() : p.getDistinctIds().get(0)));
+        || p.getDistinctIds().isEmpty() ? String.valueOf(p.getId()) : p.getDistinctIds().get(0)));
+  }
+
+  private void listHogFunctions() {
+    out.println("List hog functions (what replaced plugins): client.project(" + projectId
+        + ").hogFunctions().list()");
+    Page<HogFunctionMinimal> page = client.project(projectId).hogFunctions().list();
+    calls++;
+    out.println("  -> " + shown(page.results(), f -> "\"" + f.getName() + "\" ("
+        + f.getType() + (Boolean.TRUE.equals(f.getEnabled()) ? ", enabled)" : ", disabled)")));
   }
 
   private void runActionBySlug(FeatureFlag first) {
@@ -272,6 +287,19 @@ public final class Tour {
     out.println("  -> " + (results != null && results.isArray() && results.size() > 0
         ? results.size() + " rows; first " + results.get(0)
         : "answer " + (text.length() > 100 ? text.substring(0, 100) + "..." : text)));
+  }
+
+  private void runTrendsQuery() {
+    out.println("Trends through the query API (what replaced insights/trend/):"
+        + " client.project(" + projectId + ").query().run(InsightQueries.trends(QueryNodes"
+        + ".event(\"$pageview\")).interval(\"day\").dateRange(\"-7d\", null).build())");
+    JsonNode answer = client.project(projectId).query().run(
+        InsightQueries.trends(QueryNodes.event("$pageview")).interval("day")
+            .dateRange("-7d", null).build());
+    calls++;
+    JsonNode results = answer == null ? null : answer.path("results");
+    out.println("  -> " + (results != null && results.isArray()
+        ? results.size() + " result entries" : "no results"));
   }
 
   private void showErrorHandling(FeatureFlag first) {

@@ -126,12 +126,12 @@ class PostHogCliTest {
   void listAndFilter() {
     Run all = run(Map.of(), "actions", "list");
     assertEquals(0, all.status);
-    assertEquals(356, all.out.lines().count());
+    assertEquals(358, all.out.lines().count());
     Run some = run(Map.of(), "actions", "list", "--filter", "feature_flag");
     assertEquals(0, some.status);
     assertTrue(some.out.lines().anyMatch(l -> l.startsWith(FLAGS + "\tGET /api/projects/")),
         some.out);
-    assertTrue(some.out.lines().count() < 356 && some.out.lines().count() > 5);
+    assertTrue(some.out.lines().count() < 358 && some.out.lines().count() > 5);
     assertTrue(some.err.trim().endsWith("actions"), some.err);
   }
 
@@ -151,7 +151,7 @@ class PostHogCliTest {
   void toolsInBothFormats() throws IOException {
     Run openai = run(Map.of(), "tools", "openai");
     assertEquals(0, openai.status);
-    assertEquals(356, openai.json().size());
+    assertEquals(358, openai.json().size());
     assertEquals("function", openai.json().get(0).get("type").asText());
     Run anthropic = run(Map.of(), "tools", "anthropic");
     assertEquals(0, anthropic.status);
