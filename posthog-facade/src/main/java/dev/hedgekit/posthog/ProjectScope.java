@@ -285,7 +285,10 @@ public final class ProjectScope {
    * Explicit project members (removed by PostHog; see access control).
    *
    * @return the resource group
+   * @deprecated PostHog has removed explicit project members; use project access control and
+   *     organization roles ({@link OrganizationScope#roles()}).
    */
+  @Deprecated
   public ProjectMembers members() {
     return new ProjectMembers(context, projectId);
   }

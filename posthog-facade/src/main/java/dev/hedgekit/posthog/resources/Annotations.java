@@ -4,7 +4,6 @@ import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.AnnotationsApi;
 import dev.hedgekit.posthog.generated.api.AnnotationsApi.AnnotationsListQuery;
 import dev.hedgekit.posthog.generated.model.Annotation;
-import dev.hedgekit.posthog.generated.model.PaginatedAnnotationList;
 import dev.hedgekit.posthog.generated.model.PatchedAnnotation;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;

@@ -24,9 +24,6 @@ import dev.hedgekit.posthog.pagination.Pager;
  */
 public final class Cohorts extends Resource {
 
-  /** Leaves PostHog's {@code format} query parameter out, so answers come as JSON. */
-  private static final String DEFAULT_FORMAT = null;
-
   private final String projectId;
 
   /**

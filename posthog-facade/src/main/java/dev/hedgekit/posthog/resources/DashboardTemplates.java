@@ -5,7 +5,6 @@ import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.DashboardTemplatesApi;
 import dev.hedgekit.posthog.generated.api.DashboardTemplatesApi.DashboardTemplatesListQuery;
 import dev.hedgekit.posthog.generated.model.DashboardTemplate;
-import dev.hedgekit.posthog.generated.model.PaginatedDashboardTemplateList;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
 import java.util.UUID;

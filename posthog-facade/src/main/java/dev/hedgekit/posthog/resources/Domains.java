@@ -1,11 +1,9 @@
 package dev.hedgekit.posthog.resources;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.DomainsApi;
 import dev.hedgekit.posthog.generated.api.DomainsApi.DomainsListQuery;
 import dev.hedgekit.posthog.generated.model.OrganizationDomain;
-import dev.hedgekit.posthog.generated.model.PaginatedOrganizationDomainList;
 import dev.hedgekit.posthog.generated.model.PatchedOrganizationDomain;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;

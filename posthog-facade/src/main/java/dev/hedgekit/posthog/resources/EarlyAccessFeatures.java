@@ -5,7 +5,6 @@ import dev.hedgekit.posthog.generated.api.EarlyAccessFeaturesApi;
 import dev.hedgekit.posthog.generated.api.EarlyAccessFeaturesApi.EarlyAccessFeatureListQuery;
 import dev.hedgekit.posthog.generated.model.EarlyAccessFeature;
 import dev.hedgekit.posthog.generated.model.EarlyAccessFeatureSerializerCreateOnly;
-import dev.hedgekit.posthog.generated.model.PaginatedEarlyAccessFeatureList;
 import dev.hedgekit.posthog.generated.model.PatchedEarlyAccessFeature;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;

@@ -23,9 +23,6 @@ import java.util.UUID;
  */
 public final class Events extends Resource {
 
-  /** Leaves PostHog's {@code format} query parameter out, so answers come as JSON. */
-  private static final String DEFAULT_FORMAT = null;
-
   private final String projectId;
 
   /**

@@ -4,7 +4,6 @@ import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.ExportsApi;
 import dev.hedgekit.posthog.generated.api.ExportsApi.ExportsListQuery;
 import dev.hedgekit.posthog.generated.model.ExportedAsset;
-import dev.hedgekit.posthog.generated.model.PaginatedExportedAssetList;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
 

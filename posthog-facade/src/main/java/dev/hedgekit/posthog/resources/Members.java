@@ -4,7 +4,6 @@ import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.MembersApi;
 import dev.hedgekit.posthog.generated.api.MembersApi.MembersListQuery;
 import dev.hedgekit.posthog.generated.model.OrganizationMember;
-import dev.hedgekit.posthog.generated.model.PaginatedOrganizationMemberList;
 import dev.hedgekit.posthog.generated.model.PatchedOrganizationMember;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;

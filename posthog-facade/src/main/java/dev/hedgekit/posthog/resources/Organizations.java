@@ -4,7 +4,6 @@ import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.OrganizationsApi;
 import dev.hedgekit.posthog.generated.api.OrganizationsApi.CallListQuery;
 import dev.hedgekit.posthog.generated.model.Organization;
-import dev.hedgekit.posthog.generated.model.PaginatedOrganizationList;
 import dev.hedgekit.posthog.generated.model.PatchedOrganization;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;

@@ -13,7 +13,6 @@ import dev.hedgekit.posthog.generated.api.PipelinesApi.PluginConfigsLogsListQuer
 import dev.hedgekit.posthog.generated.model.ActivityLogEntry;
 import dev.hedgekit.posthog.generated.model.ActivityLogPaginatedResponse;
 import dev.hedgekit.posthog.generated.model.PaginatedPluginConfigList;
-import dev.hedgekit.posthog.generated.model.PaginatedPluginLogEntryList;
 import dev.hedgekit.posthog.generated.model.PatchedPluginConfig;
 import dev.hedgekit.posthog.generated.model.PluginConfig;
 import dev.hedgekit.posthog.generated.model.PluginConfigRearrange;

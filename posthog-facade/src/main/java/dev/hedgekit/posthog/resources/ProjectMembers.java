@@ -11,9 +11,14 @@ import java.util.List;
  * organization's defaults, as member (level 1) or admin (level 8). Members are addressed by
  * their user's UUID.
  *
- * <p>Every operation here is deprecated: PostHog no longer documents the explicit members
- * endpoints. They are still offered for instances that serve them.
+ * <p>Every operation here is deprecated: PostHog has removed the explicit members endpoints.
+ * They are still offered for instances that serve them.
+ *
+ * @deprecated PostHog has removed explicit project members. Use instead: project access control
+ *     (the project's {@code access_controls}) and organization roles under
+ *     {@code /api/organizations/{organization_id}/roles/} ({@link Roles}).
  */
+@Deprecated
 public final class ProjectMembers extends Resource {
 
   private final String projectId;
@@ -33,10 +38,12 @@ public final class ProjectMembers extends Resource {
 
   /**
    * Every explicit member of the project (PostHog answers them all at once, unpaged).
-   * PostHog no longer documents this operation.
+   *
    *
    * @return the members, with level, effective level and join dates
-   * @deprecated removed from PostHog's documented API
+   * @deprecated PostHog has removed explicit project members. Use instead: project access
+   *     control (the project's {@code access_controls}) and organization roles
+   *     ({@link Roles}).
    */
   @Deprecated
   public List<ExplicitTeamMember> list() {
@@ -44,11 +51,13 @@ public final class ProjectMembers extends Resource {
   }
 
   /**
-   * One explicit member. PostHog no longer documents this operation.
+   * One explicit member.
    *
    * @param userUuid the member's user UUID
    * @return the membership
-   * @deprecated removed from PostHog's documented API
+   * @deprecated PostHog has removed explicit project members. Use instead: project access
+   *     control (the project's {@code access_controls}) and organization roles
+   *     ({@link Roles}).
    */
   @Deprecated
   public ExplicitTeamMember get(String userUuid) {
@@ -58,11 +67,13 @@ public final class ProjectMembers extends Resource {
 
   /**
    * Gives an organization member explicit access to the project. {@code user_uuid} and
-   * {@code level} are expected. PostHog no longer documents this operation.
+   * {@code level} are expected.
    *
    * @param member the new membership
    * @return the created membership
-   * @deprecated removed from PostHog's documented API
+   * @deprecated PostHog has removed explicit project members. Use instead: project access
+   *     control (the project's {@code access_controls}) and organization roles
+   *     ({@link Roles}).
    */
   @Deprecated
   public ExplicitTeamMember create(ExplicitTeamMember member) {
@@ -72,12 +83,14 @@ public final class ProjectMembers extends Resource {
 
   /**
    * Changes the fields set in {@code patch} (PATCH), typically the {@code level}; unset fields
-   * are left as they are. PostHog no longer documents this operation.
+   * are left as they are.
    *
    * @param userUuid the member's user UUID
    * @param patch the fields to change
    * @return the membership after the change
-   * @deprecated removed from PostHog's documented API
+   * @deprecated PostHog has removed explicit project members. Use instead: project access
+   *     control (the project's {@code access_controls}) and organization roles
+   *     ({@link Roles}).
    */
   @Deprecated
   public ExplicitTeamMember update(String userUuid, PatchedExplicitTeamMember patch) {
@@ -88,12 +101,14 @@ public final class ProjectMembers extends Resource {
 
   /**
    * Replaces the membership (PUT): fields not set in {@code member} are reset by PostHog.
-   * PostHog no longer documents this operation.
+   *
    *
    * @param userUuid the member's user UUID
    * @param member the full new state
    * @return the membership after the change
-   * @deprecated removed from PostHog's documented API
+   * @deprecated PostHog has removed explicit project members. Use instead: project access
+   *     control (the project's {@code access_controls}) and organization roles
+   *     ({@link Roles}).
    */
   @Deprecated
   public ExplicitTeamMember replace(String userUuid, ExplicitTeamMember member) {
@@ -103,11 +118,12 @@ public final class ProjectMembers extends Resource {
   }
 
   /**
-   * Revokes the user's explicit access to the project (DELETE). PostHog no longer documents
-   * this operation.
+   * Revokes the user's explicit access to the project (DELETE).
    *
    * @param userUuid the member's user UUID
-   * @deprecated removed from PostHog's documented API
+   * @deprecated PostHog has removed explicit project members. Use instead: project access
+   *     control (the project's {@code access_controls}) and organization roles
+   *     ({@link Roles}).
    */
   @Deprecated
   public void delete(String userUuid) {

@@ -3,7 +3,6 @@ package dev.hedgekit.posthog.resources;
 import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.generated.api.SubscriptionsApi;
 import dev.hedgekit.posthog.generated.api.SubscriptionsApi.SubscriptionsListQuery;
-import dev.hedgekit.posthog.generated.model.PaginatedSubscriptionList;
 import dev.hedgekit.posthog.generated.model.PatchedSubscription;
 import dev.hedgekit.posthog.generated.model.Subscription;
 import dev.hedgekit.posthog.pagination.Page;

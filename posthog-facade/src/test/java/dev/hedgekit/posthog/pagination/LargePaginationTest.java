@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.config.RateLimits;
 import dev.hedgekit.posthog.generated.api.FeatureFlagsApi.FeatureFlagsListQuery;
 import dev.hedgekit.posthog.generated.model.FeatureFlag;
 import java.io.IOException;
@@ -106,8 +107,10 @@ class LargePaginationTest {
     BitSet seen = new BitSet(TOTAL);
     long count = 0;
     int expected = 0;
+    // Client-side rate limiting off: at PostHog's 480 requests a minute the 1,000 pages alone
+    // would take over a minute; this test is about memory, RateLimitTest about pacing.
     try (PostHogClient client = PostHogClient.builder().apiKey("phx_test").baseUrl(base)
-        .maxRetries(0).build()) {
+        .maxRetries(0).rateLimits(RateLimits.off()).build()) {
       for (FeatureFlag flag : client.project(1).featureFlags().listAll(new FeatureFlagsListQuery().limit((long) PAGE))) {
         int id = (int) (long) flag.getId();
         assertEquals(expected, id, "ids must be consecutive");

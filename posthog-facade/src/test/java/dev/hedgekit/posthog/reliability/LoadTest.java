@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.config.RateLimits;
 import dev.hedgekit.posthog.toolkit.ToolResult;
 import dev.hedgekit.posthog.generated.model.FeatureFlag;
 import java.lang.management.ManagementFactory;
@@ -82,9 +83,11 @@ class LoadTest {
     long elapsedMillis;
     long heapBefore;
     long heapLoaded;
+    // Client-side rate limiting off: 20,000 calls would otherwise be paced at PostHog's 480 a
+    // minute; RateLimitTest covers the pacing, this test the sharing of one client.
     PostHogClient client = PostHogClient.builder().apiKey(API_KEY).baseUrl(server.baseUrl())
         .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(10))
-        .callTimeout(Duration.ofSeconds(30)).build();
+        .callTimeout(Duration.ofSeconds(30)).rateLimits(RateLimits.off()).build();
     try {
       // Warm up (the action catalogue, Feign's proxies, the pool) on ids outside the range,
       // so that the heap is measured before and after the load alone.

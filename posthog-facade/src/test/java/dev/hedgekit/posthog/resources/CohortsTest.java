@@ -1,7 +1,5 @@
 package dev.hedgekit.posthog.resources;
 
-import dev.hedgekit.posthog.support.Trees;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
@@ -21,7 +19,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.hedgekit.posthog.PostHogClient;
 import dev.hedgekit.posthog.generated.api.CohortsApi.CohortsListQuery;
@@ -35,7 +32,6 @@ import dev.hedgekit.posthog.generated.model.PatchedCohort;
 import dev.hedgekit.posthog.pagination.Page;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

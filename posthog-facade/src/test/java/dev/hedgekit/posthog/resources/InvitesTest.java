@@ -18,7 +18,6 @@ import static dev.hedgekit.posthog.resources.OrgAdminFixtures.page;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.hedgekit.posthog.PostHogClient;
 import dev.hedgekit.posthog.generated.api.InvitesApi.InvitesListQuery;
