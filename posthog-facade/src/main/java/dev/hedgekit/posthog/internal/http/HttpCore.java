@@ -118,6 +118,8 @@ public final class HttpCore implements AutoCloseable {
       }
       closed = true;
     }
+    transport.markClosed();
+    watchdog.abortAll();
     async.close();
     watchdog.close();
     transport.close();

@@ -80,7 +80,8 @@ final class JsonCodec implements Encoder, Decoder {
     } catch (JsonProcessingException e) {
       throw new PostHogDecodeException(prefix(response, type) + ": "
           + Messages.clean(scrubber.scrub(e.getOriginalMessage()))
-          + "; the body starts with: " + Messages.clean(head(response)), e, response.status());
+          + "; the body starts with: " + Messages.clean(head(response)),
+          ScrubbedCause.of(e, scrubber), response.status());
     } catch (java.io.CharConversionException e) {
       throw new PostHogDecodeException(prefix(response, type) + ": " + e.getMessage(), e,
           response.status());

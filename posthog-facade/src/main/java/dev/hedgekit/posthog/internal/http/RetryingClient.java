@@ -163,6 +163,9 @@ final class RetryingClient {
         ((ResponseBody) response.body()).prefetch();
       } catch (IOException | RuntimeException e) {
         closeQuietly(response);
+        if (transport.isClosed()) {
+          throw new IllegalStateException("this PostHogClient is closed");
+        }
         if (state.isCancelled() || state.isExpired()) {
           throw new ApacheTransport.StoppedException(state);
         }
