@@ -34,9 +34,9 @@ class ConsumerTest {
     server.start();
     String base = "http://127.0.0.1:" + server.getAddress().getPort();
     try (PostHogClient client = PostHogClient.builder().apiKey("phx_consumer").baseUrl(base).build()) {
-      FeatureFlag flag = client.featureFlags(3).get(7);
+      FeatureFlag flag = client.project(3).featureFlags().get(7);
       assertEquals("checkout-v2", flag.getKey());
-      ToolResult result = client.actions().execute("POSTHOG_RETRIEVE_FEATURE_FLAG_DETAILS",
+      ToolResult result = client.toolkit().execute("POSTHOG_RETRIEVE_FEATURE_FLAG_DETAILS",
           Map.of("project_id", "3", "id", 7));
       assertTrue(result.successful(), String.valueOf(result.error()));
       assertEquals("checkout-v2", result.data().path("key").asText());
