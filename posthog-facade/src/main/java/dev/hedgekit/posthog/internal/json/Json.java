@@ -53,6 +53,12 @@ public final class Json {
         LogicalType.Boolean}) {
       mapper.coercionConfigFor(t).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
     }
+    mapper.coercionConfigFor(LogicalType.Boolean)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+    for (LogicalType t : new LogicalType[] {LogicalType.Integer, LogicalType.Float}) {
+      mapper.coercionConfigFor(t).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    }
     return mapper;
   }
 
