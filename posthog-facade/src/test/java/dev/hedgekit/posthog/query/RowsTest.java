@@ -121,7 +121,8 @@ class RowsTest {
     answer("LIMIT 2 OFFSET 4", page(4, 2));
     answer("LIMIT 2 OFFSET 6", page(6, 1));
     RecordingSleeper sleeper = new RecordingSleeper();
-    // a clock that never moves: 2 query requests a minute allow two at once, then one per 30 s
+    // a clock that never moves: 2 query requests a minute allow two at once, then two more
+    // when those have left the window (a minute and its 1% margin)
     try (PostHogClient paced = TestClients.builder(wm, sleeper).projectId("1")
         .rateLimits(RateLimits.off().with(LimitClass.QUERY, 2, 1000))
         .clock(Clock.fixed(Instant.parse("2026-12-07T00:00:00Z"), ZoneOffset.UTC))
@@ -130,7 +131,7 @@ class RowsTest {
             RowsOptions.defaults().withPageSize(2))) {
       assertEquals(7, rows.count());
     }
-    assertEquals(List.of(Duration.ofSeconds(30), Duration.ofSeconds(60)), sleeper.sleeps());
+    assertEquals(List.of(Duration.ofMillis(60_600), Duration.ofMillis(60_600)), sleeper.sleeps());
     assertEquals(4, sentSql().size());
   }
 
