@@ -5,11 +5,17 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Client-side rate limiting, shared by every thread that uses one client. Off by default;
- * {@link #posthogDefaults()} paces calls to PostHog's published per-key limits (see
- * {@link LimitClass}) so that a busy application waits a little instead of collecting 429s.
- * A call whose next free slot lies beyond its overall timeout fails at once with a timeout
- * error rather than waiting.
+ * Client-side rate limiting, shared by every thread and view of one client. On by default
+ * with {@link #posthogDefaults()}: calls are paced to PostHog's published per-key limits (see
+ * {@link LimitClass}), counted the way PostHog counts them (at most n requests in any minute
+ * and any hour), so a bulk job waits for a free slot instead of collecting 429s. Retries take
+ * slots too, and a 429 (another process using the same key) holds the class back until the
+ * time PostHog named, then lets calls resume one slot at a time.
+ *
+ * <p>Change it with {@code PostHogClientBuilder.rateLimits(...)}: a smaller share when several
+ * processes use one key ({@code posthogDefaults().with(LimitClass.CRUD, 240, 2400)}), or
+ * {@link #off()} to leave pacing to PostHog's 429s. A call whose next free slot lies beyond
+ * its overall timeout fails at once with a timeout error rather than waiting.
  */
 public final class RateLimits {
 

@@ -15,9 +15,13 @@ import dev.hedgekit.posthog.generated.model.RefreshType;
 import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.resources.Resource;
 import java.util.Map;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * The query API of one project: run HogQL and other query nodes, blocking or asynchronously
@@ -81,6 +85,122 @@ public final class Query extends Resource {
    */
   public JsonNode hogql(String sql, Map<String, ?> values) {
     return run(QueryNodes.hogql(sql, values));
+  }
+
+  /**
+   * Streams every row of a HogQL statement, however many: the rows are fetched page by page
+   * ({@link RowsOptions#MAX_PAGE_SIZE} rows per request by default) as the stream is consumed,
+   * so memory holds one page at a time. Each page is one query request, paced by the client's
+   * rate limits like any other call. Nothing is sent before the first row is needed.
+   *
+   * <p>PostHog returns at most 50,000 rows for one HogQL statement and has no paging fields for
+   * it, so pages are made by ending the statement with {@code LIMIT n OFFSET m}. A trailing
+   * {@code LIMIT}/{@code OFFSET} of the caller's is honoured as the window of rows wanted;
+   * other top-level limits are refused before anything is sent. Give the statement an
+   * {@code ORDER BY} that orders rows completely (for events, {@code timestamp} and
+   * {@code uuid}); without one, rows may repeat or go missing between pages.
+   *
+   * <p>Close the stream (try-with-resources) to stop early; a failed page request ends the
+   * stream with its {@link dev.hedgekit.posthog.errors.PostHogException}.
+   *
+   * <pre>{@code
+   * try (Stream<Row> rows = query.rows("select uuid, event, timestamp from events"
+   *     + " where timestamp > now() - interval 1 day order by timestamp, uuid")) {
+   *   rows.forEach(r -> out.println(r.get("event").asText()));
+   * }
+   * }</pre>
+   *
+   * @param sql the HogQL statement
+   * @return the rows, lazily
+   * @throws IllegalArgumentException if {@code sql} is blank or has a top-level limit that
+   *     cannot be paged
+   */
+  public Stream<Row> rows(String sql) {
+    return rows(sql, Map.of(), RowsOptions.defaults());
+  }
+
+  /**
+   * {@link #rows(String)} with placeholder values; see {@link QueryNodes#hogql(String, Map)}.
+   *
+   * @param sql the HogQL statement with {@code {name}} placeholders
+   * @param values placeholder values by name
+   * @return the rows, lazily
+   */
+  public Stream<Row> rows(String sql, Map<String, ?> values) {
+    return rows(sql, values, RowsOptions.defaults());
+  }
+
+  /**
+   * {@link #rows(String)} with placeholder values and paging options.
+   *
+   * @param sql the HogQL statement with {@code {name}} placeholders
+   * @param values placeholder values by name; empty for none
+   * @param options the page size
+   * @return the rows, lazily
+   */
+  public Stream<Row> rows(String sql, Map<String, ?> values, RowsOptions options) {
+    required(options, "options");
+    QueryNodes.hogql(sql, values);
+    HogQlWindow window = HogQlWindow.of(sql);
+    Map<String, ?> placeholders = Map.copyOf(values);
+    RowPages pages = new RowPages(window, options.pageSize(),
+        pageSql -> run(QueryNodes.hogql(pageSql, placeholders)));
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED | Spliterator.NONNULL),
+        false).onClose(pages::close);
+  }
+
+  /**
+   * {@link #rows(String)} as records: each record component takes the column of the same name
+   * (compared without case and underscores, so {@code person_id} fills {@code personId});
+   * other columns are ignored.
+   *
+   * <pre>{@code
+   * record EventCount(String event, long n) {}
+   * try (Stream<EventCount> rows = query.rows(
+   *     "select event, count() as n from events group by event order by n desc, event",
+   *     EventCount.class)) { ... }
+   * }</pre>
+   *
+   * @param sql the HogQL statement
+   * @param rowType a public record type
+   * @param <R> the record type
+   * @return the records, lazily
+   * @throws IllegalArgumentException (from the stream) if a component has no column
+   * @throws dev.hedgekit.posthog.errors.PostHogDecodeException (from the stream) if a value
+   *     does not fit its component
+   */
+  public <R extends Record> Stream<R> rows(String sql, Class<R> rowType) {
+    return rows(sql, Map.of(), rowType, RowsOptions.defaults());
+  }
+
+  /**
+   * {@link #rows(String, Class)} with placeholder values.
+   *
+   * @param sql the HogQL statement with {@code {name}} placeholders
+   * @param values placeholder values by name
+   * @param rowType a public record type
+   * @param <R> the record type
+   * @return the records, lazily
+   */
+  public <R extends Record> Stream<R> rows(String sql, Map<String, ?> values, Class<R> rowType) {
+    return rows(sql, values, rowType, RowsOptions.defaults());
+  }
+
+  /**
+   * {@link #rows(String, Class)} with placeholder values and paging options.
+   *
+   * @param sql the HogQL statement with {@code {name}} placeholders
+   * @param values placeholder values by name; empty for none
+   * @param rowType a public record type
+   * @param options the page size
+   * @param <R> the record type
+   * @return the records, lazily
+   */
+  public <R extends Record> Stream<R> rows(String sql, Map<String, ?> values, Class<R> rowType,
+      RowsOptions options) {
+    RecordRows<R> mapping = new RecordRows<>(rowType);
+    return rows(sql, values, options).map(mapping);
   }
 
   /**

@@ -57,11 +57,8 @@ final class Catalog {
   }
 
   static JsonNode loadSpec() {
-    try (InputStream in = Catalog.class.getResourceAsStream(SPEC_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("the PostHog spec " + SPEC_RESOURCE
-            + " is not on the classpath (it ships in posthog-generated)");
-      }
+    // Read through the generated module itself, so that it is found on the module path too.
+    try (InputStream in = dev.hedgekit.posthog.generated.support.SpecResource.open()) {
       return Json.mapper().readTree(in);
     } catch (IOException e) {
       throw new IllegalStateException("could not read the PostHog spec " + SPEC_RESOURCE, e);

@@ -117,6 +117,11 @@ final class LoopbackServer implements AutoCloseable {
       respond(status, "application/json", json.getBytes(StandardCharsets.UTF_8), extraHeaders);
     }
 
+    /** @return the connection's output, to stream a long or endless answer by hand */
+    OutputStream raw() {
+      return out;
+    }
+
     /** Writes bytes as they are (a hand-made, possibly broken, answer). */
     void writeRaw(String text) throws IOException {
       out.write(text.getBytes(StandardCharsets.ISO_8859_1));

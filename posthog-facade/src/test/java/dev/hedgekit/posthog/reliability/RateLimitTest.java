@@ -40,15 +40,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The optional client-side rate limiter: one budget per {@link LimitClass}, shared by every
- * thread and view of one client; a full minute's (and hour's) worth of requests may go at
- * once, then requests are spaced evenly; a call whose slot lies beyond its call timeout fails
- * at once and sends nothing. Time is injected ({@link Clock} and sleeper), so the waits are
+ * thread and view of one client; like PostHog's throttles it allows n requests in any window
+ * (a minute, an hour): a full window's worth goes at once, and the next goes when the oldest
+ * has left the window (plus a margin of 1% of the window); a call whose slot lies beyond its
+ * call timeout fails at once and sends nothing. Time is injected ({@link Clock} and sleeper), so the waits are
  * asserted exactly and nothing waits for real.
  */
 class RateLimitTest {
 
   private static final Instant T0 = Instant.parse("2026-05-04T10:00:00Z");
-  private static final Duration S12 = Duration.ofSeconds(12);
+  /** A minute and its 1% margin: when the oldest of a minute's requests has left the window. */
+  private static final Duration M = Duration.ofMillis(60_600);
+  /** An hour and its 1% margin. */
+  private static final Duration H = Duration.ofSeconds(3636);
 
   private LoopbackServer server;
   /** Virtual send times, as seen by the server (for tests that use {@link VirtualTime}). */
@@ -67,6 +71,13 @@ class RateLimitTest {
       int n = perPath.computeIfAbsent(ex.rawPath(), k -> new AtomicInteger()).incrementAndGet();
       if (ex.rawPath().endsWith("/77/") && n == 1) {
         ex.respondJson(503, "{\"type\":\"server_error\"}");
+        return;
+      }
+      if (ex.rawPath().endsWith("/429/") && n == 1) {
+        // as PostHog's throttles answer (DRF Throttled): whole seconds in Retry-After
+        ex.respondJson(429, "{\"type\":\"throttled_error\",\"code\":\"throttled\","
+            + "\"detail\":\"Request was throttled. Expected available in 10 seconds.\"}",
+            "Retry-After: 10");
         return;
       }
       String[] seg = ex.rawPath().split("/");
@@ -96,14 +107,6 @@ class RateLimitTest {
     return Clock.fixed(T0, ZoneOffset.UTC);
   }
 
-  private static List<Duration> seconds(long... s) {
-    List<Duration> out = new ArrayList<>();
-    for (long x : s) {
-      out.add(Duration.ofSeconds(x));
-    }
-    return out;
-  }
-
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!condition.getAsBoolean()) {
@@ -117,7 +120,7 @@ class RateLimitTest {
   // ------------------------------------------------------------------ shared by all threads
 
   @Test
-  void threadsTogetherSendTheBurstThenOneRequestPerInterval() throws Exception {
+  void threadsTogetherSendTheWindowsWorthThenWaitForItToPass() throws Exception {
     time = new VirtualTime(T0);
     PostHogClient c = client(RateLimits.off().with(LimitClass.CRUD, 5, 100), time,
         time.sleeper(), Duration.ofMinutes(10));
@@ -134,17 +137,15 @@ class RateLimitTest {
         }));
       }
       go.countDown();
-      // The burst (a minute's worth: 5) goes at once; the other 3 threads wait for slots.
+      // A minute's worth (5) goes at once; the other 3 threads wait for the window to pass.
       await(() -> server.requests() == 5 && time.sleeping() == 3, "5 sent and 3 waiting");
       Thread.sleep(150);
-      assertEquals(5, server.requests(), "no more than the burst before time moves");
-      for (int step = 1; step <= 3; step++) {
-        time.advance(S12);
-        int expected = 5 + step;
-        await(() -> server.requests() == expected, expected + " sent");
-        Thread.sleep(100);
-        assertEquals(expected, server.requests(), "one request per 12 s step");
-      }
+      assertEquals(5, server.requests(), "no more than the window allows before time moves");
+      time.advance(M.minusMillis(1));
+      Thread.sleep(150);
+      assertEquals(5, server.requests(), "nothing before the window has passed");
+      time.advance(Duration.ofMillis(1));
+      await(() -> server.requests() == 8, "8 sent");
       List<Long> ids = new ArrayList<>();
       for (Future<FeatureFlag> f : results) {
         ids.add(f.get(5, TimeUnit.SECONDS).getId());
@@ -154,10 +155,9 @@ class RateLimitTest {
     } finally {
       pool.shutdownNow();
     }
-    assertEquals(seconds(0, 0, 0, 0, 0, 12, 24, 36), arrivals, "virtual send times");
-    List<Duration> waits = new ArrayList<>(time.waits());
-    Collections.sort(waits);
-    assertEquals(seconds(12, 24, 36), waits);
+    assertEquals(List.of(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO,
+        Duration.ZERO, M, M, M), arrivals, "virtual send times");
+    assertEquals(List.of(M, M, M), time.waits());
   }
 
   @Test
@@ -184,12 +184,12 @@ class RateLimitTest {
     } finally {
       pool.shutdownNow();
     }
-    // 5 went at once; the 19 others were given the slots 12 s apart, each exactly once.
+    // 5 went at once; the 19 others went 5 a window, each given its slot exactly once.
     List<Duration> waits = new ArrayList<>(sleeper.sleeps());
     Collections.sort(waits);
     List<Duration> expected = new ArrayList<>();
-    for (int k = 1; k <= threads - 5; k++) {
-      expected.add(Duration.ofSeconds(12L * k));
+    for (int k = 5; k < threads; k++) {
+      expected.add(M.multipliedBy(k / 5));
     }
     assertEquals(expected, waits);
     assertEquals(threads, server.requests());
@@ -199,12 +199,12 @@ class RateLimitTest {
   void theHourlyBudgetIsEnforcedToo() {
     RecordingSleeper sleeper = new RecordingSleeper();
     PostHogClient c = client(RateLimits.off().with(LimitClass.CRUD, 60, 10), fixed(), sleeper,
-        Duration.ofHours(1));
+        Duration.ofHours(2));
     for (int i = 0; i < 12; i++) {
       c.project(1).featureFlags().get(i);
     }
-    // 10 per hour: the 11th and 12th wait for the 6-minute spacing of the hourly bucket.
-    assertEquals(seconds(360, 720), sleeper.sleeps());
+    // 10 per hour: the 11th and 12th wait until the first 10 have left the hour.
+    assertEquals(List.of(H, H), sleeper.sleeps());
   }
 
   // ------------------------------------------------------------------ classes are separate
@@ -225,9 +225,9 @@ class RateLimitTest {
     assertEquals(List.of(), sleeper.sleeps(), "no class waited for another's budget");
     assertEquals(8, server.requests());
 
-    c.project(1).query().status("q-3");                                    // QUERY's 3rd: 30 s spacing
-    c.project(1).featureFlags().get(5);                                    // CRUD's 6th: 12 s spacing
-    assertEquals(seconds(30, 12), sleeper.sleeps());
+    c.project(1).query().status("q-3");                                    // QUERY's 3rd: a window
+    c.project(1).featureFlags().get(5);                                    // CRUD's 6th: a window
+    assertEquals(List.of(M, M), sleeper.sleeps());
   }
 
   @Test
@@ -243,12 +243,12 @@ class RateLimitTest {
     view.toolkit().execute("POSTHOG_RETRIEVE_FEATURE_FLAG_DETAILS", Map.of("project_id", 1, "id", 4));
     assertEquals(List.of(), sleeper.sleeps());
     view.project(1).featureFlags().get(5);
-    assertEquals(seconds(12), sleeper.sleeps());
+    assertEquals(List.of(M), sleeper.sleeps());
 
     PostHogClient other = client(RateLimits.off().with(LimitClass.CRUD, 5, 1000), fixed(), sleeper,
         Duration.ofMinutes(10));
     other.project(1).featureFlags().get(6);
-    assertEquals(seconds(12), sleeper.sleeps(), "a second client has a budget of its own");
+    assertEquals(List.of(M), sleeper.sleeps(), "a second client has a budget of its own");
   }
 
   @Test
@@ -262,7 +262,24 @@ class RateLimitTest {
     assertEquals(77, c.project(1).featureFlags().get(77).getId());
     assertEquals(2, server.requests());
     c.project(1).featureFlags().get(1);
-    assertEquals(List.of(Duration.ofMillis(200), Duration.ofSeconds(30)), sleeper.sleeps());
+    assertEquals(List.of(Duration.ofMillis(200), M), sleeper.sleeps());
+  }
+
+  @Test
+  void after429TheClassResumesWhenPostHogSaidThenOneSlotAtATime() {
+    RecordingSleeper sleeper = new RecordingSleeper();
+    PostHogClient c = PostHogClient.builder().apiKey(API_KEY).baseUrl(server.baseUrl())
+        .rateLimits(RateLimits.off().with(LimitClass.CRUD, 5, 1000)).clock(fixed())
+        .sleeper(sleeper).jitterSource(() -> 0.5).callTimeout(Duration.ofMinutes(10)).build();
+    clients.add(c);
+    // Another process used up the key: PostHog says 10 s. The retry pauses 10 s plus a tenth
+    // (the spread), then the class counts as full from T0 + 10 s, freeing one slot per 12 s.
+    assertEquals(429, c.project(1).featureFlags().get(429).getId());
+    c.project(1).featureFlags().get(1);
+    c.project(1).featureFlags().get(2);
+    assertEquals(List.of(Duration.ofSeconds(11), Duration.ofSeconds(10), Duration.ofSeconds(22),
+        Duration.ofSeconds(34)), sleeper.sleeps());
+    assertEquals(4, server.requests());
   }
 
   // ------------------------------------------------------------------ beyond the call timeout
@@ -297,7 +314,7 @@ class RateLimitTest {
     // Refused calls reserved nothing: a call allowed to wait gets the very next slot.
     c.withOptions(RequestOptions.builder().callTimeout(Duration.ofMinutes(2)).build())
         .project(1).featureFlags().get(4);
-    assertEquals(seconds(60), sleeper.sleeps());
+    assertEquals(List.of(M), sleeper.sleeps());
     assertEquals(2, server.requests());
   }
 }

@@ -54,7 +54,7 @@ final class ApacheTransport implements AutoCloseable {
   private final int maxConnections;
   private final SecretScrubber scrubber;
   private volatile Pool pool;
-  private boolean closed;
+  private volatile boolean closed;
 
   ApacheTransport(Duration connectTimeout, Duration readTimeout, int maxConnections,
       SecretScrubber scrubber) {
@@ -181,11 +181,11 @@ final class ApacheTransport implements AutoCloseable {
       response = http.executeOpen(null, req, null);
     } catch (IOException | RuntimeException e) {
       onDone.run();
-      if (state.isCancelled() || state.isExpired()) {
-        throw new StoppedException(state);
-      }
       if (closed) {
         throw new IllegalStateException("this PostHogClient is closed");
+      }
+      if (state.isCancelled() || state.isExpired()) {
+        throw new StoppedException(state);
       }
       throw e;
     }
@@ -222,9 +222,21 @@ final class ApacheTransport implements AutoCloseable {
     return ContentType.APPLICATION_JSON;
   }
 
+  /** @return whether the client is closed */
+  boolean isClosed() {
+    return closed;
+  }
+
   /** Whether the pool has been made (tests of start-up cost). */
   boolean started() {
     return pool != null;
+  }
+
+  /** Refuses new requests from now on; requests in flight fail as closed once aborted. */
+  void markClosed() {
+    synchronized (this) {
+      closed = true;
+    }
   }
 
   @Override

@@ -93,6 +93,11 @@ final class CallState {
     abortInFlight();
   }
 
+  /** Aborts the attempt in flight without marking the call (the client is closing). */
+  void abortNow() {
+    abortInFlight();
+  }
+
   private void abortInFlight() {
     Runnable a = abort.getAndSet(null);
     if (a != null) {

@@ -10,6 +10,7 @@ import javax.net.ssl.SSLSocket;
 import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.impl.io.DefaultBHttpClientConnection;
+import org.apache.hc.core5.http.impl.io.DefaultHttpResponseParserFactory;
 import org.apache.hc.core5.http.impl.io.SocketHolder;
 import org.apache.hc.core5.http.io.SessionInputBuffer;
 import org.apache.hc.core5.io.CloseMode;
@@ -30,7 +31,9 @@ final class GuardedConnection extends DefaultBHttpClientConnection
   private Timeout socketTimeout;
 
   GuardedConnection(Http1Config config) {
-    super(config);
+    // The response parser gets the limits too: it is what counts header lines.
+    super(config, null, null, null, null, null, null,
+        new DefaultHttpResponseParserFactory(config));
   }
 
   @Override

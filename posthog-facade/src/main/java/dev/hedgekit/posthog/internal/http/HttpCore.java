@@ -2,6 +2,7 @@ package dev.hedgekit.posthog.internal.http;
 
 import dev.hedgekit.posthog.config.HttpLogLevel;
 import dev.hedgekit.posthog.config.RequestOptions;
+import dev.hedgekit.posthog.generated.support.QueryParameters;
 import dev.hedgekit.posthog.internal.config.ClientConfig;
 import feign.Feign;
 import feign.Logger;
@@ -80,6 +81,7 @@ public final class HttpCore implements AutoCloseable {
         .logLevel(feignLevel(config.logLevel()))
         .retryer(Retryer.NEVER_RETRY)
         .options(feignOptions)
+        .queryMapEncoder(new QueryParameters.Encoder())
         .invocationHandlerFactory(Failures.INSTANCE)
         .target(type, config.endpoint().url());
   }
@@ -118,6 +120,8 @@ public final class HttpCore implements AutoCloseable {
       }
       closed = true;
     }
+    transport.markClosed();
+    watchdog.abortAll();
     async.close();
     watchdog.close();
     transport.close();

@@ -52,11 +52,19 @@ final class JsonCodec implements Encoder, Decoder {
       return null;
     }
     InputStream in = response.body().asInputStream();
-    if (type == String.class || type == byte[].class) {
-      byte[] data = in.readAllBytes();
-      return type == String.class ? new String(data, StandardCharsets.UTF_8) : data;
+    if (type == byte[].class) {
+      return in.readAllBytes();
     }
-    try (JsonParser p = mapper.createParser(in)) {
+    if (type == String.class) {
+      try {
+        return StandardCharsets.UTF_8.newDecoder()
+            .decode(java.nio.ByteBuffer.wrap(in.readAllBytes())).toString();
+      } catch (java.nio.charset.CharacterCodingException e) {
+        throw new PostHogDecodeException(prefix(response, type)
+            + ": the response is not valid UTF-8 text", e, response.status());
+      }
+    }
+    try (JsonParser p = mapper.createParser(new Utf8Check(in))) {
       JsonToken first = p.nextToken();
       if (first == null) {
         return null;
@@ -72,7 +80,11 @@ final class JsonCodec implements Encoder, Decoder {
     } catch (JsonProcessingException e) {
       throw new PostHogDecodeException(prefix(response, type) + ": "
           + Messages.clean(scrubber.scrub(e.getOriginalMessage()))
-          + "; the body starts with: " + Messages.clean(head(response)), e, response.status());
+          + "; the body starts with: " + Messages.clean(head(response)),
+          ScrubbedCause.of(e, scrubber), response.status());
+    } catch (java.io.CharConversionException e) {
+      throw new PostHogDecodeException(prefix(response, type) + ": " + e.getMessage(), e,
+          response.status());
     }
   }
 

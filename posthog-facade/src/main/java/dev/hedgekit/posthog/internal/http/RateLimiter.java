@@ -7,10 +7,20 @@ import java.time.Duration;
  */
 interface RateLimiter {
 
+  /** An attempt's place in its class's budget; told when PostHog has answered. */
+  interface Slot {
+    /** A slot of no budget. */
+    Slot NONE = () -> { };
+
+    /** PostHog's answer (or the attempt's failure) has arrived. */
+    void answered();
+  }
+
   /** A limiter that never waits. */
   RateLimiter NONE = new RateLimiter() {
     @Override
-    public void acquire(String url, CallState state) {
+    public Slot acquire(String url, CallState state) {
+      return Slot.NONE;
     }
 
     @Override
@@ -23,8 +33,9 @@ interface RateLimiter {
    *
    * @param url the absolute request URL
    * @param state the call (its deadline bounds the wait)
+   * @return the slot taken, to be told when the answer arrives
    */
-  void acquire(String url, CallState state);
+  Slot acquire(String url, CallState state);
 
   /**
    * PostHog answered 429 to a request to this URL: hold back its class.

@@ -88,8 +88,9 @@ final class RetryingClient {
         throw new PostHogTimeoutException("call timeout expired before " + where(request)
             + " could complete (after " + attempt + " attempt(s))", null, attempt > 0);
       }
+      RateLimiter.Slot slot;
       try {
-        limiter.acquire(request.url(), state);
+        slot = limiter.acquire(request.url(), state);
       } catch (RuntimeException e) {
         finish(state);
         throw e;
@@ -109,12 +110,14 @@ final class RetryingClient {
       try {
         response = attempt(request, attemptTimeout, state, maxBytes);
       } catch (ApacheTransport.StoppedException e) {
+        slot.answered();
         if (e.cancelled()) {
           throw new CancellationException("call cancelled: " + where(request));
         }
         throw new PostHogTimeoutException("call timeout expired while waiting for "
             + where(request), e, true);
       } catch (IOException e) {
+        slot.answered();
         boolean sent = mayHaveBeenSent(e);
         boolean retry = attempt < maxRetries && (!sent || idempotent);
         if (!retry || !pause(policy.backoff(attempt + 1, random.getAsDouble()), state)) {
@@ -123,6 +126,7 @@ final class RetryingClient {
         }
         continue;
       }
+      slot.answered();
       int status = response.status();
       if (status == 429) {
         limiter.throttled(request.url(), RetryAfter.parse(response.headers(), clock));
@@ -163,6 +167,9 @@ final class RetryingClient {
         ((ResponseBody) response.body()).prefetch();
       } catch (IOException | RuntimeException e) {
         closeQuietly(response);
+        if (transport.isClosed()) {
+          throw new IllegalStateException("this PostHogClient is closed");
+        }
         if (state.isCancelled() || state.isExpired()) {
           throw new ApacheTransport.StoppedException(state);
         }

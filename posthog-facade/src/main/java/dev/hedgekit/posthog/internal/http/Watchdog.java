@@ -85,6 +85,16 @@ final class Watchdog implements AutoCloseable {
     }
   }
 
+  /** Aborts every attempt in flight (the client is closing). */
+  void abortAll() {
+    for (Slot slot : slots) {
+      CallState s = slot.call;
+      if (s != null) {
+        s.abortNow();
+      }
+    }
+  }
+
   @Override
   public void close() {
     Thread t;
