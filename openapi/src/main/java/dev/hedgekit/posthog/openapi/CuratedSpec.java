@@ -106,6 +106,7 @@ final class CuratedSpec {
     components.set("securitySchemes", schemes);
     doc.set("components", components);
     plainFreeForm(doc);
+    dropNullDefaults(doc);
     return doc;
   }
 
@@ -453,6 +454,23 @@ final class CuratedSpec {
     }
     for (JsonNode child : node) {
       plainFreeForm(child);
+    }
+  }
+
+  /**
+   * Removes {@code default: null} from schemas: an unset field is already null, and the Java
+   * generator cannot turn a null default into a value (it reports an error for each one).
+   */
+  private static void dropNullDefaults(JsonNode node) {
+    if (node instanceof ObjectNode) {
+      ObjectNode o = (ObjectNode) node;
+      if (o.has("default") && o.get("default").isNull() && (o.has("type") || o.has("nullable")
+          || o.has("$ref") || o.has("allOf") || o.has("anyOf") || o.has("oneOf"))) {
+        o.remove("default");
+      }
+    }
+    for (JsonNode child : node) {
+      dropNullDefaults(child);
     }
   }
 

@@ -11,7 +11,6 @@ import dev.hedgekit.posthog.generated.model.BatchExportRun;
 import dev.hedgekit.posthog.generated.model.LogEntry;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
-import java.util.UUID;
 
 /**
  * Batch exports of one project (scheduled exports of events to a warehouse or bucket): list,
@@ -77,8 +76,8 @@ public final class BatchExports extends Resource {
    * @param id the batch export's id
    * @return the batch export, with its destination and latest runs
    */
-  public BatchExport get(UUID id) {
-    required(id, "id");
+  public BatchExport get(String id) {
+    uuid(id, "id");
     return exports().batchExportsRetrieve2(projectId, id);
   }
 
@@ -87,8 +86,8 @@ public final class BatchExports extends Resource {
    *
    * @param id the batch export's id
    */
-  public void delete(UUID id) {
-    required(id, "id");
+  public void delete(String id) {
+    uuid(id, "id");
     exports().batchExportsDestroy2(projectId, id);
   }
 
@@ -96,7 +95,7 @@ public final class BatchExports extends Resource {
    * @param id the batch export's id
    * @return the first page of the batch export's log entries, newest first
    */
-  public Page<LogEntry> logs(UUID id) {
+  public Page<LogEntry> logs(String id) {
     return logs(id, new BatchExportsLogsRetrieve2Query());
   }
 
@@ -108,8 +107,8 @@ public final class BatchExports extends Resource {
    *     {@code instance_id}) and paging ({@code limit}, {@code offset})
    * @return the page
    */
-  public Page<LogEntry> logs(UUID id, BatchExportsLogsRetrieve2Query query) {
-    required(id, "id");
+  public Page<LogEntry> logs(String id, BatchExportsLogsRetrieve2Query query) {
+    uuid(id, "id");
     required(query, "query");
     return Page.of(exports().batchExportsLogsRetrieve2(projectId, id, query));
   }
@@ -121,8 +120,8 @@ public final class BatchExports extends Resource {
    * @param query filters; its {@code limit} sets the page size
    * @return the pager
    */
-  public Pager<LogEntry> logsAll(UUID id, BatchExportsLogsRetrieve2Query query) {
-    required(id, "id");
+  public Pager<LogEntry> logsAll(String id, BatchExportsLogsRetrieve2Query query) {
+    uuid(id, "id");
     required(query, "query");
     return pager(() -> exports().batchExportsLogsRetrieve2(projectId, id, query));
   }
@@ -133,7 +132,7 @@ public final class BatchExports extends Resource {
    * @param batchExportId the batch export's id
    * @return the page (PostHog pages runs by cursor and does not report a count)
    */
-  public Page<BatchExportRun> runs(UUID batchExportId) {
+  public Page<BatchExportRun> runs(String batchExportId) {
     return runs(batchExportId, new BatchExportsRunsListQuery());
   }
 
@@ -145,8 +144,8 @@ public final class BatchExports extends Resource {
    *     {@code end}), the {@code ordering} and the {@code cursor} of the page
    * @return the page
    */
-  public Page<BatchExportRun> runs(UUID batchExportId, BatchExportsRunsListQuery query) {
-    required(batchExportId, "batchExportId");
+  public Page<BatchExportRun> runs(String batchExportId, BatchExportsRunsListQuery query) {
+    uuid(batchExportId, "batchExportId");
     required(query, "query");
     return Page.of(exports().batchExportsRunsList(projectId, batchExportId, query));
   }
@@ -157,7 +156,7 @@ public final class BatchExports extends Resource {
    * @param batchExportId the batch export's id
    * @return the pager
    */
-  public Pager<BatchExportRun> runsAll(UUID batchExportId) {
+  public Pager<BatchExportRun> runsAll(String batchExportId) {
     return runsAll(batchExportId, new BatchExportsRunsListQuery());
   }
 
@@ -168,8 +167,8 @@ public final class BatchExports extends Resource {
    * @param query filters and the {@code ordering}
    * @return the pager
    */
-  public Pager<BatchExportRun> runsAll(UUID batchExportId, BatchExportsRunsListQuery query) {
-    required(batchExportId, "batchExportId");
+  public Pager<BatchExportRun> runsAll(String batchExportId, BatchExportsRunsListQuery query) {
+    uuid(batchExportId, "batchExportId");
     required(query, "query");
     return pager(() -> exports().batchExportsRunsList(projectId, batchExportId, query));
   }
@@ -179,9 +178,9 @@ public final class BatchExports extends Resource {
    * @param id the run's id
    * @return the run, with status, record counts, latest error and data interval
    */
-  public BatchExportRun run(UUID batchExportId, UUID id) {
-    required(batchExportId, "batchExportId");
-    required(id, "id");
+  public BatchExportRun run(String batchExportId, String id) {
+    uuid(batchExportId, "batchExportId");
+    uuid(id, "id");
     return exports().batchExportsRunsRetrieve(projectId, batchExportId, id);
   }
 
@@ -190,7 +189,7 @@ public final class BatchExports extends Resource {
    * @param id the run's id
    * @return the first page of the run's log entries
    */
-  public Page<LogEntry> runLogs(UUID batchExportId, UUID id) {
+  public Page<LogEntry> runLogs(String batchExportId, String id) {
     return runLogs(batchExportId, id, new BatchExportsRunsLogsRetrieveQuery());
   }
 
@@ -202,10 +201,10 @@ public final class BatchExports extends Resource {
    * @param query filters ({@code level}, {@code search}, ...) and paging
    * @return the page
    */
-  public Page<LogEntry> runLogs(UUID batchExportId, UUID id,
+  public Page<LogEntry> runLogs(String batchExportId, String id,
       BatchExportsRunsLogsRetrieveQuery query) {
-    required(batchExportId, "batchExportId");
-    required(id, "id");
+    uuid(batchExportId, "batchExportId");
+    uuid(id, "id");
     required(query, "query");
     return Page.of(exports().batchExportsRunsLogsRetrieve(projectId, batchExportId, id, query));
   }
@@ -218,10 +217,10 @@ public final class BatchExports extends Resource {
    * @param query filters; its {@code limit} sets the page size
    * @return the pager
    */
-  public Pager<LogEntry> runLogsAll(UUID batchExportId, UUID id,
+  public Pager<LogEntry> runLogsAll(String batchExportId, String id,
       BatchExportsRunsLogsRetrieveQuery query) {
-    required(batchExportId, "batchExportId");
-    required(id, "id");
+    uuid(batchExportId, "batchExportId");
+    uuid(id, "id");
     required(query, "query");
     return pager(() -> exports().batchExportsRunsLogsRetrieve(projectId, batchExportId, id,
         query));

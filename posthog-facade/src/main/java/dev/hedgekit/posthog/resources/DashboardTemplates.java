@@ -7,7 +7,6 @@ import dev.hedgekit.posthog.generated.api.DashboardTemplatesApi.DashboardTemplat
 import dev.hedgekit.posthog.generated.model.DashboardTemplate;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
-import java.util.UUID;
 
 /**
  * Dashboard templates available to one project: list, read, and the JSON schema of a
@@ -75,8 +74,8 @@ public final class DashboardTemplates extends Resource {
    * @param id the template's id
    * @return the template
    */
-  public DashboardTemplate get(UUID id) {
-    required(id, "id");
+  public DashboardTemplate get(String id) {
+    uuid(id, "id");
     return templates().dashboardTemplatesRetrieve(projectId, id);
   }
 
@@ -88,8 +87,8 @@ public final class DashboardTemplates extends Resource {
    * @param id the template's id
    * @throws dev.hedgekit.posthog.errors.MethodNotAllowedException as PostHog refuses the DELETE
    */
-  public void delete(UUID id) {
-    required(id, "id");
+  public void delete(String id) {
+    uuid(id, "id");
     templates().dashboardTemplatesDestroy(projectId, id);
   }
 

@@ -15,7 +15,6 @@ import dev.hedgekit.posthog.generated.model.SharingConfiguration;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Dashboards of one project: list, read, create, change, soft delete, and the dashboard's
@@ -224,8 +223,8 @@ public final class Dashboards extends Resource {
    * @param dashboardId the dashboard's id
    * @param userUuid the user's uuid
    */
-  public void removeCollaborator(long dashboardId, UUID userUuid) {
-    required(userUuid, "userUuid");
+  public void removeCollaborator(long dashboardId, String userUuid) {
+    uuid(userUuid, "userUuid");
     dashboards().dashboardsCollaboratorsDestroy(projectId, dashboardId, userUuid);
   }
 

@@ -7,7 +7,6 @@ import dev.hedgekit.posthog.generated.model.OrganizationDomain;
 import dev.hedgekit.posthog.generated.model.PatchedOrganizationDomain;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
-import java.util.UUID;
 
 /**
  * Authentication domains of one organization (verified email domains, SSO and SAML settings):
@@ -74,8 +73,8 @@ public final class Domains extends Resource {
    * @param id the domain's id
    * @return the domain
    */
-  public OrganizationDomain get(UUID id) {
-    required(id, "id");
+  public OrganizationDomain get(String id) {
+    uuid(id, "id");
     return domains().domainsRetrieve(organizationId, id);
   }
 
@@ -97,8 +96,8 @@ public final class Domains extends Resource {
    * @param patch the fields to change
    * @return the domain after the change
    */
-  public OrganizationDomain update(UUID id, PatchedOrganizationDomain patch) {
-    required(id, "id");
+  public OrganizationDomain update(String id, PatchedOrganizationDomain patch) {
+    uuid(id, "id");
     required(patch, "patch");
     return domains().domainsPartialUpdate(organizationId, id, patch);
   }
@@ -110,8 +109,8 @@ public final class Domains extends Resource {
    * @param domain the full new state
    * @return the domain after the change
    */
-  public OrganizationDomain replace(UUID id, OrganizationDomain domain) {
-    required(id, "id");
+  public OrganizationDomain replace(String id, OrganizationDomain domain) {
+    uuid(id, "id");
     required(domain, "domain");
     return domains().domainsUpdate(organizationId, id, domain);
   }
@@ -121,8 +120,8 @@ public final class Domains extends Resource {
    *
    * @param id the domain's id
    */
-  public void delete(UUID id) {
-    required(id, "id");
+  public void delete(String id) {
+    uuid(id, "id");
     domains().domainsDestroy(organizationId, id);
   }
 
@@ -132,8 +131,8 @@ public final class Domains extends Resource {
    * @param id the domain's id
    * @return the domain with its refreshed verification state
    */
-  public OrganizationDomain verify(UUID id) {
-    required(id, "id");
+  public OrganizationDomain verify(String id) {
+    uuid(id, "id");
     return domains().domainsVerifyCreate(organizationId, id);
   }
 

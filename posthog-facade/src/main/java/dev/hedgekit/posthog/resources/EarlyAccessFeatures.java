@@ -8,7 +8,6 @@ import dev.hedgekit.posthog.generated.model.EarlyAccessFeatureSerializerCreateOn
 import dev.hedgekit.posthog.generated.model.PatchedEarlyAccessFeature;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
-import java.util.UUID;
 
 /**
  * Early access features of one project: features users can opt into, each backed by a feature
@@ -76,8 +75,8 @@ public final class EarlyAccessFeatures extends Resource {
    * @param id the feature's id
    * @return the early access feature
    */
-  public EarlyAccessFeature get(UUID id) {
-    required(id, "id");
+  public EarlyAccessFeature get(String id) {
+    uuid(id, "id");
     return features().earlyAccessFeatureRetrieve(projectId, id);
   }
 
@@ -100,8 +99,8 @@ public final class EarlyAccessFeatures extends Resource {
    * @param patch the fields to change
    * @return the feature after the change
    */
-  public EarlyAccessFeature update(UUID id, PatchedEarlyAccessFeature patch) {
-    required(id, "id");
+  public EarlyAccessFeature update(String id, PatchedEarlyAccessFeature patch) {
+    uuid(id, "id");
     required(patch, "patch");
     return features().earlyAccessFeaturePartialUpdate(projectId, id, patch);
   }
@@ -113,8 +112,8 @@ public final class EarlyAccessFeatures extends Resource {
    * @param feature the full new state
    * @return the feature after the change
    */
-  public EarlyAccessFeature replace(UUID id, EarlyAccessFeature feature) {
-    required(id, "id");
+  public EarlyAccessFeature replace(String id, EarlyAccessFeature feature) {
+    uuid(id, "id");
     required(feature, "feature");
     return features().earlyAccessFeatureUpdate(projectId, id, feature);
   }
@@ -124,8 +123,8 @@ public final class EarlyAccessFeatures extends Resource {
    *
    * @param id the feature's id
    */
-  public void delete(UUID id) {
-    required(id, "id");
+  public void delete(String id) {
+    uuid(id, "id");
     features().earlyAccessFeatureDestroy(projectId, id);
   }
 

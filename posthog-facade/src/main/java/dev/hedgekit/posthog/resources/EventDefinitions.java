@@ -7,7 +7,6 @@ import dev.hedgekit.posthog.generated.model.PatchedEnterpriseEventDefinition;
 import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
-import java.util.UUID;
 
 /**
  * Event definitions of one project: the event names PostHog has seen, with their description,
@@ -73,8 +72,8 @@ public final class EventDefinitions extends Resource {
    * @param id the definition's id
    * @return the event definition
    */
-  public EnterpriseEventDefinition get(UUID id) {
-    required(id, "id");
+  public EnterpriseEventDefinition get(String id) {
+    uuid(id, "id");
     return definitions().eventDefinitionsRetrieve2(projectId, id);
   }
 
@@ -86,8 +85,8 @@ public final class EventDefinitions extends Resource {
    * @param patch the fields to change
    * @return the definition after the change
    */
-  public EnterpriseEventDefinition update(UUID id, PatchedEnterpriseEventDefinition patch) {
-    required(id, "id");
+  public EnterpriseEventDefinition update(String id, PatchedEnterpriseEventDefinition patch) {
+    uuid(id, "id");
     required(patch, "patch");
     return definitions().eventDefinitionsPartialUpdate(projectId, id, patch);
   }
@@ -99,8 +98,8 @@ public final class EventDefinitions extends Resource {
    * @param definition the full new state
    * @return the definition after the change
    */
-  public EnterpriseEventDefinition replace(UUID id, EnterpriseEventDefinition definition) {
-    required(id, "id");
+  public EnterpriseEventDefinition replace(String id, EnterpriseEventDefinition definition) {
+    uuid(id, "id");
     required(definition, "definition");
     return definitions().eventDefinitionsUpdate(projectId, id, definition);
   }
@@ -111,8 +110,8 @@ public final class EventDefinitions extends Resource {
    *
    * @param id the definition's id
    */
-  public void delete(UUID id) {
-    required(id, "id");
+  public void delete(String id) {
+    uuid(id, "id");
     definitions().eventDefinitionsDestroy(projectId, id);
   }
 

@@ -9,7 +9,6 @@ import dev.hedgekit.posthog.generated.model.ClickhouseEvent;
 import dev.hedgekit.posthog.generated.model.PropertyValuesResponse;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
-import java.util.UUID;
 
 /**
  * Raw events of one project: list with filters, read one, and the known values of an event
@@ -76,7 +75,7 @@ public final class Events extends Resource {
    * @param id the event's uuid
    * @return the event
    */
-  public ClickhouseEvent get(UUID id) {
+  public ClickhouseEvent get(String id) {
     return get(id, new EventsRetrieveQuery());
   }
 
@@ -85,8 +84,8 @@ public final class Events extends Resource {
    * @param query {@code include_person}: also answer the event's person
    * @return the event
    */
-  public ClickhouseEvent get(UUID id, EventsRetrieveQuery query) {
-    required(id, "id");
+  public ClickhouseEvent get(String id, EventsRetrieveQuery query) {
+    uuid(id, "id");
     required(query, "query");
     return events().eventsRetrieve(projectId, id, query);
   }

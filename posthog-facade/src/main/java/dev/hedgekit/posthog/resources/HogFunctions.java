@@ -98,8 +98,8 @@ public final class HogFunctions extends Resource {
    * @param id the function's UUID
    * @return the function, with its code, inputs, filters, template and status
    */
-  public HogFunction get(UUID id) {
-    required(id, "id");
+  public HogFunction get(String id) {
+    uuid(id, "id");
     return functions().hogFunctionsRetrieve(projectId, id);
   }
 
@@ -129,8 +129,8 @@ public final class HogFunctions extends Resource {
    * @param patch the fields to change
    * @return the function after the change
    */
-  public HogFunction update(UUID id, PatchedHogFunction patch) {
-    required(id, "id");
+  public HogFunction update(String id, PatchedHogFunction patch) {
+    uuid(id, "id");
     required(patch, "patch");
     return functions().hogFunctionsPartialUpdate(projectId, id, patch);
   }
@@ -143,8 +143,8 @@ public final class HogFunctions extends Resource {
    * @param function the full new state
    * @return the function after the change
    */
-  public HogFunction replace(UUID id, HogFunction function) {
-    required(id, "id");
+  public HogFunction replace(String id, HogFunction function) {
+    uuid(id, "id");
     required(function, "function");
     return functions().hogFunctionsUpdate(projectId, id, function);
   }
@@ -155,7 +155,7 @@ public final class HogFunctions extends Resource {
    * @param id the function's UUID
    * @return the function after the change
    */
-  public HogFunction enable(UUID id) {
+  public HogFunction enable(String id) {
     return update(id, new PatchedHogFunction().enabled(true));
   }
 
@@ -165,7 +165,7 @@ public final class HogFunctions extends Resource {
    * @param id the function's UUID
    * @return the function after the change
    */
-  public HogFunction disable(UUID id) {
+  public HogFunction disable(String id) {
     return update(id, new PatchedHogFunction().enabled(false));
   }
 
@@ -177,7 +177,7 @@ public final class HogFunctions extends Resource {
    * @param id the function's UUID
    * @return the function as PostHog answered the PATCH
    */
-  public HogFunction delete(UUID id) {
+  public HogFunction delete(String id) {
     return update(id, new PatchedHogFunction().deleted(true));
   }
 
@@ -187,7 +187,7 @@ public final class HogFunctions extends Resource {
    * @param id the function's UUID
    * @return the function after the change
    */
-  public HogFunction restore(UUID id) {
+  public HogFunction restore(String id) {
     return update(id, new PatchedHogFunction().deleted(false));
   }
 
@@ -195,7 +195,7 @@ public final class HogFunctions extends Resource {
    * @param id the function's UUID
    * @return the first page of the function's log lines, newest first
    */
-  public Page<LogEntry> logs(UUID id) {
+  public Page<LogEntry> logs(String id) {
     return logs(id, new HogFunctionsLogsRetrieveQuery());
   }
 
@@ -208,8 +208,8 @@ public final class HogFunctions extends Resource {
    *     and paging ({@code limit} 1 to 500, {@code offset})
    * @return the page
    */
-  public Page<LogEntry> logs(UUID id, HogFunctionsLogsRetrieveQuery query) {
-    required(id, "id");
+  public Page<LogEntry> logs(String id, HogFunctionsLogsRetrieveQuery query) {
+    uuid(id, "id");
     required(query, "query");
     return Page.of(functions().hogFunctionsLogsRetrieve(projectId, id, query));
   }
@@ -221,8 +221,8 @@ public final class HogFunctions extends Resource {
    * @param query filters; its {@code limit} sets the page size
    * @return the pager
    */
-  public Pager<LogEntry> logsAll(UUID id, HogFunctionsLogsRetrieveQuery query) {
-    required(id, "id");
+  public Pager<LogEntry> logsAll(String id, HogFunctionsLogsRetrieveQuery query) {
+    uuid(id, "id");
     required(query, "query");
     return pager(() -> functions().hogFunctionsLogsRetrieve(projectId, id, query));
   }
@@ -233,7 +233,7 @@ public final class HogFunctions extends Resource {
    * @param id the function's UUID
    * @return the time labels and one series per outcome
    */
-  public AppMetricsResponse metrics(UUID id) {
+  public AppMetricsResponse metrics(String id) {
     return metrics(id, new HogFunctionsMetricsRetrieveQuery());
   }
 
@@ -247,8 +247,8 @@ public final class HogFunctions extends Resource {
    *     {@code instance_id}
    * @return the time labels and one series per outcome or name
    */
-  public AppMetricsResponse metrics(UUID id, HogFunctionsMetricsRetrieveQuery query) {
-    required(id, "id");
+  public AppMetricsResponse metrics(String id, HogFunctionsMetricsRetrieveQuery query) {
+    uuid(id, "id");
     required(query, "query");
     return functions().hogFunctionsMetricsRetrieve(projectId, id, query);
   }
@@ -259,7 +259,7 @@ public final class HogFunctions extends Resource {
    * @param id the function's UUID
    * @return the totals, by outcome
    */
-  public AppMetricsTotalsResponse metricsTotals(UUID id) {
+  public AppMetricsTotalsResponse metricsTotals(String id) {
     return metricsTotals(id, new HogFunctionsMetricsTotalsRetrieveQuery());
   }
 
@@ -271,9 +271,9 @@ public final class HogFunctions extends Resource {
    *     {@code breakdown_by}
    * @return the totals
    */
-  public AppMetricsTotalsResponse metricsTotals(UUID id,
+  public AppMetricsTotalsResponse metricsTotals(String id,
       HogFunctionsMetricsTotalsRetrieveQuery query) {
-    required(id, "id");
+    uuid(id, "id");
     required(query, "query");
     return functions().hogFunctionsMetricsTotalsRetrieve(projectId, id, query);
   }

@@ -7,7 +7,6 @@ import dev.hedgekit.posthog.generated.model.OrganizationInvite;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Pending invites of one organization: list, send and revoke them.
@@ -105,8 +104,8 @@ public final class Invites extends Resource {
    *
    * @param id the invite's id
    */
-  public void delete(UUID id) {
-    required(id, "id");
+  public void delete(String id) {
+    uuid(id, "id");
     invites().invitesDestroy(organizationId, id);
   }
 

@@ -96,8 +96,8 @@ public final class OrganizationBatchExports extends Resource {
    *     {@link BatchExports#get(UUID)} on the batch export's project.
    */
   @Deprecated
-  public BatchExport get(UUID id) {
-    required(id, "id");
+  public BatchExport get(String id) {
+    uuid(id, "id");
     return exports().batchExportsRetrieve(organizationId, id);
   }
 
@@ -109,8 +109,8 @@ public final class OrganizationBatchExports extends Resource {
    *     {@link BatchExports#delete(UUID)} on the batch export's project.
    */
   @Deprecated
-  public void delete(UUID id) {
-    required(id, "id");
+  public void delete(String id) {
+    uuid(id, "id");
     exports().batchExportsDestroy(organizationId, id);
   }
 
@@ -121,7 +121,7 @@ public final class OrganizationBatchExports extends Resource {
    *     {@link BatchExports#logs(UUID)} on the batch export's project.
    */
   @Deprecated
-  public Page<LogEntry> logs(UUID id) {
+  public Page<LogEntry> logs(String id) {
     return logs(id, new BatchExportsLogsRetrieveQuery());
   }
 
@@ -137,8 +137,8 @@ public final class OrganizationBatchExports extends Resource {
    *     batch export's project.
    */
   @Deprecated
-  public Page<LogEntry> logs(UUID id, BatchExportsLogsRetrieveQuery query) {
-    required(id, "id");
+  public Page<LogEntry> logs(String id, BatchExportsLogsRetrieveQuery query) {
+    uuid(id, "id");
     required(query, "query");
     return Page.of(exports().batchExportsLogsRetrieve(organizationId, id, query));
   }

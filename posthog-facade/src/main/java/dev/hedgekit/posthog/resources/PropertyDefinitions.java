@@ -11,7 +11,6 @@ import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Property definitions of one project: the event, person and group properties PostHog has seen,
@@ -79,8 +78,8 @@ public final class PropertyDefinitions extends Resource {
    * @param id the definition's id
    * @return the property definition
    */
-  public EnterprisePropertyDefinition get(UUID id) {
-    required(id, "id");
+  public EnterprisePropertyDefinition get(String id) {
+    uuid(id, "id");
     return definitions().propertyDefinitionsRetrieve(projectId, id);
   }
 
@@ -91,8 +90,8 @@ public final class PropertyDefinitions extends Resource {
    * @param patch the fields to change
    * @return the definition after the change
    */
-  public EnterprisePropertyDefinition update(UUID id, PatchedEnterprisePropertyDefinition patch) {
-    required(id, "id");
+  public EnterprisePropertyDefinition update(String id, PatchedEnterprisePropertyDefinition patch) {
+    uuid(id, "id");
     required(patch, "patch");
     return definitions().propertyDefinitionsPartialUpdate(projectId, id, patch);
   }
@@ -104,8 +103,8 @@ public final class PropertyDefinitions extends Resource {
    * @param definition the full new state
    * @return the definition after the change
    */
-  public EnterprisePropertyDefinition replace(UUID id, EnterprisePropertyDefinition definition) {
-    required(id, "id");
+  public EnterprisePropertyDefinition replace(String id, EnterprisePropertyDefinition definition) {
+    uuid(id, "id");
     required(definition, "definition");
     return definitions().propertyDefinitionsUpdate(projectId, id, definition);
   }
@@ -116,8 +115,8 @@ public final class PropertyDefinitions extends Resource {
    *
    * @param id the definition's id
    */
-  public void delete(UUID id) {
-    required(id, "id");
+  public void delete(String id) {
+    uuid(id, "id");
     definitions().propertyDefinitionsDestroy(projectId, id);
   }
 

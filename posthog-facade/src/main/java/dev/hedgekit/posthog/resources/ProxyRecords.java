@@ -6,7 +6,6 @@ import dev.hedgekit.posthog.generated.model.ProxyRecord;
 import dev.hedgekit.posthog.generated.model.ProxyRecordListResponse;
 import dev.hedgekit.posthog.generated.model.SuccessResponse;
 import dev.hedgekit.posthog.internal.ClientContext;
-import java.util.UUID;
 
 /**
  * Managed reverse proxy records of one organization (a custom domain that forwards to PostHog):
@@ -51,8 +50,8 @@ public final class ProxyRecords extends Resource {
    * @param id the record's id
    * @return the record, with its provisioning status
    */
-  public ProxyRecord get(UUID id) {
-    required(id, "id");
+  public ProxyRecord get(String id) {
+    uuid(id, "id");
     return proxyRecords().proxyRecordsRetrieve(organizationId, id);
   }
 
@@ -78,8 +77,8 @@ public final class ProxyRecords extends Resource {
    *     failed one.
    */
   @Deprecated
-  public ProxyRecord update(UUID id, PatchedProxyRecord patch) {
-    required(id, "id");
+  public ProxyRecord update(String id, PatchedProxyRecord patch) {
+    uuid(id, "id");
     required(patch, "patch");
     return proxyRecords().proxyRecordsPartialUpdate(organizationId, id, patch);
   }
@@ -95,8 +94,8 @@ public final class ProxyRecords extends Resource {
    *     failed one.
    */
   @Deprecated
-  public ProxyRecord replace(UUID id, ProxyRecord record) {
-    required(id, "id");
+  public ProxyRecord replace(String id, ProxyRecord record) {
+    uuid(id, "id");
     required(record, "record");
     return proxyRecords().proxyRecordsUpdate(organizationId, id, record);
   }
@@ -107,8 +106,8 @@ public final class ProxyRecords extends Resource {
    * @param id the record's id
    * @return PostHog's answer ({@code success})
    */
-  public SuccessResponse delete(UUID id) {
-    required(id, "id");
+  public SuccessResponse delete(String id) {
+    uuid(id, "id");
     return proxyRecords().proxyRecordsDestroy(organizationId, id);
   }
 

@@ -13,6 +13,9 @@ import java.util.function.Supplier;
  */
 public abstract class Resource {
 
+  private static final java.util.regex.Pattern UUID_SHAPE = java.util.regex.Pattern.compile(
+      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
   /** The client or view this group works through. */
   protected final ClientContext context;
 
@@ -60,6 +63,27 @@ public abstract class Resource {
   protected static String id(String value, String name) {
     text(value, name);
     UrlLimits.checkValue(name, "a path or query value", value);
+    return value;
+  }
+
+  /**
+   * Checks a caller-supplied UUID that travels in the URL. PostHog looks these objects up by
+   * UUID and answers an error for anything else, so a value of another shape fails here. The
+   * text is sent as given (either case).
+   *
+   * @param value the value, e.g. {@code 0190e5c6-35b2-7cc8-9a1e-2b8c9f3d4e5f}
+   * @param name the parameter name for the message
+   * @return the value
+   * @throws NullPointerException if the value is null
+   * @throws IllegalArgumentException if it is not a UUID
+   */
+  protected static String uuid(String value, String name) {
+    text(value, name);
+    if (!UUID_SHAPE.matcher(value).matches()) {
+      throw new IllegalArgumentException(name + " must be a UUID such as"
+          + " 0190e5c6-35b2-7cc8-9a1e-2b8c9f3d4e5f, was '"
+          + (value.length() <= 64 ? value : value.substring(0, 64) + "...") + "'");
+    }
     return value;
   }
 

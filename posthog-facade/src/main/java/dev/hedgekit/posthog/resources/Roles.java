@@ -9,7 +9,6 @@ import dev.hedgekit.posthog.generated.model.Role;
 import dev.hedgekit.posthog.generated.model.RoleMembership;
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
-import java.util.UUID;
 
 /**
  * Roles of one organization (access control): list, read, create, change and delete roles,
@@ -77,8 +76,8 @@ public final class Roles extends Resource {
    * @param id the role's id
    * @return the role
    */
-  public Role get(UUID id) {
-    required(id, "id");
+  public Role get(String id) {
+    uuid(id, "id");
     return roles().rolesRetrieve(organizationId, id);
   }
 
@@ -100,8 +99,8 @@ public final class Roles extends Resource {
    * @param patch the fields to change
    * @return the role after the change
    */
-  public Role update(UUID id, PatchedRole patch) {
-    required(id, "id");
+  public Role update(String id, PatchedRole patch) {
+    uuid(id, "id");
     required(patch, "patch");
     return roles().rolesPartialUpdate(organizationId, id, patch);
   }
@@ -113,8 +112,8 @@ public final class Roles extends Resource {
    * @param role the full new state
    * @return the role after the change
    */
-  public Role replace(UUID id, Role role) {
-    required(id, "id");
+  public Role replace(String id, Role role) {
+    uuid(id, "id");
     required(role, "role");
     return roles().rolesUpdate(organizationId, id, role);
   }
@@ -124,8 +123,8 @@ public final class Roles extends Resource {
    *
    * @param id the role's id
    */
-  public void delete(UUID id) {
-    required(id, "id");
+  public void delete(String id) {
+    uuid(id, "id");
     roles().rolesDestroy(organizationId, id);
   }
 
@@ -135,7 +134,7 @@ public final class Roles extends Resource {
    * @param roleId the role's id
    * @return the page
    */
-  public Page<RoleMembership> memberships(UUID roleId) {
+  public Page<RoleMembership> memberships(String roleId) {
     return memberships(roleId, new RolesRoleMembershipsListQuery());
   }
 
@@ -146,8 +145,8 @@ public final class Roles extends Resource {
    * @param query paging ({@code limit}, {@code offset})
    * @return the page
    */
-  public Page<RoleMembership> memberships(UUID roleId, RolesRoleMembershipsListQuery query) {
-    required(roleId, "roleId");
+  public Page<RoleMembership> memberships(String roleId, RolesRoleMembershipsListQuery query) {
+    uuid(roleId, "roleId");
     required(query, "query");
     return Page.of(roles().rolesRoleMembershipsList(organizationId, roleId, query));
   }
@@ -158,7 +157,7 @@ public final class Roles extends Resource {
    * @param roleId the role's id
    * @return the pager
    */
-  public Pager<RoleMembership> membershipsAll(UUID roleId) {
+  public Pager<RoleMembership> membershipsAll(String roleId) {
     return membershipsAll(roleId, new RolesRoleMembershipsListQuery());
   }
 
@@ -169,8 +168,8 @@ public final class Roles extends Resource {
    * @param query paging; its {@code limit} sets the page size
    * @return the pager
    */
-  public Pager<RoleMembership> membershipsAll(UUID roleId, RolesRoleMembershipsListQuery query) {
-    required(roleId, "roleId");
+  public Pager<RoleMembership> membershipsAll(String roleId, RolesRoleMembershipsListQuery query) {
+    uuid(roleId, "roleId");
     required(query, "query");
     return pager(() -> roles().rolesRoleMembershipsList(organizationId, roleId, query));
   }
@@ -183,8 +182,8 @@ public final class Roles extends Resource {
    * @param membership the membership (its {@code user_uuid})
    * @return the created membership
    */
-  public RoleMembership addMember(UUID roleId, RoleMembership membership) {
-    required(roleId, "roleId");
+  public RoleMembership addMember(String roleId, RoleMembership membership) {
+    uuid(roleId, "roleId");
     required(membership, "membership");
     return roles().rolesRoleMembershipsCreate(organizationId, roleId, membership);
   }
@@ -195,9 +194,9 @@ public final class Roles extends Resource {
    * @param roleId the role's id
    * @param id the membership's id
    */
-  public void removeMember(UUID roleId, UUID id) {
-    required(roleId, "roleId");
-    required(id, "id");
+  public void removeMember(String roleId, String id) {
+    uuid(roleId, "roleId");
+    uuid(id, "id");
     roles().rolesRoleMembershipsDestroy(organizationId, roleId, id);
   }
 

@@ -12,7 +12,6 @@ import dev.hedgekit.posthog.generated.model.SurveySerializerCreateUpdateOnlySche
 import dev.hedgekit.posthog.pagination.Page;
 import dev.hedgekit.posthog.pagination.Pager;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Surveys of one project: list, read, create, change, delete, response counts and activity.
@@ -83,8 +82,8 @@ public final class Surveys extends Resource {
    * @param id the survey's id
    * @return the survey
    */
-  public Survey get(UUID id) {
-    required(id, "id");
+  public Survey get(String id) {
+    uuid(id, "id");
     return surveys().surveysRetrieve(projectId, id);
   }
 
@@ -107,9 +106,9 @@ public final class Surveys extends Resource {
    * @param patch the fields to change
    * @return the survey after the change
    */
-  public SurveySerializerCreateUpdateOnly update(UUID id,
+  public SurveySerializerCreateUpdateOnly update(String id,
       PatchedSurveySerializerCreateUpdateOnlySchema patch) {
-    required(id, "id");
+    uuid(id, "id");
     required(patch, "patch");
     return surveys().surveysPartialUpdate(projectId, id, patch);
   }
@@ -121,8 +120,8 @@ public final class Surveys extends Resource {
    * @param survey the full new state
    * @return the survey after the change
    */
-  public Survey replace(UUID id, Survey survey) {
-    required(id, "id");
+  public Survey replace(String id, Survey survey) {
+    uuid(id, "id");
     required(survey, "survey");
     return surveys().surveysUpdate(projectId, id, survey);
   }
@@ -133,8 +132,8 @@ public final class Surveys extends Resource {
    *
    * @param id the survey's id
    */
-  public void delete(UUID id) {
-    required(id, "id");
+  public void delete(String id) {
+    uuid(id, "id");
     surveys().surveysDestroy(projectId, id);
   }
 
@@ -168,8 +167,8 @@ public final class Surveys extends Resource {
    * @param id the survey's id
    * @return the first page of the activity log of one survey
    */
-  public Page<ActivityLogEntry> activity(UUID id) {
-    required(id, "id");
+  public Page<ActivityLogEntry> activity(String id) {
+    uuid(id, "id");
     return Page.of(surveys().surveysActivityRetrieve2(projectId, id, null, null));
   }
 
@@ -177,8 +176,8 @@ public final class Surveys extends Resource {
    * @param id the survey's id
    * @return every entry of the activity log of one survey, fetched lazily
    */
-  public Pager<ActivityLogEntry> activityAll(UUID id) {
-    required(id, "id");
+  public Pager<ActivityLogEntry> activityAll(String id) {
+    uuid(id, "id");
     return pager(() -> surveys().surveysActivityRetrieve2(projectId, id, null, null));
   }
 

@@ -53,8 +53,10 @@ class RecordedResponsesTest {
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       if (RecordedResponsesTest.class.getResource(ROOT + e.getKey()) != null) {
+        List<String> keptRaw = new ArrayList<>();
+        e.getValue().path("kept_raw").fieldNames().forEachRemaining(keptRaw::add);
         out.add(Arguments.of(e.getKey(), e.getValue().path("operation").asText(),
-            e.getValue().path("kind").asText()));
+            e.getValue().path("kind").asText(), keptRaw));
       }
     }
     return out.stream();
@@ -73,23 +75,34 @@ class RecordedResponsesTest {
     throw new AssertionError("no generated method for operation " + operationId);
   }
 
+  /** The generated API interfaces, read from the generated module's classes or its jar. */
   private static List<String> apiInterfaces() throws Exception {
     List<String> names = new ArrayList<>();
-    java.nio.file.Path dir = java.nio.file.Paths.get(dev.hedgekit.posthog.generated.api.QueryApi.class
-        .getProtectionDomain().getCodeSource().getLocation().toURI())
-        .resolve("dev/hedgekit/posthog/generated/api");
-    try (Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
-      files.map(p -> p.getFileName().toString())
-          .filter(n -> n.endsWith("Api.class"))
-          .forEach(n -> names.add("dev.hedgekit.posthog.generated.api." + n.replace(".class", "")));
+    java.nio.file.Path where = java.nio.file.Paths.get(dev.hedgekit.posthog.generated.api.QueryApi
+        .class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    java.nio.file.FileSystem jar = java.nio.file.Files.isDirectory(where) ? null
+        : java.nio.file.FileSystems.newFileSystem(where, (ClassLoader) null);
+    try {
+      java.nio.file.Path dir = (jar == null ? where : jar.getPath("/"))
+          .resolve("dev/hedgekit/posthog/generated/api");
+      try (Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+        files.map(p -> p.getFileName().toString())
+            .filter(n -> n.endsWith("Api.class"))
+            .forEach(n -> names.add("dev.hedgekit.posthog.generated.api."
+                + n.replace(".class", "")));
+      }
+    } finally {
+      if (jar != null) {
+        jar.close();
+      }
     }
     return names;
   }
 
   @ParameterizedTest(name = "{0} ({2})")
   @MethodSource("responses")
-  void decodesTypedAndWritesBackWhatPostHogSent(String file, String operationId, String kind)
-      throws Exception {
+  void decodesTypedAndWritesBackWhatPostHogSent(String file, String operationId, String kind,
+      List<String> keptRaw) throws Exception {
     JsonNode sent;
     try (InputStream in = getClass().getResourceAsStream(ROOT + file)) {
       sent = MAPPER.readTree(in);
@@ -100,7 +113,12 @@ class RecordedResponsesTest {
 
     List<String> unfit = new ArrayList<>();
     collectUnfit(decoded, "", unfit, new IdentityHashMap<>());
-    assertEquals(List.of(), unfit, file + ": values that do not fit their declared type");
+    // A value that does not fit is kept as it came (its accessor fails, the rest decodes);
+    // only the values SOURCES.yaml explains (mock data PostHog no longer sends) may do that.
+    List<String> unfitPaths = new ArrayList<>();
+    unfit.forEach(u -> unfitPaths.add(u.substring(0, u.indexOf(" = "))));
+    assertEquals(new java.util.TreeSet<>(keptRaw), new java.util.TreeSet<>(unfitPaths), file + ": values that do not fit their declared type: "
+        + unfit);
 
     JsonNode written = MAPPER.readTree(MAPPER.writerFor(type).writeValueAsBytes(decoded));
     List<String> differences = new ArrayList<>();

@@ -380,15 +380,16 @@ class HostileResponsesTest {
   // ------------------------------------------------------------------ 429 storms
 
   /**
-   * Runs 32 callers into one 429 with Retry-After: 1 each, through a client made by
+   * Runs 32 callers into a 429 with Retry-After: 1 each (on its first request), through a client made by
    * {@code settings} (given the server's URL), and returns when each retry arrived.
    */
   private List<Long> retryArrivals(java.util.function.Function<String, PostHogClientBuilder> settings)
       throws Exception {
     List<Long> arrivals = new java.util.concurrent.CopyOnWriteArrayList<>();
-    AtomicInteger seen = new AtomicInteger();
+    java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
     server = LoopbackServer.start(ex -> {
-      if (seen.incrementAndGet() <= 32) {
+      // each caller's first request is refused, however late it arrives
+      if (seen.add(ex.rawPath())) {
         ex.respondJson(429, "{\"type\":\"throttled_error\",\"detail\":\"slow down\"}",
             "Retry-After: 1");
       } else {
@@ -400,7 +401,8 @@ class HostileResponsesTest {
     try (PostHogClient client = settings.apply(server.baseUrl()).build()) {
       List<java.util.concurrent.Future<JsonNode>> done = new java.util.ArrayList<>();
       for (int i = 0; i < 32; i++) {
-        done.add(pool.submit(() -> client.generated(TestApi.class).getFlagJson(1, 7)));
+        long flag = 100 + i;
+        done.add(pool.submit(() -> client.generated(TestApi.class).getFlagJson(1, flag)));
       }
       for (java.util.concurrent.Future<JsonNode> f : done) {
         assertEquals(7, f.get(30, TimeUnit.SECONDS).get("id").asInt());

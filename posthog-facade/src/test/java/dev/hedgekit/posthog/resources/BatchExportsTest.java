@@ -30,7 +30,6 @@ import dev.hedgekit.posthog.generated.model.BatchExportRunStatusEnum;
 import dev.hedgekit.posthog.generated.model.IntervalEnum;
 import dev.hedgekit.posthog.pagination.Page;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,7 +77,7 @@ class BatchExportsTest {
         .map(BatchExport::getName).collect(Collectors.toList());
 
     BatchExport e = p.results().get(0);
-    assertEquals(UUID.fromString(UUID_1), e.getId());
+    assertEquals(UUID_1, e.getId());
     assertEquals(IntervalEnum.HOUR, e.getInterval());
     assertEquals(Boolean.FALSE, e.getPaused());
     assertEquals("S3", e.getDestination().getType().value());
@@ -95,7 +94,7 @@ class BatchExportsTest {
         "{\"count\":1,\"next\":null,\"previous\":null,\"results\":[{\"message\":\"started\",\"level\":\"INFO\"}]}")));
     wm.stubFor(get(urlEqualTo(ONE + "logs/?level=ERROR&limit=50")).willReturn(json(
         "{\"count\":0,\"next\":null,\"previous\":null,\"results\":[]}")));
-    UUID id = UUID.fromString(UUID_1);
+    String id = UUID_1;
 
     assertEquals("To S3", exports.get(id).getName());
     Page<LogEntry> logs = exports.logs(id);
@@ -117,12 +116,12 @@ class BatchExportsTest {
     wm.stubFor(get(urlEqualTo(RUNS + "?cursor=abc&ordering=-created_at")).willReturn(json(
         "{\"next\":null,\"previous\":null,\"results\":[" + RUN_JSON.replace("Completed", "Failed") + "]}")));
 
-    Page<BatchExportRun> first = exports.runs(UUID.fromString(UUID_1), new BatchExportsRunsListQuery().ordering("-created_at"));
-    List<BatchExportRunStatusEnum> statuses = exports.runsAll(UUID.fromString(UUID_1),
+    Page<BatchExportRun> first = exports.runs(UUID_1, new BatchExportsRunsListQuery().ordering("-created_at"));
+    List<BatchExportRunStatusEnum> statuses = exports.runsAll(UUID_1,
         new BatchExportsRunsListQuery().ordering("-created_at")).stream()
         .map(BatchExportRun::getStatus).collect(Collectors.toList());
 
-    assertEquals(UUID.fromString(UUID_2), first.results().get(0).getId());
+    assertEquals(UUID_2, first.results().get(0).getId());
     assertEquals(120, first.results().get(0).getRecordsCompleted().intValue());
     assertFalse(first.count().isPresent());
     assertTrue(first.hasNext());
@@ -135,8 +134,8 @@ class BatchExportsTest {
     wm.stubFor(get(urlEqualTo(RUNS + UUID_2 + "/")).willReturn(json(RUN_JSON)));
     wm.stubFor(get(urlEqualTo(RUNS + UUID_2 + "/logs/")).willReturn(json("{\"results\":[],\"next\":null}")));
 
-    BatchExportRun run = exports.run(UUID.fromString(UUID_1), UUID.fromString(UUID_2));
-    Page<LogEntry> logs = exports.runLogs(UUID.fromString(UUID_1), UUID.fromString(UUID_2));
+    BatchExportRun run = exports.run(UUID_1, UUID_2);
+    Page<LogEntry> logs = exports.runLogs(UUID_1, UUID_2);
 
     assertEquals(BatchExportRunStatusEnum.COMPLETED, run.getStatus());
     assertEquals(0, logs.results().size());
@@ -154,7 +153,7 @@ class BatchExportsTest {
     wm.stubFor(get(urlEqualTo(one)).willReturn(json(EXPORT_JSON)));
     wm.stubFor(get(urlEqualTo(one + "logs/")).willReturn(json("{\"results\":[]}")));
     wm.stubFor(delete(urlEqualTo(one)).willReturn(noContent()));
-    UUID id = UUID.fromString(UUID_1);
+    String id = UUID_1;
 
     assertEquals(4L, org.list(new BatchExportsListQuery().offset(3L)).count().getAsLong());
     assertEquals(1, org.listAll().stream().count());
@@ -177,8 +176,8 @@ class BatchExportsTest {
     assertThrows(NullPointerException.class, () -> exports.logs(null));
     assertThrows(NullPointerException.class, () -> exports.runs(null));
     assertThrows(NullPointerException.class, () -> exports.runsAll(null));
-    assertThrows(NullPointerException.class, () -> exports.run(UUID.fromString(UUID_1), null));
-    assertThrows(NullPointerException.class, () -> exports.runLogs(null, UUID.fromString(UUID_2)));
+    assertThrows(NullPointerException.class, () -> exports.run(UUID_1, null));
+    assertThrows(NullPointerException.class, () -> exports.runLogs(null, UUID_2));
     assertThrows(NullPointerException.class, () -> client.organization(ORG).batchExports().get(null));
     assertEquals(0, wm.getAllServeEvents().size());
   }

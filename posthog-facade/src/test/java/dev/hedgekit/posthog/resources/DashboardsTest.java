@@ -36,7 +36,6 @@ import dev.hedgekit.posthog.generated.model.PatchedDashboard;
 import dev.hedgekit.posthog.pagination.Page;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,7 +103,7 @@ class DashboardsTest {
 
   @Test
   void collaboratorsAreAddedListedAndRemoved() {
-    UUID user = UUID.fromString("0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b");
+    String user = "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
     String path = BASE + "12/collaborators/";
     wm.stubFor(post(urlEqualTo(path)).willReturn(jsonAnswer(201,
         "{'id':'0190a1b2-0000-7000-8000-000000000001','dashboard_id':12,'level':37,'user_uuid':'" + user + "'}")));

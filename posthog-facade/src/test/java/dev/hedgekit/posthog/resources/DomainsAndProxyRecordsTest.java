@@ -29,7 +29,6 @@ import dev.hedgekit.posthog.generated.model.PatchedOrganizationDomain;
 import dev.hedgekit.posthog.generated.model.PatchedProxyRecord;
 import dev.hedgekit.posthog.generated.model.ProxyRecord;
 import dev.hedgekit.posthog.generated.model.ProxyRecordStatusEnum;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +63,7 @@ class DomainsAndProxyRecordsTest {
   void domainsRoundTrip() {
     Domains domains = client.organization(ORG).domains();
     String one = DOMAINS + UUID_1 + "/";
-    UUID id = UUID.fromString(UUID_1);
+    String id = UUID_1;
     wm.stubFor(get(urlEqualTo(DOMAINS + "?limit=3")).willReturn(json(page(DOMAIN_JSON, 1, null))));
     wm.stubFor(post(urlEqualTo(DOMAINS)).willReturn(json(201, DOMAIN_JSON)));
     wm.stubFor(get(urlEqualTo(one)).willReturn(json(DOMAIN_JSON)));
@@ -95,7 +94,7 @@ class DomainsAndProxyRecordsTest {
   void proxyRecordsRoundTrip() {
     ProxyRecords proxies = client.organization(ORG).proxyRecords();
     String one = PROXIES + UUID_1 + "/";
-    UUID id = UUID.fromString(UUID_1);
+    String id = UUID_1;
     wm.stubFor(get(urlEqualTo(PROXIES)).willReturn(json(
         "{\"results\":[" + PROXY_JSON + "],\"max_proxy_records\":2}")));
     wm.stubFor(post(urlEqualTo(PROXIES)).willReturn(json(201, PROXY_JSON)));

@@ -41,7 +41,6 @@ import dev.hedgekit.posthog.pagination.Page;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,7 +59,7 @@ class HogFunctionsTest {
 
   private static final String BASE = "/api/projects/42/hog_functions/";
   private static final String TEMPLATES = "/api/projects/42/hog_function_templates/";
-  private static final UUID ID = UUID.fromString("0196b4d2-7a1e-7c3f-9d2b-4e5f6a7b8c9d");
+  private static final String ID = "0196b4d2-7a1e-7c3f-9d2b-4e5f6a7b8c9d";
   private static final String ONE = BASE + ID + "/";
   private static final String FUNCTION_JSON = "{'id':'" + ID + "','type':'destination',"
       + "'name':'Sign-ups to Slack','enabled':true,'deleted':false,'hog':'fetch(inputs.url)',"

@@ -25,7 +25,6 @@ import dev.hedgekit.posthog.generated.model.OrganizationInvite;
 import dev.hedgekit.posthog.generated.model.OrganizationMembershipLevelEnum;
 import dev.hedgekit.posthog.pagination.Page;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,7 +62,7 @@ class InvitesTest {
     Page<OrganizationInvite> p = invites.list(new InvitesListQuery().limit(10L).offset(20L));
 
     OrganizationInvite i = p.results().get(0);
-    assertEquals(UUID.fromString(UUID_1), i.getId());
+    assertEquals(UUID_1, i.getId());
     assertEquals("ada@example.com", i.getTargetEmail());
     assertEquals(OrganizationMembershipLevelEnum.MEMBER, i.getLevel());
     assertEquals(Boolean.FALSE, i.getIsExpired());
@@ -90,7 +89,7 @@ class InvitesTest {
     OrganizationInvite created = invites.create(new OrganizationInvite().targetEmail("ada@example.com")
         .level(OrganizationMembershipLevelEnum.MEMBER).sendEmail(false));
 
-    assertEquals(UUID.fromString(UUID_1), created.getId());
+    assertEquals(UUID_1, created.getId());
     wm.verify(postRequestedFor(urlEqualTo(INVITES)).withRequestBody(
         exactJson("{\"target_email\":\"ada@example.com\",\"level\":1,\"send_email\":false}")));
   }
@@ -123,7 +122,7 @@ class InvitesTest {
   void deleteRevokesTheInvite() {
     wm.stubFor(delete(urlEqualTo(INVITES + UUID_1 + "/")).willReturn(noContent()));
 
-    invites.delete(UUID.fromString(UUID_1));
+    invites.delete(UUID_1);
 
     wm.verify(1, deleteRequestedFor(urlEqualTo(INVITES + UUID_1 + "/")));
   }

@@ -29,7 +29,6 @@ import dev.hedgekit.posthog.generated.model.OrganizationMembershipLevelEnum;
 import dev.hedgekit.posthog.generated.model.PatchedOrganizationMember;
 import dev.hedgekit.posthog.pagination.Page;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,7 +72,7 @@ class MembersTest {
     OrganizationMember m = p.results().get(0);
     assertEquals(OrganizationMembershipLevelEnum.ADMIN, m.getLevel());
     assertEquals("ada@example.com", m.getUser().getEmail());
-    assertEquals(UUID.fromString(UUID_1), m.getUser().getUuid());
+    assertEquals(UUID_1, m.getUser().getUuid());
     assertEquals(1L, p.count().getAsLong());
     assertFalse(p.hasNext());
     wm.verify(1, getRequestedFor(urlEqualTo(MEMBERS + "?limit=1")));

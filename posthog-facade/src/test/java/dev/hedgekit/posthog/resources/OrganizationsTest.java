@@ -71,7 +71,7 @@ class OrganizationsTest {
 
     assertEquals(1, p.results().size());
     Organization o = p.results().get(0);
-    assertEquals(UUID.fromString(UUID_1), o.getId());
+    assertEquals(UUID_1, o.getId());
     assertEquals("Hedgehogs", o.getName());
     assertEquals(EffectiveMembershipLevelEnum.OWNER, o.getMembershipLevel());
     assertEquals(5L, p.count().getAsLong());
@@ -98,7 +98,7 @@ class OrganizationsTest {
 
     Organization created = orgs.create(new Organization().name("Hedgehogs").enforce2fa(true));
 
-    assertEquals(UUID.fromString(UUID_1), created.getId());
+    assertEquals(UUID_1, created.getId());
     assertEquals("hedgehogs", created.getSlug());
     wm.verify(postRequestedFor(urlEqualTo(ORGS))
         .withRequestBody(exactJson("{\"name\":\"Hedgehogs\",\"enforce_2fa\":true}")));

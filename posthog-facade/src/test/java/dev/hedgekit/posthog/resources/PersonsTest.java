@@ -81,7 +81,7 @@ class PersonsTest {
     PersonRecord read = persons.get(UUID_9);
     assertEquals(9L, read.getId());
     assertEquals(List.of("u-1", "anon-2"), read.getDistinctIds());
-    assertEquals(UUID.fromString(UUID_9), read.getUuid());
+    assertEquals(UUID_9, read.getUuid());
     assertEquals("free", read.getProperties().get("plan").asText());
 
     persons.update(UUID_9, new PatchedPersonRecord().properties(Trees.json(Map.of("plan", "pro"))));

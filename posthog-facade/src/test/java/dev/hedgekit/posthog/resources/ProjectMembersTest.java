@@ -25,7 +25,6 @@ import dev.hedgekit.posthog.generated.model.ExplicitTeamMember;
 import dev.hedgekit.posthog.generated.model.ExplicitTeamMemberLevelEnum;
 import dev.hedgekit.posthog.generated.model.PatchedExplicitTeamMember;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,17 +67,17 @@ class ProjectMembersTest {
 
     List<ExplicitTeamMember> all = members.list();
     ExplicitTeamMember created = members.create(new ExplicitTeamMember()
-        .userUuid(UUID.fromString(UUID_1)).level(ExplicitTeamMemberLevelEnum.ADMIN));
+        .userUuid(UUID_1).level(ExplicitTeamMemberLevelEnum.ADMIN));
     ExplicitTeamMember read = members.get(UUID_1);
     ExplicitTeamMember patched = members.update(UUID_1,
         new PatchedExplicitTeamMember().level(ExplicitTeamMemberLevelEnum.MEMBER));
     members.replace(UUID_1, new ExplicitTeamMember()
-        .userUuid(UUID.fromString(UUID_1)).level(ExplicitTeamMemberLevelEnum.ADMIN));
+        .userUuid(UUID_1).level(ExplicitTeamMemberLevelEnum.ADMIN));
     members.delete(UUID_1);
 
     assertEquals("ada@example.com", all.get(0).getUser().getEmail());
     assertEquals(ExplicitTeamMemberLevelEnum.ADMIN, created.getLevel());
-    assertEquals(UUID.fromString(UUID_1), read.getUser().getUuid());
+    assertEquals(UUID_1, read.getUser().getUuid());
     assertEquals(ExplicitTeamMemberLevelEnum.MEMBER, patched.getLevel());
     wm.verify(1, getRequestedFor(urlEqualTo(MEMBERS)));
     wm.verify(postRequestedFor(urlEqualTo(MEMBERS))

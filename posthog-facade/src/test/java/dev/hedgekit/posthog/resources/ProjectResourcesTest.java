@@ -86,7 +86,7 @@ class ProjectResourcesTest {
 
   @Test
   void realDeletesSendTheDelete() {
-    UUID id = UUID.fromString("0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b");
+    String id = "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
     for (String path : List.of("early_access_feature/", "event_definitions/", "property_definitions/")) {
       wm.stubFor(delete(urlEqualTo(P + path + id + "/")).willReturn(aResponse().withStatus(204)));
     }
@@ -105,7 +105,7 @@ class ProjectResourcesTest {
 
   @Test
   void dashboardTemplateDeleteIsRefusedByPostHog() {
-    UUID id = UUID.fromString("0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b");
+    String id = "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
     wm.stubFor(delete(urlEqualTo(P + "dashboard_templates/" + id + "/")).willReturn(jsonAnswer(405,
         "{'type':'invalid_request','code':'method_not_allowed','detail':'Method \\u0022DELETE\\u0022 not allowed.'}")));
 

@@ -23,7 +23,6 @@ import dev.hedgekit.posthog.generated.model.ProjectBackwardCompat;
 import dev.hedgekit.posthog.generated.model.ProjectBackwardCompatBasic;
 import dev.hedgekit.posthog.pagination.Page;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,7 +66,7 @@ class ProjectsTest {
 
     assertEquals(42, p.results().get(0).getId());
     assertEquals("Web", p.results().get(0).getName());
-    assertEquals(UUID.fromString(ORG), p.results().get(0).getOrganization());
+    assertEquals(ORG, p.results().get(0).getOrganization());
     assertTrue(p.hasNext());
     assertEquals(List.of(42L, 43L), ids);
     wm.verify(2, getRequestedFor(urlEqualTo(PROJECTS + "?limit=1&offset=0")));

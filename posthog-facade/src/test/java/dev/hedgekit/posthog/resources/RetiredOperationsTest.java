@@ -18,7 +18,6 @@ import dev.hedgekit.posthog.PostHogClient;
 import dev.hedgekit.posthog.errors.MethodNotAllowedException;
 import dev.hedgekit.posthog.errors.NotFoundException;
 import dev.hedgekit.posthog.generated.model.PatchedProxyRecord;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,7 +92,7 @@ class RetiredOperationsTest {
 
   @Test
   void aRemovedUpdateAnswering405SaysToRecreateTheRecord() {
-    UUID id = UUID.fromString(OrgAdminFixtures.UUID_1);
+    String id = OrgAdminFixtures.UUID_1;
     wm.stubFor(any(urlEqualTo("/api/organizations/" + OrgAdminFixtures.ORG + "/proxy_records/"
         + id + "/")).willReturn(jsonAnswer(405, "{'type':'invalid_request',"
         + "'code':'method_not_allowed','detail':'Method \\u0022PATCH\\u0022 not allowed.'}")));

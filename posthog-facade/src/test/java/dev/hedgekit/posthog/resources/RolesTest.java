@@ -31,7 +31,6 @@ import dev.hedgekit.posthog.generated.model.Role;
 import dev.hedgekit.posthog.generated.model.RoleMembership;
 import dev.hedgekit.posthog.pagination.Page;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,7 +86,7 @@ class RolesTest {
     wm.stubFor(patch(urlEqualTo(ONE)).willReturn(json(ROLE_JSON.replace("Engineering", "Eng"))));
     wm.stubFor(put(urlEqualTo(ONE)).willReturn(json(ROLE_JSON.replace("Engineering", "Platform"))));
     wm.stubFor(delete(urlEqualTo(ONE)).willReturn(noContent()));
-    UUID id = UUID.fromString(UUID_1);
+    String id = UUID_1;
 
     Role created = roles.create(new Role().name("Engineering"));
     assertEquals(id, created.getId());
@@ -109,16 +108,16 @@ class RolesTest {
     wm.stubFor(post(urlEqualTo(MEMBERSHIPS)).willReturn(json(201, MEMBERSHIP_JSON)));
     wm.stubFor(delete(urlEqualTo(MEMBERSHIPS + UUID_2 + "/")).willReturn(noContent()));
 
-    Page<RoleMembership> p = roles.memberships(UUID.fromString(UUID_1), new RolesRoleMembershipsListQuery().offset(0L));
-    List<RoleMembership> all = roles.membershipsAll(UUID.fromString(UUID_1), new RolesRoleMembershipsListQuery().offset(0L))
+    Page<RoleMembership> p = roles.memberships(UUID_1, new RolesRoleMembershipsListQuery().offset(0L));
+    List<RoleMembership> all = roles.membershipsAll(UUID_1, new RolesRoleMembershipsListQuery().offset(0L))
         .stream().collect(Collectors.toList());
-    RoleMembership added = roles.addMember(UUID.fromString(UUID_1),
-        new RoleMembership().userUuid(UUID.fromString(UUID_2)));
-    roles.removeMember(UUID.fromString(UUID_1), UUID.fromString(UUID_2));
+    RoleMembership added = roles.addMember(UUID_1,
+        new RoleMembership().userUuid(UUID_2));
+    roles.removeMember(UUID_1, UUID_2);
 
     assertEquals("bob@example.com", p.results().get(0).getUser().getEmail());
     assertEquals(1, all.size());
-    assertEquals(UUID.fromString(UUID_1), added.getRoleId());
+    assertEquals(UUID_1, added.getRoleId());
     wm.verify(2, getRequestedFor(urlEqualTo(MEMBERSHIPS + "?offset=0")));
     wm.verify(postRequestedFor(urlEqualTo(MEMBERSHIPS))
         .withRequestBody(exactJson("{\"user_uuid\":\"" + UUID_2 + "\"}")));
@@ -129,11 +128,11 @@ class RolesTest {
   void argumentsAreCheckedBeforeAnyRequest() {
     assertThrows(NullPointerException.class, () -> roles.get(null));
     assertThrows(NullPointerException.class, () -> roles.create(null));
-    assertThrows(NullPointerException.class, () -> roles.update(UUID.fromString(UUID_1), null));
+    assertThrows(NullPointerException.class, () -> roles.update(UUID_1, null));
     assertThrows(NullPointerException.class, () -> roles.memberships(null));
     assertThrows(NullPointerException.class, () -> roles.membershipsAll(null));
     assertThrows(NullPointerException.class, () -> roles.addMember(null, new RoleMembership()));
-    assertThrows(NullPointerException.class, () -> roles.removeMember(UUID.fromString(UUID_1), null));
+    assertThrows(NullPointerException.class, () -> roles.removeMember(UUID_1, null));
     assertEquals(0, wm.getAllServeEvents().size());
   }
 }

@@ -33,7 +33,6 @@ import dev.hedgekit.posthog.generated.model.SurveyType;
 import dev.hedgekit.posthog.pagination.Page;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +45,7 @@ class SurveysTest {
       .options(wireMockConfig().dynamicPort()).build();
 
   private static final String BASE = "/api/projects/42/surveys/";
-  private static final UUID ID = UUID.fromString("0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b");
+  private static final String ID = "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
 
   private PostHogClient client;
   private Surveys surveys;

@@ -18,7 +18,6 @@ import dev.hedgekit.posthog.generated.api.UsersApi.UsersListQuery;
 import dev.hedgekit.posthog.generated.model.User;
 import dev.hedgekit.posthog.pagination.Page;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,7 +55,7 @@ class UsersTest {
     Page<User> p = users.list(new UsersListQuery().email("ada@example.com").isStaff(false).limit(5L));
 
     User u = p.results().get(0);
-    assertEquals(UUID.fromString(UUID_1), u.getUuid());
+    assertEquals(UUID_1, u.getUuid());
     assertEquals("Ada", u.getFirstName());
     assertEquals(42, u.getTeam().getId());
     assertEquals("Hedgehogs", u.getOrganization().getName());
