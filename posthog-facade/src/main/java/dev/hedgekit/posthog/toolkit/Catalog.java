@@ -11,36 +11,115 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The catalogue of actions, read from the spec that the generated module puts on the classpath
  * ({@value #SPEC_RESOURCE}): every operation with {@code x-composio-slugs} becomes one action
- * per slug. Built once per JVM, on first use, and immutable afterwards.
+ * per slug.
+ *
+ * <p>Loading is in two steps, so that a process that runs one action (a command line call)
+ * does not pay for all of them. The spec is parsed once per JVM, on first use, into an index
+ * of {@link Entry entries}: slug, operation, method, path, area, upstream status and texts,
+ * which is all that listing and selecting need. The parameters of an action (their schemas,
+ * resolved through the spec's components) and the generated method that runs it are worked out
+ * the first time the action is used, and kept. Both steps check the spec against the generated
+ * code and fail with {@link IllegalStateException} when they disagree.
  */
 final class Catalog {
 
   /** The classpath resource holding the curated spec as JSON. */
   static final String SPEC_RESOURCE = "/dev/hedgekit/posthog/generated/posthog-api.json";
 
+  /** The upstream status of an operation without {@code x-hedgekit-upstream}. */
+  static final String SERVED = "served";
+
   private static final List<String> METHODS =
       List.of("get", "put", "post", "delete", "patch", "head", "options");
   private static final Object LOCK = new Object();
   private static volatile Catalog instance;
 
-  private final Map<String, ToolSpec> bySlug;
-  private final Map<String, Invoker> invokers;
+  private final JsonNode spec;
+  private final Map<String, Entry> bySlug;
+  private final Supplier<Map<String, Invoker>> invokerSource;
+  private final Map<String, ToolSpec> built = new ConcurrentHashMap<>();
+  /** Guards {@link #schemas} and {@link #invokers}, which are filled while actions are built. */
+  private final Object buildLock = new Object();
+  private SchemaFactory schemas;
+  private Map<String, Invoker> invokers;
+  private volatile Map<String, ToolSpec> all;
 
-  private Catalog(Map<String, ToolSpec> bySlug, Map<String, Invoker> invokers) {
+  /**
+   * What the index knows of one action without looking at its parameters.
+   */
+  static final class Entry {
+    final String slug;
+    final String operationId;
+    /** Upper case. */
+    final String method;
+    final String path;
+    /** The operation's first tag; empty when it has none. */
+    final String area;
+    /** {@code x-hedgekit-upstream}, or {@value Catalog#SERVED} when absent. */
+    final String upstream;
+    /** {@code x-hedgekit-replacement}, or null. */
+    final String replacement;
+    /** OpenAPI's {@code deprecated}, or an upstream status of deprecated or removed. */
+    final boolean deprecated;
+    final String summary;
+    final String description;
+    final JsonNode pathItem;
+    final JsonNode operation;
+
+    Entry(String slug, String method, String path, JsonNode pathItem, JsonNode operation) {
+      this.slug = slug;
+      this.operationId = operation.path("operationId").asText();
+      this.method = method.toUpperCase(Locale.ROOT);
+      this.path = path;
+      JsonNode tags = operation.path("tags");
+      this.area = tags.isArray() && tags.size() > 0 ? tags.get(0).asText() : "";
+      this.upstream = text(operation, "x-hedgekit-upstream", SERVED).toLowerCase(Locale.ROOT);
+      String r = text(operation, "x-hedgekit-replacement", null);
+      this.replacement = r == null ? null : r.replaceAll("[.\\s]+$", "");
+      this.deprecated = operation.path("deprecated").asBoolean(false)
+          || "deprecated".equals(upstream) || "removed".equals(upstream);
+      this.summary = operation.path("summary").asText("");
+      this.description = operation.path("description").asText("");
+      this.pathItem = pathItem;
+      this.operation = operation;
+    }
+
+    /** @return whether PostHog no longer serves the operation */
+    boolean retired() {
+      return "removed".equals(upstream);
+    }
+
+    /** @return whether the method only reads (GET, HEAD, OPTIONS) */
+    boolean readOnly() {
+      return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
+    }
+
+    private static String text(JsonNode node, String field, String fallback) {
+      JsonNode v = node.get(field);
+      return v != null && v.isTextual() && !v.asText().isBlank() ? v.asText().strip() : fallback;
+    }
+  }
+
+  private Catalog(JsonNode spec, Map<String, Entry> bySlug,
+      Supplier<Map<String, Invoker>> invokerSource) {
+    this.spec = spec;
     this.bySlug = bySlug;
-    this.invokers = invokers;
+    this.invokerSource = invokerSource;
   }
 
   /**
-   * The shared catalogue, loaded on first call.
+   * The shared catalogue, indexed on first call.
    *
    * @return the catalogue
-   * @throws IllegalStateException if the spec is missing or does not match the generated code
+   * @throws IllegalStateException if the spec is missing or malformed
    */
   static Catalog get() {
     Catalog c = instance;
@@ -48,7 +127,7 @@ final class Catalog {
       synchronized (LOCK) {
         c = instance;
         if (c == null) {
-          c = from(loadSpec(), Invoker.all());
+          c = index(loadSpec(), Invoker::all);
           instance = c;
         }
       }
@@ -69,15 +148,31 @@ final class Catalog {
   }
 
   /**
-   * Builds a catalogue from a spec.
+   * Builds a catalogue from a spec and checks every action against the generated code at
+   * once (the shared catalogue does that lazily, action by action).
    *
    * @param spec the OpenAPI document
    * @param invokers the generated methods by operationId
-   * @return the catalogue
+   * @return the catalogue, every action built
+   * @throws IllegalStateException if the spec and the generated code disagree
    */
   static Catalog from(JsonNode spec, Map<String, Invoker> invokers) {
-    SchemaFactory schemas = new SchemaFactory(spec);
-    Map<String, ToolSpec> actions = new TreeMap<>();
+    Objects.requireNonNull(invokers, "invokers");
+    Catalog c = index(spec, () -> invokers);
+    c.actions();
+    return c;
+  }
+
+  /**
+   * Indexes a spec without building any action.
+   *
+   * @param spec the OpenAPI document
+   * @param invokers where the generated methods come from, asked once, when the first action
+   *     is built
+   * @return the catalogue
+   */
+  static Catalog index(JsonNode spec, Supplier<Map<String, Invoker>> invokers) {
+    Map<String, Entry> entries = new TreeMap<>();
     Iterator<Map.Entry<String, JsonNode>> paths = spec.path("paths").fields();
     while (paths.hasNext()) {
       Map.Entry<String, JsonNode> pathItem = paths.next();
@@ -86,33 +181,108 @@ final class Catalog {
         if (op == null || !op.has("x-composio-slugs")) {
           continue;
         }
-        String operationId = op.path("operationId").asText();
-        Invoker invoker = invokers.get(operationId);
-        if (invoker == null) {
-          throw new IllegalStateException("operation " + operationId
-              + " of the spec has no method in RawOperations; rebuild posthog-generated");
-        }
         for (JsonNode slug : op.get("x-composio-slugs")) {
-          ToolSpec a = action(spec, schemas, slug.asText(), method, pathItem.getKey(),
-              pathItem.getValue(), op, invoker);
-          if (actions.put(a.slug, a) != null) {
-            throw new IllegalStateException("slug " + a.slug + " is used by two operations");
+          Entry e = new Entry(slug.asText(), method, pathItem.getKey(), pathItem.getValue(), op);
+          if (entries.put(e.slug, e) != null) {
+            throw new IllegalStateException("slug " + e.slug + " is used by two operations");
           }
         }
       }
     }
-    return new Catalog(Collections.unmodifiableMap(actions), invokers);
+    return new Catalog(spec, Collections.unmodifiableMap(entries), invokers);
   }
 
-  private static ToolSpec action(JsonNode spec, SchemaFactory schemas, String slug,
-      String method, String path, JsonNode pathItem, JsonNode op, Invoker invoker) {
-    String operationId = op.path("operationId").asText();
+  /** @return the index entries by slug, sorted; nothing is built */
+  Map<String, Entry> entries() {
+    return bySlug;
+  }
+
+  /**
+   * @param slug a slug
+   * @return its index entry, or null
+   */
+  Entry entry(String slug) {
+    return slug == null ? null : bySlug.get(slug);
+  }
+
+  /**
+   * Every action, built (the first call builds those not built yet).
+   *
+   * @return the actions by slug, sorted
+   */
+  Map<String, ToolSpec> actions() {
+    Map<String, ToolSpec> a = all;
+    if (a == null) {
+      Map<String, ToolSpec> out = new TreeMap<>();
+      for (String slug : bySlug.keySet()) {
+        out.put(slug, find(slug));
+      }
+      a = Collections.unmodifiableMap(out);
+      all = a;
+    }
+    return a;
+  }
+
+  /**
+   * One action, built on first use.
+   *
+   * @param slug an action slug
+   * @return the action, or null when no action has this slug
+   * @throws IllegalStateException if the spec and the generated code disagree on it
+   */
+  ToolSpec find(String slug) {
+    Entry e = entry(slug);
+    if (e == null) {
+      return null;
+    }
+    ToolSpec a = built.get(slug);
+    if (a == null) {
+      synchronized (buildLock) {
+        a = built.get(slug);
+        if (a == null) {
+          a = build(e);
+          built.put(slug, a);
+        }
+      }
+    }
+    return a;
+  }
+
+  /**
+   * @param operationId an operation of the spec
+   * @return the generated method that calls it
+   */
+  Invoker invoker(String operationId) {
+    synchronized (buildLock) {
+      return invokers().get(operationId);
+    }
+  }
+
+  /** Called with {@link #buildLock} held. */
+  private Map<String, Invoker> invokers() {
+    if (invokers == null) {
+      invokers = invokerSource.get();
+    }
+    return invokers;
+  }
+
+  /** Called with {@link #buildLock} held. */
+  private ToolSpec build(Entry e) {
+    if (schemas == null) {
+      schemas = new SchemaFactory(spec);
+    }
+    String operationId = e.operationId;
+    Invoker invoker = invokers().get(operationId);
+    if (invoker == null) {
+      throw new IllegalStateException("operation " + operationId
+          + " of the spec has no method in RawOperations; rebuild posthog-generated");
+    }
     Map<String, JsonNode> declared = new LinkedHashMap<>();
-    for (JsonNode p : pathItem.path("parameters")) {
+    for (JsonNode p : e.pathItem.path("parameters")) {
       JsonNode r = resolveParameter(spec, p);
       declared.put(r.path("in").asText() + ":" + r.path("name").asText(), r);
     }
-    for (JsonNode p : op.path("parameters")) {
+    for (JsonNode p : e.operation.path("parameters")) {
       JsonNode r = resolveParameter(spec, p);
       declared.put(r.path("in").asText() + ":" + r.path("name").asText(), r);
     }
@@ -136,7 +306,7 @@ final class Catalog {
     }
     Schema body = null;
     boolean bodyRequired = false;
-    JsonNode requestBody = op.get("requestBody");
+    JsonNode requestBody = e.operation.get("requestBody");
     if (requestBody != null) {
       JsonNode content = requestBody.path("content");
       JsonNode media = content.has("application/json") ? content.get("application/json")
@@ -161,10 +331,7 @@ final class Catalog {
             fs.aliases()));
       }
     }
-    String summary = op.path("summary").asText("");
-    String description = op.path("description").asText("");
-    return new ToolSpec(slug, operationId, method.toUpperCase(Locale.ROOT), path, summary,
-        description, op.path("deprecated").asBoolean(false), params, body, bodyRequired, invoker);
+    return new ToolSpec(e, params, body, bodyRequired, invoker);
   }
 
   private static JsonNode resolveParameter(JsonNode spec, JsonNode p) {
@@ -182,26 +349,5 @@ final class Catalog {
       throw new IllegalStateException("the spec refers to a missing parameter: " + r);
     }
     return target;
-  }
-
-  /** @return the actions by slug, sorted */
-  Map<String, ToolSpec> actions() {
-    return bySlug;
-  }
-
-  /**
-   * @param slug an action slug
-   * @return the action, or null
-   */
-  ToolSpec find(String slug) {
-    return slug == null ? null : bySlug.get(slug);
-  }
-
-  /**
-   * @param operationId an operation of the spec
-   * @return the generated method that calls it
-   */
-  Invoker invoker(String operationId) {
-    return invokers.get(operationId);
   }
 }

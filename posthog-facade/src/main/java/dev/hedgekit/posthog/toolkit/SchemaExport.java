@@ -74,16 +74,21 @@ final class SchemaExport {
   }
 
   /**
-   * The description of an action as tools show it: the summary, then the description, and a
-   * deprecation note; never empty.
+   * The description of an action as tools show it: a removal or deprecation note naming the
+   * replacement ({@code x-hedgekit-replacement}) when there is one, then the summary and the
+   * description; never empty.
    *
    * @param a the action
    * @return the text
    */
   static String description(ToolSpec a) {
     StringBuilder sb = new StringBuilder();
-    if (a.deprecated) {
-      sb.append("Deprecated. ");
+    if ("removed".equals(a.upstream)) {
+      sb.append("Removed: PostHog no longer serves this endpoint");
+      sb.append(a.replacement != null ? "; use " + a.replacement + " instead. " : ". ");
+    } else if (a.deprecated) {
+      sb.append(a.replacement != null ? "Deprecated: use " + a.replacement + " instead. "
+          : "Deprecated. ");
     }
     if (!a.summary.isBlank()) {
       sb.append(a.summary.strip());
