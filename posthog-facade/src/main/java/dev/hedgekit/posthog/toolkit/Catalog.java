@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * The catalogue of actions, read from the spec that the generated module puts on the classpath
@@ -44,12 +44,12 @@ final class Catalog {
 
   private final JsonNode spec;
   private final Map<String, Entry> bySlug;
-  private final Supplier<Map<String, Invoker>> invokerSource;
+  /** Finds the generated method of an operation (null when there is none). */
+  private final Function<String, Invoker> invokerSource;
   private final Map<String, ToolSpec> built = new ConcurrentHashMap<>();
-  /** Guards {@link #schemas} and {@link #invokers}, which are filled while actions are built. */
+  /** Guards {@link #schemas}, which is filled while actions are built. */
   private final Object buildLock = new Object();
   private SchemaFactory schemas;
-  private Map<String, Invoker> invokers;
   private volatile Map<String, ToolSpec> all;
 
   /**
@@ -109,7 +109,7 @@ final class Catalog {
   }
 
   private Catalog(JsonNode spec, Map<String, Entry> bySlug,
-      Supplier<Map<String, Invoker>> invokerSource) {
+      Function<String, Invoker> invokerSource) {
     this.spec = spec;
     this.bySlug = bySlug;
     this.invokerSource = invokerSource;
@@ -127,7 +127,7 @@ final class Catalog {
       synchronized (LOCK) {
         c = instance;
         if (c == null) {
-          c = index(loadSpec(), Invoker::all);
+          c = index(loadSpec(), Invoker::of);
           instance = c;
         }
       }
@@ -158,7 +158,7 @@ final class Catalog {
    */
   static Catalog from(JsonNode spec, Map<String, Invoker> invokers) {
     Objects.requireNonNull(invokers, "invokers");
-    Catalog c = index(spec, () -> invokers);
+    Catalog c = index(spec, invokers::get);
     c.actions();
     return c;
   }
@@ -167,11 +167,11 @@ final class Catalog {
    * Indexes a spec without building any action.
    *
    * @param spec the OpenAPI document
-   * @param invokers where the generated methods come from, asked once, when the first action
-   *     is built
+   * @param invokers finds the generated method of an operation (null when there is none);
+   *     asked once per action, when it is built
    * @return the catalogue
    */
-  static Catalog index(JsonNode spec, Supplier<Map<String, Invoker>> invokers) {
+  static Catalog index(JsonNode spec, Function<String, Invoker> invokers) {
     Map<String, Entry> entries = new TreeMap<>();
     Iterator<Map.Entry<String, JsonNode>> paths = spec.path("paths").fields();
     while (paths.hasNext()) {
@@ -248,31 +248,13 @@ final class Catalog {
     return a;
   }
 
-  /**
-   * @param operationId an operation of the spec
-   * @return the generated method that calls it
-   */
-  Invoker invoker(String operationId) {
-    synchronized (buildLock) {
-      return invokers().get(operationId);
-    }
-  }
-
-  /** Called with {@link #buildLock} held. */
-  private Map<String, Invoker> invokers() {
-    if (invokers == null) {
-      invokers = invokerSource.get();
-    }
-    return invokers;
-  }
-
   /** Called with {@link #buildLock} held. */
   private ToolSpec build(Entry e) {
     if (schemas == null) {
       schemas = new SchemaFactory(spec);
     }
     String operationId = e.operationId;
-    Invoker invoker = invokers().get(operationId);
+    Invoker invoker = invokerSource.apply(operationId);
     if (invoker == null) {
       throw new IllegalStateException("operation " + operationId
           + " of the spec has no method in RawOperations; rebuild posthog-generated");

@@ -252,7 +252,7 @@ class ToolSelectionTest {
     flag.put("x-hedgekit-upstream", "removed");
     flag.put("x-hedgekit-replacement", "POSTHOG_LIST_AND_MANAGE_PROJECT_FEATURE_FLAGS");
 
-    Catalog c = Catalog.index(spec, Invoker::all);
+    Catalog c = Catalog.index(spec, Invoker::of);
     ToolSpec events = c.find(eventsSlug);
     assertTrue(events.deprecated);
     assertTrue(ToolExport.description(events).startsWith("Deprecated: use the query API"
@@ -284,19 +284,20 @@ class ToolSelectionTest {
 
   @Test
   void theCatalogueBuildsActionsOnlyWhenAsked() {
-    AtomicInteger reflected = new AtomicInteger();
-    Catalog c = Catalog.index(ActionTestSupport.spec(), () -> {
-      reflected.incrementAndGet();
-      return Invoker.all();
+    AtomicInteger looked = new AtomicInteger();
+    Catalog c = Catalog.index(ActionTestSupport.spec(), operationId -> {
+      looked.incrementAndGet();
+      return Invoker.of(operationId);
     });
     assertEquals(356, c.entries().size());
-    assertEquals(0, reflected.get(), "indexing looks at no generated method");
+    assertEquals(0, looked.get(), "indexing looks at no generated method");
     ToolSpec a = c.find("POSTHOG_RETRIEVE_FEATURE_FLAG_DETAILS");
     assertEquals("feature_flags_retrieve", a.operationId);
-    assertEquals(1, reflected.get());
+    assertEquals(1, looked.get(), "one action built, one method looked up");
     assertTrue(a == c.find("POSTHOG_RETRIEVE_FEATURE_FLAG_DETAILS"), "built once, then kept");
+    assertEquals(1, looked.get());
     assertEquals(356, c.actions().size());
-    assertEquals(1, reflected.get());
+    assertEquals(356, looked.get());
   }
 
   @Test
@@ -305,12 +306,23 @@ class ToolSelectionTest {
     ObjectNode op = (ObjectNode) spec.at(
         "/paths/~1api~1projects~1{project_id}~1feature_flags~1{id}~1/get");
     op.put("operationId", "no_such_operation");
-    Catalog c = Catalog.index(spec, Invoker::all);
+    Catalog c = Catalog.index(spec, Invoker::of);
     String slug = op.get("x-composio-slugs").get(0).asText();
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> c.find(slug));
     assertTrue(e.getMessage().contains("no_such_operation"), e.getMessage());
     assertThrows(IllegalStateException.class, () -> Catalog.from(spec, Invoker.all()));
     assertNotEquals(null, c.find("POSTHOG_DELETE_SURVEY_BY_ID"), "other actions still build");
+  }
+
+  @Test
+  void everyOperationFindsItsGeneratedMethodByName() {
+    Map<String, Invoker> all = Invoker.all();
+    assertEquals(356, Catalog.from(ActionTestSupport.spec(), all).actions().size());
+    for (String operationId : all.keySet()) {
+      assertEquals(all.get(operationId).toString(), Invoker.of(operationId).toString());
+      assertEquals(all.get(operationId).wireNames(), Invoker.of(operationId).wireNames());
+    }
+    assertEquals(null, Invoker.of("no_such_operation"));
   }
 
   @Test
