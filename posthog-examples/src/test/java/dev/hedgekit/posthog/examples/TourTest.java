@@ -25,24 +25,24 @@ class TourTest {
     String printed = buffer.toString(StandardCharsets.UTF_8);
     assertEquals(0, status, printed);
     assertContains(printed, "^PostHog SDK tour against the local sandbox at http://127\\.0\\.0\\.1:\\d+ ");
-    assertContains(printed, "^List feature flags: client.featureFlags\\(1\\).list\\(limit 5\\)$");
+    assertContains(printed, "^List feature flags: client.project\\(1\\).featureFlags\\(\\).list\\(limit 5\\)$");
     assertContains(printed, "^  -> 2 flags in the project; #101 new-onboarding-flow \\(active\\), "
         + "#102 beta-dashboard-export \\(active\\)$");
-    assertContains(printed, "^Get one feature flag: client.featureFlags\\(1\\).get\\(101\\)$");
+    assertContains(printed, "^Get one feature flag: client.project\\(1\\).featureFlags\\(\\).get\\(101\\)$");
     assertContains(printed, "^  -> #101 new-onboarding-flow \\(active\\) \\(a CompletableFuture");
     assertContains(printed, "^  -> #101 new-onboarding-flow \\(active\\), name \"New onboarding flow\", created 2025-01-15T09:30Z$");
-    assertContains(printed, "^Create a feature flag: client.featureFlags\\(1\\).create\\(key tour-demo-flag\\)$");
+    assertContains(printed, "^Create a feature flag: client.project\\(1\\).featureFlags\\(\\).create\\(key tour-demo-flag\\)$");
     assertContains(printed, "^  -> created #101 new-onboarding-flow");
-    assertContains(printed, "^Soft delete it: client.featureFlags\\(1\\).delete\\(101\\) sends PATCH");
+    assertContains(printed, "^Soft delete it: client.project\\(1\\).featureFlags\\(\\).delete\\(101\\) sends PATCH");
     assertContains(printed, "^  -> 2 flags read lazily; ");
     assertContains(printed, "^  -> #101 \"Product overview\", #102 \"Growth metrics\"$");
     for (String area : new String[] {"dashboards", "insights", "cohorts", "persons"}) {
-      assertContains(printed, "^List " + area + ": client." + area + "\\(1\\).list\\(\\)$");
+      assertContains(printed, "^List " + area + ": client.project\\(1\\)." + area + "\\(\\).list\\(\\)$");
     }
     assertContains(printed, "^  -> successful=true, data.key=new-onboarding-flow ");
     assertContains(printed, "^  -> successful=false: parameter 'id' of POSTHOG_RETRIEVE_FEATURE_FLAG_DETAILS:"
         + " expected integer, got string \"seven\"$");
-    assertContains(printed, "^HogQL query: client.query\\(1\\).hogql\\(");
+    assertContains(printed, "^HogQL query: client.project\\(1\\).query\\(\\).hogql\\(");
     assertContains(printed, "^  -> 5 rows; first \\[\"\\$pageview\",18432\\]$");
     assertContains(printed, "^Error handling: a hard DELETE through the generated layer, "
         + "client.generated\\(FeatureFlagsApi.class\\).featureFlagsDestroy\\(1, 101\\)$");
