@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,12 +21,13 @@ import java.util.function.Function;
  * per slug.
  *
  * <p>Loading is in two steps, so that a process that runs one action (a command line call)
- * does not pay for all of them. The spec is parsed once per JVM, on first use, into an index
- * of {@link Entry entries}: slug, operation, method, path, area, upstream status and texts,
- * which is all that listing and selecting need. The parameters of an action (their schemas,
- * resolved through the spec's components) and the generated method that runs it are worked out
- * the first time the action is used, and kept. Both steps check the spec against the generated
- * code and fail with {@link IllegalStateException} when they disagree.
+ * does not pay for all of them. The spec is read once per JVM, on first use, in one streaming
+ * pass ({@link SpecSlices}) into an index of {@link Entry entries}: slug, operation, method,
+ * path, area, upstream status and texts, which is all that listing and selecting need. The
+ * parameters of an action (its part of the spec and the component schemas it refers to,
+ * parsed then) and the generated method that runs it are worked out the first time the action
+ * is used, and kept. Building an action checks it against the generated code and fails with
+ * {@link IllegalStateException} when they disagree.
  */
 final class Catalog {
 
@@ -37,12 +37,10 @@ final class Catalog {
   /** The upstream status of an operation without {@code x-hedgekit-upstream}. */
   static final String SERVED = "served";
 
-  private static final List<String> METHODS =
-      List.of("get", "put", "post", "delete", "patch", "head", "options");
   private static final Object LOCK = new Object();
   private static volatile Catalog instance;
 
-  private final JsonNode spec;
+  private final SpecSlices spec;
   private final Map<String, Entry> bySlug;
   /** Finds the generated method of an operation (null when there is none). */
   private final Function<String, Invoker> invokerSource;
@@ -71,25 +69,23 @@ final class Catalog {
     final boolean deprecated;
     final String summary;
     final String description;
-    final JsonNode pathItem;
-    final JsonNode operation;
+    /** Where the operation and its path's shared parameters lie in the spec. */
+    final SpecSlices.Operation source;
 
-    Entry(String slug, String method, String path, JsonNode pathItem, JsonNode operation) {
+    Entry(String slug, SpecSlices.Operation op) {
       this.slug = slug;
-      this.operationId = operation.path("operationId").asText();
-      this.method = method.toUpperCase(Locale.ROOT);
-      this.path = path;
-      JsonNode tags = operation.path("tags");
-      this.area = tags.isArray() && tags.size() > 0 ? tags.get(0).asText() : "";
-      this.upstream = text(operation, "x-hedgekit-upstream", SERVED).toLowerCase(Locale.ROOT);
-      String r = text(operation, "x-hedgekit-replacement", null);
-      this.replacement = r == null ? null : r.replaceAll("[.\\s]+$", "");
-      this.deprecated = operation.path("deprecated").asBoolean(false)
-          || "deprecated".equals(upstream) || "removed".equals(upstream);
-      this.summary = operation.path("summary").asText("");
-      this.description = operation.path("description").asText("");
-      this.pathItem = pathItem;
-      this.operation = operation;
+      this.operationId = op.operationId;
+      this.method = op.method.toUpperCase(Locale.ROOT);
+      this.path = op.path;
+      this.area = op.area;
+      this.upstream = blank(op.upstream) ? SERVED : op.upstream.strip().toLowerCase(Locale.ROOT);
+      this.replacement = blank(op.replacement) ? null
+          : op.replacement.strip().replaceAll("[.\\s]+$", "");
+      this.deprecated = op.deprecated || "deprecated".equals(upstream)
+          || "removed".equals(upstream);
+      this.summary = op.summary;
+      this.description = op.description;
+      this.source = op;
     }
 
     /** @return whether PostHog no longer serves the operation */
@@ -102,13 +98,12 @@ final class Catalog {
       return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
     }
 
-    private static String text(JsonNode node, String field, String fallback) {
-      JsonNode v = node.get(field);
-      return v != null && v.isTextual() && !v.asText().isBlank() ? v.asText().strip() : fallback;
+    private static boolean blank(String text) {
+      return text == null || text.isBlank();
     }
   }
 
-  private Catalog(JsonNode spec, Map<String, Entry> bySlug,
+  private Catalog(SpecSlices spec, Map<String, Entry> bySlug,
       Function<String, Invoker> invokerSource) {
     this.spec = spec;
     this.bySlug = bySlug;
@@ -135,13 +130,14 @@ final class Catalog {
     return c;
   }
 
-  static JsonNode loadSpec() {
+  /** @return the bytes of the spec on the classpath */
+  static byte[] loadSpec() {
     try (InputStream in = Catalog.class.getResourceAsStream(SPEC_RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("the PostHog spec " + SPEC_RESOURCE
             + " is not on the classpath (it ships in posthog-generated)");
       }
-      return Json.mapper().readTree(in);
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new IllegalStateException("could not read the PostHog spec " + SPEC_RESOURCE, e);
     }
@@ -164,32 +160,40 @@ final class Catalog {
   }
 
   /**
-   * Indexes a spec without building any action.
+   * Indexes a spec given as a tree (tests build specs this way) without building any action.
    *
    * @param spec the OpenAPI document
+   * @param invokers finds the generated method of an operation
+   * @return the catalogue
+   */
+  static Catalog index(JsonNode spec, Function<String, Invoker> invokers) {
+    try {
+      return index(Json.mapper().writeValueAsBytes(spec), invokers);
+    } catch (IOException e) {
+      throw new IllegalStateException("a JSON tree could not be written", e);
+    }
+  }
+
+  /**
+   * Indexes a spec without building any action.
+   *
+   * @param spec the OpenAPI document as UTF-8 JSON
    * @param invokers finds the generated method of an operation (null when there is none);
    *     asked once per action, when it is built
    * @return the catalogue
    */
-  static Catalog index(JsonNode spec, Function<String, Invoker> invokers) {
+  static Catalog index(byte[] spec, Function<String, Invoker> invokers) {
+    SpecSlices slices = SpecSlices.read(spec);
     Map<String, Entry> entries = new TreeMap<>();
-    Iterator<Map.Entry<String, JsonNode>> paths = spec.path("paths").fields();
-    while (paths.hasNext()) {
-      Map.Entry<String, JsonNode> pathItem = paths.next();
-      for (String method : METHODS) {
-        JsonNode op = pathItem.getValue().get(method);
-        if (op == null || !op.has("x-composio-slugs")) {
-          continue;
-        }
-        for (JsonNode slug : op.get("x-composio-slugs")) {
-          Entry e = new Entry(slug.asText(), method, pathItem.getKey(), pathItem.getValue(), op);
-          if (entries.put(e.slug, e) != null) {
-            throw new IllegalStateException("slug " + e.slug + " is used by two operations");
-          }
+    for (SpecSlices.Operation op : slices.operations()) {
+      for (String slug : op.slugs) {
+        Entry e = new Entry(slug, op);
+        if (entries.put(e.slug, e) != null) {
+          throw new IllegalStateException("slug " + e.slug + " is used by two operations");
         }
       }
     }
-    return new Catalog(spec, Collections.unmodifiableMap(entries), invokers);
+    return new Catalog(slices, Collections.unmodifiableMap(entries), invokers);
   }
 
   /** @return the index entries by slug, sorted; nothing is built */
@@ -251,7 +255,7 @@ final class Catalog {
   /** Called with {@link #buildLock} held. */
   private ToolSpec build(Entry e) {
     if (schemas == null) {
-      schemas = new SchemaFactory(spec);
+      schemas = new SchemaFactory(spec::schema);
     }
     String operationId = e.operationId;
     Invoker invoker = invokerSource.apply(operationId);
@@ -259,12 +263,14 @@ final class Catalog {
       throw new IllegalStateException("operation " + operationId
           + " of the spec has no method in RawOperations; rebuild posthog-generated");
     }
+    JsonNode operation = spec.parse(e.source.self);
+    JsonNode shared = spec.parse(e.source.pathParameters);
     Map<String, JsonNode> declared = new LinkedHashMap<>();
-    for (JsonNode p : e.pathItem.path("parameters")) {
+    for (JsonNode p : shared == null ? List.<JsonNode>of() : shared) {
       JsonNode r = resolveParameter(spec, p);
       declared.put(r.path("in").asText() + ":" + r.path("name").asText(), r);
     }
-    for (JsonNode p : e.operation.path("parameters")) {
+    for (JsonNode p : operation.path("parameters")) {
       JsonNode r = resolveParameter(spec, p);
       declared.put(r.path("in").asText() + ":" + r.path("name").asText(), r);
     }
@@ -288,7 +294,7 @@ final class Catalog {
     }
     Schema body = null;
     boolean bodyRequired = false;
-    JsonNode requestBody = e.operation.get("requestBody");
+    JsonNode requestBody = operation.get("requestBody");
     if (requestBody != null) {
       JsonNode content = requestBody.path("content");
       JsonNode media = content.has("application/json") ? content.get("application/json")
@@ -316,7 +322,7 @@ final class Catalog {
     return new ToolSpec(e, params, body, bodyRequired, invoker);
   }
 
-  private static JsonNode resolveParameter(JsonNode spec, JsonNode p) {
+  private static JsonNode resolveParameter(SpecSlices spec, JsonNode p) {
     JsonNode ref = p.get("$ref");
     if (ref == null) {
       return p;
@@ -326,7 +332,7 @@ final class Catalog {
     if (!r.startsWith(prefix)) {
       throw new IllegalStateException("unsupported parameter $ref: " + r);
     }
-    JsonNode target = spec.path("components").path("parameters").get(r.substring(prefix.length()));
+    JsonNode target = spec.parameter(r.substring(prefix.length()));
     if (target == null) {
       throw new IllegalStateException("the spec refers to a missing parameter: " + r);
     }

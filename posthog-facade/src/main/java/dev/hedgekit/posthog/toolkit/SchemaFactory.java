@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Builds {@link Schema} objects from the OpenAPI document. A component is built the first time
@@ -18,14 +19,16 @@ final class SchemaFactory {
 
   private static final String COMPONENT_PREFIX = "#/components/schemas/";
 
-  private final JsonNode componentNodes;
+  /** Finds a component schema's tree by name (null when there is none). */
+  private final Function<String, JsonNode> componentNodes;
   private final Map<String, Schema> components = new HashMap<>();
 
   /**
-   * @param spec the whole OpenAPI document
+   * @param components finds a component schema of the spec by name; asked once per component,
+   *     the first time something refers to it
    */
-  SchemaFactory(JsonNode spec) {
-    this.componentNodes = spec.path("components").path("schemas");
+  SchemaFactory(Function<String, JsonNode> components) {
+    this.componentNodes = components;
   }
 
   /**
@@ -68,7 +71,7 @@ final class SchemaFactory {
     String name = ref.substring(COMPONENT_PREFIX.length());
     Schema s = components.get(name);
     if (s == null) {
-      JsonNode node = componentNodes.get(name);
+      JsonNode node = componentNodes.apply(name);
       if (node == null || !node.isObject()) {
         throw new IllegalStateException("the spec refers to a missing schema: " + ref);
       }
