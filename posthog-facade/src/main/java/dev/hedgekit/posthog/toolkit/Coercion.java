@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 
 /**
  * Checks one value against its schema, converting it first where the schema's type allows only
- * one reading (see {@link Actions} for the rules), and words every failure in the one message
+ * one reading (see {@link Toolkit} for the rules), and words every failure in the one message
  * shape {@code parameter 'NAME' of SLUG: DETAIL}.
  */
 final class Coercion {

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * What an action does and what it takes: its slug, the spec operation behind it, and a JSON
- * Schema (draft 2020-12) of its parameters. Immutable; obtained from {@link Actions#list()} or
- * {@link Actions#describe(String)}.
+ * Schema (draft 2020-12) of its parameters. Immutable; obtained from {@link Toolkit#list()} or
+ * {@link Toolkit#describe(String)}.
  */
 public final class ToolDescriptor {
 

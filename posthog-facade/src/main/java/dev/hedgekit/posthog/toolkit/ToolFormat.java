@@ -1,6 +1,6 @@
 package dev.hedgekit.posthog.toolkit;
 
-/** The shapes {@link Actions#toolDefinitions(ToolFormat)} can export the actions in. */
+/** The shapes {@link Toolkit#toolDefinitions(ToolFormat)} can export the actions in. */
 public enum ToolFormat {
   /**
    * OpenAI function calling (Chat Completions {@code tools}):

@@ -10,8 +10,11 @@ public final class ToolLimitExceededException extends IllegalStateException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The provider format the definitions were asked for (not serialized). */
   private final transient ToolFormat format;
+  /** How many tools the selection holds. */
   private final int count;
+  /** How many tools the provider accepts. */
   private final int limit;
 
   ToolLimitExceededException(ToolFormat format, int count, int limit, String selection) {

@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The outcome of one {@link Actions#execute} call: either the decoded answer
+ * The outcome of one {@link Toolkit#execute} call: either the decoded answer
  * ({@link #data()}) or why it failed ({@link #error()}). Never both.
  *
  * <p>{@link #toJson()} renders the uniform envelope used by tool-calling agents:

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * One reason a call was refused before anything was sent: which parameter, which rule, and the
- * full message (see {@link Actions} for the message shapes).
+ * full message (see {@link Toolkit} for the message shapes).
  */
 public final class ValidationProblem {
 

@@ -1,8 +1,8 @@
 package dev.hedgekit.posthog.toolkit;
 
 /**
- * The rule a call broke when {@link Actions} refused it before sending anything. Each rule has
- * one message shape, documented on {@link Actions}.
+ * The rule a call broke when {@link Toolkit} refused it before sending anything. Each rule has
+ * one message shape, documented on {@link Toolkit}.
  */
 public enum ValidationRule {
   /** The slug names no action. */
