@@ -35,7 +35,7 @@ final class Route {
     this.status = status;
     this.contentType = contentType;
     this.bodySource = bodySource;
-    this.parameters = SandboxPlan.parameterCount(pathTemplate);
+    this.parameters = StoredPlan.parameterCount(pathTemplate);
     this.order = order;
   }
 

@@ -4,11 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What the {@link SandboxServer} answers: one {@link StubbedOperation} per operation of a
@@ -37,16 +31,20 @@ import java.util.regex.Pattern;
 public final class SandboxPlan {
 
   /** The folder, relative to this class, holding the stored plan of the curated spec. */
-  public static final String STORED_DIR = "plan";
+  public static final String STORED_DIR = StoredPlan.DIR;
   /** The index file of the stored plan. */
-  public static final String STORED_INDEX = "index.tsv";
+  public static final String STORED_INDEX = StoredPlan.INDEX;
 
-  static final String JSON = "application/json";
+  static final String JSON = StoredPlan.JSON;
 
   private static final List<String> METHODS =
       List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
-  private static final Pattern PARAM = Pattern.compile("\\{[^}/]+\\}");
   private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** @return the mapper planning uses (plain Jackson defaults) */
+  static ObjectMapper mapper() {
+    return MAPPER;
+  }
 
   private SandboxPlan() {
   }
@@ -127,100 +125,13 @@ public final class SandboxPlan {
     Files.writeString(dir.resolve(STORED_INDEX), index.toString(), StandardCharsets.UTF_8);
   }
 
-  /**
-   * The stored plan of the curated spec, if the build wrote one.
-   *
-   * @return the routes in spec order, bodies not yet read; null when there is no stored plan
-   */
-  static List<Route> readStored() {
-    InputStream in = SandboxPlan.class.getResourceAsStream(STORED_DIR + "/" + STORED_INDEX);
-    if (in == null) {
-      return null;
-    }
-    List<Route> routes = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        if (line.isEmpty()) {
-          continue;
-        }
-        String[] f = line.split("\t", -1);
-        if (f.length != 6) {
-          throw new IllegalStateException("malformed sandbox plan line: " + line);
-        }
-        String bodyFile = f[5];
-        routes.add(new Route(f[0], f[1], f[2], pathRegex(f[2]), Integer.parseInt(f[3]),
-            "-".equals(f[4]) ? null : f[4],
-            "-".equals(bodyFile) ? null : () -> readBody(bodyFile), routes.size()));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read the stored sandbox plan", e);
-    }
-    return routes;
-  }
-
-  private static byte[] readBody(String file) {
-    try (InputStream in = SandboxPlan.class.getResourceAsStream(STORED_DIR + "/" + file)) {
-      if (in == null) {
-        throw new IllegalStateException("the stored sandbox plan lacks " + file);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read the sandbox answer " + file, e);
-    }
-  }
-
-  /**
-   * Turns a path template into the regex request paths are matched with: literal parts
-   * escaped, each {@code {param}} one segment.
-   *
-   * @param template e.g. {@code /api/projects/{project_id}/feature_flags/{id}/}
-   * @return e.g. {@code /api/projects/[^/]+/feature_flags/[^/]+/}
-   */
-  public static String pathRegex(String template) {
-    StringBuilder sb = new StringBuilder();
-    Matcher m = PARAM.matcher(template);
-    int last = 0;
-    while (m.find()) {
-      escape(template.substring(last, m.start()), sb);
-      sb.append("[^/]+");
-      last = m.end();
-    }
-    escape(template.substring(last), sb);
-    return sb.toString();
-  }
-
-  private static void escape(String literal, StringBuilder sb) {
-    for (int i = 0; i < literal.length(); i++) {
-      char c = literal.charAt(i);
-      if (Character.isLetterOrDigit(c) || c == '/' || c == '_' || c == '-') {
-        sb.append(c);
-      } else {
-        sb.append('\\').append(c);
-      }
-    }
-  }
-
-  /**
-   * @param template a path template
-   * @return how many {@code {param}} segments it has
-   */
-  static int parameterCount(String template) {
-    Matcher m = PARAM.matcher(template);
-    int n = 0;
-    while (m.find()) {
-      n++;
-    }
-    return n;
-  }
-
   private static StubbedOperation planOperation(JsonNode spec, ExampleGenerator generator,
       String path, String method, JsonNode operation) {
     String id = operation.path("operationId").asText("");
     if (id.isEmpty()) {
       id = method + " " + path;
     }
-    String regex = pathRegex(path);
+    String regex = StoredPlan.pathRegex(path);
     JsonNode responses = operation.path("responses");
 
     String success = null;

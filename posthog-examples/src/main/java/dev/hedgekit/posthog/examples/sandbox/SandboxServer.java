@@ -1,7 +1,6 @@
 package dev.hedgekit.posthog.examples.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -74,7 +73,6 @@ public final class SandboxServer implements AutoCloseable {
       "authentication_failed", "Send a personal API key as: Authorization: Bearer <key>.");
   private static final byte[] NOT_FOUND = errorBody("invalid_request", "not_found",
       "Not found.");
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final AtomicInteger SERVERS = new AtomicInteger();
 
   static {
@@ -129,7 +127,7 @@ public final class SandboxServer implements AutoCloseable {
    * @throws IllegalStateException if neither the stored plan nor the spec is on the classpath
    */
   public static SandboxServer start() {
-    List<Route> stored = SandboxPlan.readStored();
+    List<Route> stored = StoredPlan.read();
     return stored != null ? begin(stored) : start(loadSpec());
   }
 
@@ -167,7 +165,7 @@ public final class SandboxServer implements AutoCloseable {
         throw new IllegalStateException("the spec " + SPEC_RESOURCE + " is not on the classpath;"
             + " it comes with the posthog-generated jar");
       }
-      return MAPPER.readTree(in);
+      return SandboxPlan.mapper().readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException("could not read " + SPEC_RESOURCE, e);
     }
@@ -191,7 +189,7 @@ public final class SandboxServer implements AutoCloseable {
    * @return e.g. {@code /api/projects/[^/]+/feature_flags/[^/]+/}
    */
   public static String pathRegex(String template) {
-    return SandboxPlan.pathRegex(template);
+    return StoredPlan.pathRegex(template);
   }
 
   /** @return the base URL, e.g. {@code http://127.0.0.1:54321} */
@@ -271,11 +269,11 @@ public final class SandboxServer implements AutoCloseable {
       record(method + " " + path + (query == null ? "" : "?" + query));
       String auth = ex.getRequestHeaders().getFirst("Authorization");
       if (auth == null) {
-        send(ex, 401, SandboxPlan.JSON, NOT_AUTHENTICATED, null);
+        send(ex, 401, StoredPlan.JSON, NOT_AUTHENTICATED, null);
         return;
       }
       if (!BEARER.matcher(auth).matches()) {
-        send(ex, 401, SandboxPlan.JSON, AUTHENTICATION_FAILED, null);
+        send(ex, 401, StoredPlan.JSON, AUTHENTICATION_FAILED, null);
         return;
       }
       for (Route r : matching) {
@@ -285,11 +283,11 @@ public final class SandboxServer implements AutoCloseable {
           return;
         }
       }
-      send(ex, 404, SandboxPlan.JSON, NOT_FOUND, null);
+      send(ex, 404, StoredPlan.JSON, NOT_FOUND, null);
     } catch (RuntimeException e) {
       // Never let a bug here hang the caller: answer 500 if nothing was sent yet.
       try {
-        send(ex, 500, SandboxPlan.JSON, errorBody("server_error", "error",
+        send(ex, 500, StoredPlan.JSON, errorBody("server_error", "error",
             "The sandbox failed: " + e), null);
       } catch (IOException | RuntimeException ignored) {
         // The answer was already on its way.

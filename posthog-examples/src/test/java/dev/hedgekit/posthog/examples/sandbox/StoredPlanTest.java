@@ -16,7 +16,7 @@ class StoredPlanTest {
 
   @Test
   void theStoredPlanIsThePlanOfTheSpec() {
-    List<Route> stored = SandboxPlan.readStored();
+    List<Route> stored = StoredPlan.read();
     assertNotNull(stored, "the build stores the plan (exec:java in process-classes)");
     List<StubbedOperation> fromSpec = SandboxServer.plan(SandboxServer.loadSpec());
     List<StubbedOperation> fromStore = new ArrayList<>();
