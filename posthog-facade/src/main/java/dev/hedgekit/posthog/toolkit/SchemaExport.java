@@ -84,11 +84,14 @@ final class SchemaExport {
   static String description(ToolSpec a) {
     StringBuilder sb = new StringBuilder();
     if ("removed".equals(a.upstream)) {
-      sb.append("Removed: PostHog no longer serves this endpoint");
-      sb.append(a.replacement != null ? "; use " + a.replacement + " instead. " : ". ");
+      sb.append("Removed: PostHog no longer serves this endpoint. ");
     } else if (a.deprecated) {
-      sb.append(a.replacement != null ? "Deprecated: use " + a.replacement + " instead. "
-          : "Deprecated. ");
+      sb.append("Deprecated. ");
+    }
+    if (a.deprecated && a.replacement != null) {
+      // The spec words replacements freely ("POST ... with a TrendsQuery", "Nothing replaces
+      // it ..."), so they are quoted as given rather than fitted into a sentence.
+      sb.append("Replacement: ").append(a.replacement).append(". ");
     }
     if (!a.summary.isBlank()) {
       sb.append(a.summary.strip());

@@ -336,7 +336,7 @@ public final class Toolkit {
         problems.add(unknownAction(slug));
       } else if (e.retired() && !selection.includeRetired()) {
         problems.add("action '" + slug + "': PostHog has removed this operation"
-            + (e.replacement == null ? "" : " (use " + e.replacement + " instead)")
+            + (e.replacement == null ? "" : " (replacement: " + e.replacement + ")")
             + "; include retired actions to choose it anyway");
       } else if (selection.readOnly() && !e.readOnly()) {
         problems.add("action '" + slug + "': not read-only (" + e.method + "), but the"

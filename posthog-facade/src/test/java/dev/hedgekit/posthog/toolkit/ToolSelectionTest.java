@@ -256,19 +256,33 @@ class ToolSelectionTest {
     Catalog c = Catalog.index(spec, Invoker::of);
     ToolSpec events = c.find(eventsSlug);
     assertTrue(events.deprecated);
-    assertTrue(ToolExport.description(events).startsWith("Deprecated: use the query API"
-        + " (POSTHOG_CREATE_QUERY_IN_PROJECT_BY_ID) instead. "), ToolExport.description(events));
+    assertTrue(ToolExport.description(events).startsWith("Deprecated. Replacement: the query API"
+        + " (POSTHOG_CREATE_QUERY_IN_PROJECT_BY_ID). "), ToolExport.description(events));
     ToolSpec gone = c.find(flagSlug);
     assertTrue(c.entry(flagSlug).retired());
     assertTrue(ToolExport.description(gone).startsWith("Removed: PostHog no longer serves this"
-        + " endpoint; use POSTHOG_LIST_AND_MANAGE_PROJECT_FEATURE_FLAGS instead. "),
+        + " endpoint. Replacement: POSTHOG_LIST_AND_MANAGE_PROJECT_FEATURE_FLAGS. "),
         ToolExport.description(gone));
     assertFalse(ToolSelection.served().matches(c.entry(flagSlug)));
     assertTrue(ToolSelection.served().matches(c.entry(eventsSlug)),
         "deprecated operations stay in the default selection");
 
+    // A deprecation stated only by x-hedgekit-upstream counts, with or without a replacement.
+    ObjectNode survey = (ObjectNode) spec.at(
+        "/paths/~1api~1projects~1{project_id}~1surveys~1{id}~1/delete");
+    survey.remove("deprecated");
+    survey.put("x-hedgekit-upstream", "Deprecated");
+    survey.remove("x-hedgekit-replacement");
+    ObjectNode create = (ObjectNode) spec.at("/paths/~1api~1projects~1{project_id}~1surveys~1/post");
+    create.remove(List.of("x-hedgekit-upstream", "x-hedgekit-replacement", "deprecated"));
+    Catalog c2 = Catalog.index(spec, Invoker::of);
+    String surveySlug = survey.get("x-composio-slugs").get(0).asText();
+    assertTrue(ToolExport.description(c2.find(surveySlug)).startsWith("Deprecated. ")
+        && !ToolExport.description(c2.find(surveySlug)).contains("Replacement"));
+    assertEquals("deprecated", c2.entry(surveySlug).upstream);
+
     // An operation without the extension is served, and its description has no note.
-    ToolSpec plain = c.find("POSTHOG_DELETE_SURVEY_BY_ID");
+    ToolSpec plain = c2.find(create.get("x-composio-slugs").get(0).asText());
     assertEquals(Catalog.SERVED, plain.upstream);
     assertFalse(ToolExport.description(plain).startsWith("Deprecated"));
   }
@@ -277,9 +291,26 @@ class ToolSelectionTest {
   void theRealCatalogueMarksRemovedOperationsInTheirDescriptions() {
     ToolSet all = client.toolkit().select(ToolSelection.builder().includeRetired(true).build());
     Set<String> retired = specSlugs(ToolSelectionTest::removed, m -> true);
+    Map<String, String> replacements = new java.util.HashMap<>();
+    Set<String> deprecated = specSlugs(op -> {
+      boolean d = op.path("deprecated").asBoolean()
+          || List.of("deprecated", "removed").contains(op.path("x-hedgekit-upstream").asText());
+      if (d && op.hasNonNull("x-hedgekit-replacement")) {
+        op.get("x-composio-slugs").forEach(slug -> replacements.put(slug.asText(),
+            op.get("x-hedgekit-replacement").asText().strip().replaceAll("[.\\s]+$", "")));
+      }
+      return d;
+    }, m -> true);
     for (ToolDefinition t : all.definitions()) {
-      assertEquals(retired.contains(t.name()), t.description().startsWith("Removed: "),
-          t.name() + ": " + t.description());
+      String d = t.description();
+      assertEquals(retired.contains(t.name()), d.startsWith("Removed: "), t.name() + ": " + d);
+      assertEquals(deprecated.contains(t.name()) && !retired.contains(t.name()),
+          d.startsWith("Deprecated. "), t.name() + ": " + d);
+      if (replacements.containsKey(t.name())) {
+        String expected = ToolExport.shorten("Replacement: " + replacements.get(t.name()) + ".",
+            ToolExport.MAX_TOOL_DESCRIPTION);
+        assertTrue(d.contains(expected), t.name() + ": " + d);
+      }
     }
   }
 
