@@ -55,8 +55,11 @@ final class CliArguments {
     }
   }
 
-  private static final ObjectReader STRICT_JSON =
-      Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  /** Made on first use: most command lines are checked without a JSON parser. */
+  private static final class Strict {
+    static final ObjectReader JSON =
+        Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  }
 
   final Command command;
   /** For {@link Command#HELP}: the command asked about, or null for the overview. */
@@ -65,8 +68,10 @@ final class CliArguments {
   final String operand;
   /** The list filter, or null. */
   final String filter;
-  /** The parameters of a call, in the order given (key=value pairs override --json). */
-  final Map<String, Object> params;
+  /** The {@code --json} object's members of a call, parsed (a usage error when not JSON). */
+  private final Map<String, Object> jsonParams;
+  /** The {@code key=value} pairs of a call, values as typed (read by {@link #params()}). */
+  private final Map<String, String> pairs;
   /** Whether {@code --sandbox} asked for the sandbox even when a key is set. */
   final boolean sandbox;
   /** The actions chosen by the selection options. */
@@ -81,7 +86,8 @@ final class CliArguments {
     this.helpFor = b.helpFor;
     this.operand = b.operand;
     this.filter = b.filter;
-    this.params = b.params;
+    this.jsonParams = b.jsonParams;
+    this.pairs = b.pairs;
     this.sandbox = b.sandbox;
     this.selection = b.selection.build();
     this.compact = b.compact;
@@ -94,7 +100,8 @@ final class CliArguments {
     Command helpFor;
     String operand;
     String filter;
-    Map<String, Object> params = Map.of();
+    Map<String, Object> jsonParams = Map.of();
+    Map<String, String> pairs = Map.of();
     boolean sandbox;
     ToolSelection.Builder selection = ToolSelection.builder();
     boolean compact;
@@ -299,7 +306,7 @@ final class CliArguments {
     }
     b.operand = tail.get(0);
     Map<String, Object> fromJson = new LinkedHashMap<>();
-    Map<String, Object> pairs = new LinkedHashMap<>();
+    Map<String, String> pairs = new LinkedHashMap<>();
     boolean sawJson = false;
     for (int i = 1; i < tail.size(); i++) {
       String a = tail.get(i);
@@ -325,11 +332,24 @@ final class CliArguments {
       if (eq <= 0) {
         throw new UsageException(Command.CALL, "expected key=value or --json, got '" + a + "'");
       }
-      pairs.put(a.substring(0, eq), value(a.substring(eq + 1)));
+      pairs.put(a.substring(0, eq), a.substring(eq + 1));
     }
-    Map<String, Object> params = new LinkedHashMap<>(fromJson);
-    params.putAll(pairs);
-    b.params = params;
+    b.jsonParams = fromJson;
+    b.pairs = pairs;
+  }
+
+  /**
+   * The parameters of a call, in the order given: the {@code --json} members, then the
+   * {@code key=value} pairs (which win), each value read by {@link #value(String)}. Worked out
+   * here rather than while parsing, so that the command line is checked without loading a
+   * JSON parser unless {@code --json} is given.
+   *
+   * @return the parameters
+   */
+  Map<String, Object> params() {
+    Map<String, Object> params = new LinkedHashMap<>(jsonParams);
+    pairs.forEach((k, v) -> params.put(k, value(v)));
+    return params;
   }
 
   /**
@@ -350,7 +370,7 @@ final class CliArguments {
       return null;
     }
     try {
-      JsonNode node = STRICT_JSON.readTree(text);
+      JsonNode node = Strict.JSON.readTree(text);
       return node == null || node.isMissingNode() ? null : node;
     } catch (JsonProcessingException e) {
       return null;

@@ -327,7 +327,7 @@ public final class PostHogCli {
   }
 
   private static int call(CliArguments a, PostHogClient client, PrintStream out) {
-    ToolResult r = client.toolkit().execute(a.operand, a.params);
+    ToolResult r = client.toolkit().execute(a.operand, a.params());
     out.println(pretty(r.toJson()));
     return r.successful() ? EXIT_OK : EXIT_FAILED;
   }

@@ -277,7 +277,7 @@ public final class SandboxServer implements AutoCloseable {
         return;
       }
       for (Route r : matching) {
-        if (r.method.equals(method) && r.pattern.matcher(path).matches()) {
+        if (r.method.equals(method) && r.matches(path)) {
           byte[] answer = r.body();
           send(ex, r.status, answer == null ? null : r.contentType, answer, r.operationId);
           return;
