@@ -6,41 +6,115 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The catalogue of actions, read from the spec that the generated module puts on the classpath
  * ({@value #SPEC_RESOURCE}): every operation with {@code x-composio-slugs} becomes one action
- * per slug. Built once per JVM, on first use, and immutable afterwards.
+ * per slug.
+ *
+ * <p>Loading is in two steps, so that a process that runs one action (a command line call)
+ * does not pay for all of them. The spec is read once per JVM, on first use, in one streaming
+ * pass ({@link SpecSlices}) into an index of {@link Entry entries}: slug, operation, method,
+ * path, area, upstream status and texts, which is all that listing and selecting need. The
+ * parameters of an action (its part of the spec and the component schemas it refers to,
+ * parsed then) and the generated method that runs it are worked out the first time the action
+ * is used, and kept. Building an action checks it against the generated code and fails with
+ * {@link IllegalStateException} when they disagree.
  */
 final class Catalog {
 
   /** The classpath resource holding the curated spec as JSON. */
   static final String SPEC_RESOURCE = "/dev/hedgekit/posthog/generated/posthog-api.json";
 
-  private static final List<String> METHODS =
-      List.of("get", "put", "post", "delete", "patch", "head", "options");
+  /** The upstream status of an operation without {@code x-hedgekit-upstream}. */
+  static final String SERVED = "served";
+
   private static final Object LOCK = new Object();
   private static volatile Catalog instance;
 
-  private final Map<String, ToolSpec> bySlug;
-  private final Map<String, Invoker> invokers;
+  private final SpecSlices spec;
+  private final Map<String, Entry> bySlug;
+  /** Finds the generated method of an operation (null when there is none). */
+  private final Function<String, Invoker> invokerSource;
+  private final Map<String, ToolSpec> built = new ConcurrentHashMap<>();
+  /** Guards {@link #schemas}, which is filled while actions are built. */
+  private final Object buildLock = new Object();
+  private SchemaFactory schemas;
+  private volatile Map<String, ToolSpec> all;
 
-  private Catalog(Map<String, ToolSpec> bySlug, Map<String, Invoker> invokers) {
+  /**
+   * What the index knows of one action without looking at its parameters.
+   */
+  static final class Entry {
+    final String slug;
+    final String operationId;
+    /** Upper case. */
+    final String method;
+    final String path;
+    /** The operation's first tag; empty when it has none. */
+    final String area;
+    /** {@code x-hedgekit-upstream}, or {@value Catalog#SERVED} when absent. */
+    final String upstream;
+    /** {@code x-hedgekit-replacement}, or null. */
+    final String replacement;
+    /** OpenAPI's {@code deprecated}, or an upstream status of deprecated or removed. */
+    final boolean deprecated;
+    final String summary;
+    final String description;
+    /** Where the operation and its path's shared parameters lie in the spec. */
+    final SpecSlices.Operation source;
+
+    Entry(String slug, SpecSlices.Operation op) {
+      this.slug = slug;
+      this.operationId = op.operationId;
+      this.method = op.method.toUpperCase(Locale.ROOT);
+      this.path = op.path;
+      this.area = op.area;
+      this.upstream = blank(op.upstream) ? SERVED : op.upstream.strip().toLowerCase(Locale.ROOT);
+      this.replacement = blank(op.replacement) ? null
+          : op.replacement.strip().replaceAll("[.\\s]+$", "");
+      this.deprecated = op.deprecated || "deprecated".equals(upstream)
+          || "removed".equals(upstream);
+      this.summary = op.summary;
+      this.description = op.description;
+      this.source = op;
+    }
+
+    /** @return whether PostHog no longer serves the operation */
+    boolean retired() {
+      return "removed".equals(upstream);
+    }
+
+    /** @return whether the method only reads (GET, HEAD, OPTIONS) */
+    boolean readOnly() {
+      return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
+    }
+
+    private static boolean blank(String text) {
+      return text == null || text.isBlank();
+    }
+  }
+
+  private Catalog(SpecSlices spec, Map<String, Entry> bySlug,
+      Function<String, Invoker> invokerSource) {
+    this.spec = spec;
     this.bySlug = bySlug;
-    this.invokers = invokers;
+    this.invokerSource = invokerSource;
   }
 
   /**
-   * The shared catalogue, loaded on first call.
+   * The shared catalogue, indexed on first call.
    *
    * @return the catalogue
-   * @throws IllegalStateException if the spec is missing or does not match the generated code
+   * @throws IllegalStateException if the spec is missing or malformed
    */
   static Catalog get() {
     Catalog c = instance;
@@ -48,7 +122,7 @@ final class Catalog {
       synchronized (LOCK) {
         c = instance;
         if (c == null) {
-          c = from(loadSpec(), Invoker.all());
+          c = index(loadSpec(), Invoker::of);
           instance = c;
         }
       }
@@ -56,60 +130,143 @@ final class Catalog {
     return c;
   }
 
-  static JsonNode loadSpec() {
-    // Read through the generated module itself, so that it is found on the module path too.
+  /** @return the bytes of the spec, read through the generated module (found on the module path too) */
+  static byte[] loadSpec() {
     try (InputStream in = dev.hedgekit.posthog.generated.support.SpecResource.open()) {
-      return Json.mapper().readTree(in);
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new IllegalStateException("could not read the PostHog spec " + SPEC_RESOURCE, e);
     }
   }
 
   /**
-   * Builds a catalogue from a spec.
+   * Builds a catalogue from a spec and checks every action against the generated code at
+   * once (the shared catalogue does that lazily, action by action).
    *
    * @param spec the OpenAPI document
    * @param invokers the generated methods by operationId
-   * @return the catalogue
+   * @return the catalogue, every action built
+   * @throws IllegalStateException if the spec and the generated code disagree
    */
   static Catalog from(JsonNode spec, Map<String, Invoker> invokers) {
-    SchemaFactory schemas = new SchemaFactory(spec);
-    Map<String, ToolSpec> actions = new TreeMap<>();
-    Iterator<Map.Entry<String, JsonNode>> paths = spec.path("paths").fields();
-    while (paths.hasNext()) {
-      Map.Entry<String, JsonNode> pathItem = paths.next();
-      for (String method : METHODS) {
-        JsonNode op = pathItem.getValue().get(method);
-        if (op == null || !op.has("x-composio-slugs")) {
-          continue;
-        }
-        String operationId = op.path("operationId").asText();
-        Invoker invoker = invokers.get(operationId);
-        if (invoker == null) {
-          throw new IllegalStateException("operation " + operationId
-              + " of the spec has no method in RawOperations; rebuild posthog-generated");
-        }
-        for (JsonNode slug : op.get("x-composio-slugs")) {
-          ToolSpec a = action(spec, schemas, slug.asText(), method, pathItem.getKey(),
-              pathItem.getValue(), op, invoker);
-          if (actions.put(a.slug, a) != null) {
-            throw new IllegalStateException("slug " + a.slug + " is used by two operations");
-          }
+    Objects.requireNonNull(invokers, "invokers");
+    Catalog c = index(spec, invokers::get);
+    c.actions();
+    return c;
+  }
+
+  /**
+   * Indexes a spec given as a tree (tests build specs this way) without building any action.
+   *
+   * @param spec the OpenAPI document
+   * @param invokers finds the generated method of an operation
+   * @return the catalogue
+   */
+  static Catalog index(JsonNode spec, Function<String, Invoker> invokers) {
+    try {
+      return index(Json.mapper().writeValueAsBytes(spec), invokers);
+    } catch (IOException e) {
+      throw new IllegalStateException("a JSON tree could not be written", e);
+    }
+  }
+
+  /**
+   * Indexes a spec without building any action.
+   *
+   * @param spec the OpenAPI document as UTF-8 JSON
+   * @param invokers finds the generated method of an operation (null when there is none);
+   *     asked once per action, when it is built
+   * @return the catalogue
+   */
+  static Catalog index(byte[] spec, Function<String, Invoker> invokers) {
+    SpecSlices slices = SpecSlices.read(spec);
+    Map<String, Entry> entries = new TreeMap<>();
+    for (SpecSlices.Operation op : slices.operations()) {
+      for (String slug : op.slugs) {
+        Entry e = new Entry(slug, op);
+        if (entries.put(e.slug, e) != null) {
+          throw new IllegalStateException("slug " + e.slug + " is used by two operations");
         }
       }
     }
-    return new Catalog(Collections.unmodifiableMap(actions), invokers);
+    return new Catalog(slices, Collections.unmodifiableMap(entries), invokers);
   }
 
-  private static ToolSpec action(JsonNode spec, SchemaFactory schemas, String slug,
-      String method, String path, JsonNode pathItem, JsonNode op, Invoker invoker) {
-    String operationId = op.path("operationId").asText();
+  /** @return the index entries by slug, sorted; nothing is built */
+  Map<String, Entry> entries() {
+    return bySlug;
+  }
+
+  /**
+   * @param slug a slug
+   * @return its index entry, or null
+   */
+  Entry entry(String slug) {
+    return slug == null ? null : bySlug.get(slug);
+  }
+
+  /**
+   * Every action, built (the first call builds those not built yet).
+   *
+   * @return the actions by slug, sorted
+   */
+  Map<String, ToolSpec> actions() {
+    Map<String, ToolSpec> a = all;
+    if (a == null) {
+      Map<String, ToolSpec> out = new TreeMap<>();
+      for (String slug : bySlug.keySet()) {
+        out.put(slug, find(slug));
+      }
+      a = Collections.unmodifiableMap(out);
+      all = a;
+    }
+    return a;
+  }
+
+  /**
+   * One action, built on first use.
+   *
+   * @param slug an action slug
+   * @return the action, or null when no action has this slug
+   * @throws IllegalStateException if the spec and the generated code disagree on it
+   */
+  ToolSpec find(String slug) {
+    Entry e = entry(slug);
+    if (e == null) {
+      return null;
+    }
+    ToolSpec a = built.get(slug);
+    if (a == null) {
+      synchronized (buildLock) {
+        a = built.get(slug);
+        if (a == null) {
+          a = build(e);
+          built.put(slug, a);
+        }
+      }
+    }
+    return a;
+  }
+
+  /** Called with {@link #buildLock} held. */
+  private ToolSpec build(Entry e) {
+    if (schemas == null) {
+      schemas = new SchemaFactory(spec::schema);
+    }
+    String operationId = e.operationId;
+    Invoker invoker = invokerSource.apply(operationId);
+    if (invoker == null) {
+      throw new IllegalStateException("operation " + operationId
+          + " of the spec has no method in RawOperations; rebuild posthog-generated");
+    }
+    JsonNode operation = spec.parse(e.source.self);
+    JsonNode shared = spec.parse(e.source.pathParameters);
     Map<String, JsonNode> declared = new LinkedHashMap<>();
-    for (JsonNode p : pathItem.path("parameters")) {
+    for (JsonNode p : shared == null ? List.<JsonNode>of() : shared) {
       JsonNode r = resolveParameter(spec, p);
       declared.put(r.path("in").asText() + ":" + r.path("name").asText(), r);
     }
-    for (JsonNode p : op.path("parameters")) {
+    for (JsonNode p : operation.path("parameters")) {
       JsonNode r = resolveParameter(spec, p);
       declared.put(r.path("in").asText() + ":" + r.path("name").asText(), r);
     }
@@ -133,7 +290,7 @@ final class Catalog {
     }
     Schema body = null;
     boolean bodyRequired = false;
-    JsonNode requestBody = op.get("requestBody");
+    JsonNode requestBody = operation.get("requestBody");
     if (requestBody != null) {
       JsonNode content = requestBody.path("content");
       JsonNode media = content.has("application/json") ? content.get("application/json")
@@ -158,13 +315,10 @@ final class Catalog {
             fs.aliases()));
       }
     }
-    String summary = op.path("summary").asText("");
-    String description = op.path("description").asText("");
-    return new ToolSpec(slug, operationId, method.toUpperCase(Locale.ROOT), path, summary,
-        description, op.path("deprecated").asBoolean(false), params, body, bodyRequired, invoker);
+    return new ToolSpec(e, params, body, bodyRequired, invoker);
   }
 
-  private static JsonNode resolveParameter(JsonNode spec, JsonNode p) {
+  private static JsonNode resolveParameter(SpecSlices spec, JsonNode p) {
     JsonNode ref = p.get("$ref");
     if (ref == null) {
       return p;
@@ -174,31 +328,10 @@ final class Catalog {
     if (!r.startsWith(prefix)) {
       throw new IllegalStateException("unsupported parameter $ref: " + r);
     }
-    JsonNode target = spec.path("components").path("parameters").get(r.substring(prefix.length()));
+    JsonNode target = spec.parameter(r.substring(prefix.length()));
     if (target == null) {
       throw new IllegalStateException("the spec refers to a missing parameter: " + r);
     }
     return target;
-  }
-
-  /** @return the actions by slug, sorted */
-  Map<String, ToolSpec> actions() {
-    return bySlug;
-  }
-
-  /**
-   * @param slug an action slug
-   * @return the action, or null
-   */
-  ToolSpec find(String slug) {
-    return slug == null ? null : bySlug.get(slug);
-  }
-
-  /**
-   * @param operationId an operation of the spec
-   * @return the generated method that calls it
-   */
-  Invoker invoker(String operationId) {
-    return invokers.get(operationId);
   }
 }

@@ -11,9 +11,11 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.UndeclaredThrowableException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -61,6 +63,39 @@ final class Invoker {
       handle = h;
     }
     return h;
+  }
+
+  /** RawOperations' methods by their name in lower case, read without their annotations. */
+  private static volatile Map<String, List<Method>> byName;
+
+  /**
+   * The invoker of one operation. The generated method is named after the operationId in
+   * camel case ({@code feature_flags_retrieve}: {@code featureFlagsRetrieve}), so only the
+   * annotations of that method are read; when no method has that name, every method's
+   * {@link Operation} annotation is checked.
+   *
+   * @param operationId an operation of the spec
+   * @return its invoker, or null when RawOperations has no method for it
+   */
+  static Invoker of(String operationId) {
+    Map<String, List<Method>> names = byName;
+    if (names == null) {
+      Map<String, List<Method>> m = new HashMap<>();
+      for (Method method : RawOperations.class.getMethods()) {
+        m.computeIfAbsent(method.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+            .add(method);
+      }
+      names = m;
+      byName = m;
+    }
+    String key = operationId.replace("_", "").toLowerCase(Locale.ROOT);
+    for (Method m : names.getOrDefault(key, List.of())) {
+      Operation op = m.getAnnotation(Operation.class);
+      if (op != null && op.value().equals(operationId)) {
+        return new Invoker(operationId, m);
+      }
+    }
+    return all().get(operationId);
   }
 
   /**

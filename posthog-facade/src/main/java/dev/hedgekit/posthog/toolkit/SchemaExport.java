@@ -74,16 +74,24 @@ final class SchemaExport {
   }
 
   /**
-   * The description of an action as tools show it: the summary, then the description, and a
-   * deprecation note; never empty.
+   * The description of an action as tools show it: a removal or deprecation note naming the
+   * replacement ({@code x-hedgekit-replacement}) when there is one, then the summary and the
+   * description; never empty.
    *
    * @param a the action
    * @return the text
    */
   static String description(ToolSpec a) {
     StringBuilder sb = new StringBuilder();
-    if (a.deprecated) {
+    if ("removed".equals(a.upstream)) {
+      sb.append("Removed: PostHog no longer serves this endpoint. ");
+    } else if (a.deprecated) {
       sb.append("Deprecated. ");
+    }
+    if (a.deprecated && a.replacement != null) {
+      // The spec words replacements freely ("POST ... with a TrendsQuery", "Nothing replaces
+      // it ..."), so they are quoted as given rather than fitted into a sentence.
+      sb.append("Replacement: ").append(a.replacement).append(". ");
     }
     if (!a.summary.isBlank()) {
       sb.append(a.summary.strip());

@@ -7,34 +7,28 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Builds {@link Schema} objects from the OpenAPI document: first an empty schema per component
- * (so references, even recursive ones, always find their target), then the contents of each.
- * Not thread-safe; used once while the catalogue is built.
+ * Builds {@link Schema} objects from the OpenAPI document. A component is built the first time
+ * something refers to it: its (empty) schema is registered before its contents are filled, so
+ * references, even recursive ones, always find their target. Not thread-safe; the catalogue
+ * uses it under a lock.
  */
 final class SchemaFactory {
 
   private static final String COMPONENT_PREFIX = "#/components/schemas/";
 
-  private final JsonNode componentNodes;
+  /** Finds a component schema's tree by name (null when there is none). */
+  private final Function<String, JsonNode> componentNodes;
   private final Map<String, Schema> components = new HashMap<>();
 
   /**
-   * @param spec the whole OpenAPI document
+   * @param components finds a component schema of the spec by name; asked once per component,
+   *     the first time something refers to it
    */
-  SchemaFactory(JsonNode spec) {
-    this.componentNodes = spec.path("components").path("schemas");
-    Iterator<String> names = componentNodes.fieldNames();
-    while (names.hasNext()) {
-      String name = names.next();
-      Schema s = new Schema();
-      s.componentName = name;
-      components.put(name, s);
-    }
-    for (Map.Entry<String, Schema> e : components.entrySet()) {
-      fill(e.getValue(), componentNodes.get(e.getKey()));
-    }
+  SchemaFactory(Function<String, JsonNode> components) {
+    this.componentNodes = components;
   }
 
   /**
@@ -74,9 +68,17 @@ final class SchemaFactory {
     if (!ref.startsWith(COMPONENT_PREFIX)) {
       throw new IllegalStateException("unsupported $ref in the spec: " + ref);
     }
-    Schema s = components.get(ref.substring(COMPONENT_PREFIX.length()));
+    String name = ref.substring(COMPONENT_PREFIX.length());
+    Schema s = components.get(name);
     if (s == null) {
-      throw new IllegalStateException("the spec refers to a missing schema: " + ref);
+      JsonNode node = componentNodes.apply(name);
+      if (node == null || !node.isObject()) {
+        throw new IllegalStateException("the spec refers to a missing schema: " + ref);
+      }
+      s = new Schema();
+      s.componentName = name;
+      components.put(name, s);
+      fill(s, node);
     }
     return s;
   }

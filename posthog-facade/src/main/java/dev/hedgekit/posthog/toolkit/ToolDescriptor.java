@@ -1,6 +1,7 @@
 package dev.hedgekit.posthog.toolkit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
 
 /**
  * What an action does and what it takes: its slug, the spec operation behind it, and a JSON
@@ -47,9 +48,45 @@ public final class ToolDescriptor {
     return spec.path;
   }
 
-  /** @return whether PostHog marks the operation deprecated */
+  /** @return whether PostHog marks the operation deprecated (removed operations are too) */
   public boolean deprecated() {
     return spec.deprecated;
+  }
+
+  /**
+   * @return the API area: the operation's tag in the spec, e.g. {@code feature_flags} (empty
+   *     when it has none)
+   */
+  public String area() {
+    return spec.area;
+  }
+
+  /**
+   * Whether PostHog still serves the operation, from the spec's {@code x-hedgekit-upstream}:
+   * {@code served} (the default), {@code hidden} (served but absent from PostHog's published
+   * schema), {@code deprecated}, {@code removed} or {@code unverified}; lower case, and any
+   * other value the spec gains is passed through.
+   *
+   * @return the status
+   */
+  public String upstream() {
+    return spec.upstream;
+  }
+
+  /** @return whether PostHog has removed the operation ({@code upstream()} is {@code removed}) */
+  public boolean retired() {
+    return "removed".equals(spec.upstream);
+  }
+
+  /** @return what to use instead, from the spec's {@code x-hedgekit-replacement}, if given */
+  public Optional<String> replacement() {
+    return Optional.ofNullable(spec.replacement);
+  }
+
+  /** @return whether the operation only reads (HTTP GET, HEAD or OPTIONS) */
+  public boolean readOnly() {
+    return "GET".equals(spec.method) || "HEAD".equals(spec.method)
+        || "OPTIONS".equals(spec.method);
   }
 
   /**

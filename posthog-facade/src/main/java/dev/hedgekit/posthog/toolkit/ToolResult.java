@@ -38,6 +38,11 @@ public final class ToolResult {
     return new ToolResult(slug, data, null, status);
   }
 
+  /** An answer made here, without a request (describing an action): no status. */
+  static ToolResult local(String slug, JsonNode data) {
+    return new ToolResult(slug, data, null, null);
+  }
+
   static ToolResult failure(String slug, ToolError error) {
     return new ToolResult(slug, null, Objects.requireNonNull(error, "error"), error.status());
   }

@@ -18,6 +18,12 @@ final class ToolSpec {
   final String summary;
   final String description;
   final boolean deprecated;
+  /** The API area (the operation's tag), e.g. {@code feature_flags}; may be empty. */
+  final String area;
+  /** {@code x-hedgekit-upstream} of the operation, {@code served} when absent. */
+  final String upstream;
+  /** {@code x-hedgekit-replacement}: what to use instead, or null. */
+  final String replacement;
   /** Path, query and header parameters, then body fields, each in spec order. */
   final List<ParamSpec> params;
   /** Every accepted name (including aliases) to its parameter. */
@@ -29,16 +35,18 @@ final class ToolSpec {
   /** The generated method that runs the operation. */
   final Invoker invoker;
 
-  ToolSpec(String slug, String operationId, String method, String path, String summary,
-      String description, boolean deprecated, List<ParamSpec> params, Schema body,
-      boolean bodyRequired, Invoker invoker) {
-    this.slug = slug;
-    this.operationId = operationId;
-    this.method = method;
-    this.path = path;
-    this.summary = summary;
-    this.description = description;
-    this.deprecated = deprecated;
+  ToolSpec(Catalog.Entry entry, List<ParamSpec> params, Schema body, boolean bodyRequired,
+      Invoker invoker) {
+    this.slug = entry.slug;
+    this.operationId = entry.operationId;
+    this.method = entry.method;
+    this.path = entry.path;
+    this.summary = entry.summary;
+    this.description = entry.description;
+    this.deprecated = entry.deprecated;
+    this.area = entry.area;
+    this.upstream = entry.upstream;
+    this.replacement = entry.replacement;
     this.params = List.copyOf(params);
     this.body = body;
     this.bodyRequired = bodyRequired;

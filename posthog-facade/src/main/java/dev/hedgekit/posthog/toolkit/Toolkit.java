@@ -13,13 +13,18 @@ import dev.hedgekit.posthog.internal.http.Failures;
 import feign.TypedResponse;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.regex.Pattern;
 
 /**
  * Runs PostHog API calls by action slug with a map of parameters, the way tool-calling agents
@@ -264,10 +269,13 @@ public final class Toolkit {
   }
 
   /**
-   * Every action as a tool definition, sorted by slug. Names are the slugs (which match
-   * {@code ^[a-zA-Z0-9_-]{1,64}$}), descriptions are the summary and description from the
-   * spec, and the schema is {@link ToolDescriptor#parametersSchema()} without the
-   * read-only body fields.
+   * Every action as a tool definition, sorted by slug, retired ones included and no provider
+   * limit applied: the whole catalogue, for inspection or providers without a limit. Names
+   * are the slugs (which match {@code ^[a-zA-Z0-9_-]{1,64}$}), descriptions are the summary
+   * and description from the spec (after a deprecation note), and the schema is
+   * {@link ToolDescriptor#parametersSchema()} without the read-only body fields. To hand tools
+   * to a model, prefer {@link #toolDefinitions(ToolFormat, ToolSelection)}: it leaves out
+   * retired operations, shortens descriptions and checks the provider's limit.
    *
    * @param format OpenAI ({@code [{"type":"function","function":{"name","description",
    *     "parameters"}}]}) or Anthropic ({@code [{"name","description","input_schema"}]})
@@ -294,6 +302,92 @@ public final class Toolkit {
       }
     }
     return out;
+  }
+
+  /**
+   * The actions a selection chooses, as a {@link ToolSet} to export as tools (one per action,
+   * or the two compact tools) and to run calls with, limited to those actions.
+   *
+   * @param selection which actions; {@link ToolSelection#served()} for every action PostHog
+   *     still serves
+   * @return the tool set
+   * @throws IllegalArgumentException if the selection names an area or slug that does not
+   *     exist, has a pattern that matches no action, names a slug that its own filters leave
+   *     out (a retired or writing action), or chooses nothing; the message names each problem
+   */
+  public ToolSet select(ToolSelection selection) {
+    Objects.requireNonNull(selection, "selection");
+    Catalog catalog = Catalog.get();
+    Map<String, Catalog.Entry> entries = catalog.entries();
+    Set<String> areas = new TreeSet<>();
+    entries.values().forEach(e -> areas.add(e.area.toLowerCase(Locale.ROOT)));
+    List<String> problems = new ArrayList<>();
+    for (String area : selection.areas()) {
+      if (!areas.contains(area)) {
+        List<String> close = Suggest.closest(area, areas, 3, Math.max(2, area.length() / 3));
+        problems.add("unknown area '" + area + "'" + (close.isEmpty()
+            ? "; areas: " + String.join(", ", areas)
+            : "; did you mean " + quoteAll(close) + "?"));
+      }
+    }
+    for (String slug : selection.slugs()) {
+      Catalog.Entry e = catalog.entry(slug);
+      if (e == null) {
+        problems.add(unknownAction(slug));
+      } else if (e.retired() && !selection.includeRetired()) {
+        problems.add("action '" + slug + "': PostHog has removed this operation"
+            + (e.replacement == null ? "" : " (replacement: " + e.replacement + ")")
+            + "; include retired actions to choose it anyway");
+      } else if (selection.readOnly() && !e.readOnly()) {
+        problems.add("action '" + slug + "': not read-only (" + e.method + "), but the"
+            + " selection is");
+      }
+    }
+    for (String pattern : selection.patterns()) {
+      Pattern glob = ToolSelection.glob(pattern);
+      if (entries.keySet().stream().noneMatch(slug -> glob.matcher(slug).matches())) {
+        problems.add("pattern '" + pattern + "' matches no action");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", problems));
+    }
+    Map<String, Catalog.Entry> chosen = new LinkedHashMap<>();
+    for (Catalog.Entry e : entries.values()) {
+      if (selection.matches(e)) {
+        chosen.put(e.slug, e);
+      }
+    }
+    if (chosen.isEmpty()) {
+      throw new IllegalArgumentException("the selection chooses no action ("
+          + selection.describe() + ")");
+    }
+    ClientConfig c = context.config();
+    return new ToolSet(this, selection, chosen, c.projectId(), c.organizationId());
+  }
+
+  /**
+   * The actions a selection chooses as tool definitions for a provider, with descriptions
+   * shortened for a model; shorthand for {@code select(selection).toolDefinitions(format)}.
+   *
+   * @param format OpenAI or Anthropic
+   * @param selection which actions
+   * @return a new JSON array
+   * @throws IllegalArgumentException if the selection is not valid (see
+   *     {@link #select(ToolSelection)})
+   * @throws ToolLimitExceededException if it chooses more tools than the provider accepts
+   *     (OpenAI: 128)
+   */
+  public ArrayNode toolDefinitions(ToolFormat format, ToolSelection selection) {
+    return select(selection).toolDefinitions(format);
+  }
+
+  private static String quoteAll(List<String> names) {
+    StringBuilder sb = new StringBuilder();
+    for (String n : names) {
+      sb.append(sb.length() == 0 ? "" : ", ").append('\'').append(n).append('\'');
+    }
+    return sb.toString();
   }
 
   private ToolDescriptor descriptor(ToolSpec a) {
@@ -339,7 +433,7 @@ public final class Toolkit {
     StringBuilder sb = new StringBuilder("action ");
     sb.append(slug == null ? "null" : "'" + slug + "'").append(": unknown");
     if (slug != null) {
-      List<String> close = Suggest.closestByWords(slug, Catalog.get().actions().keySet(),
+      List<String> close = Suggest.closestByWords(slug, Catalog.get().entries().keySet(),
           SUGGESTED_SLUGS);
       for (int i = 0; i < close.size(); i++) {
         sb.append(i == 0 ? "; did you mean " : ", ").append('\'').append(close.get(i)).append('\'');

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.hedgekit.posthog.internal.json.Json;
+import dev.hedgekit.posthog.toolkit.ToolSelection;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -15,53 +16,100 @@ import java.util.Map;
 /**
  * The parsed command line of {@link PostHogCli}: which command, its operand and options. A
  * small hand-written parser (the examples take no argument-parsing dependency); every mistake
- * is a {@link UsageException} naming it.
+ * is a {@link UsageException} naming it and the command it belongs to.
  */
 final class CliArguments {
 
   /** The commands. */
   enum Command {
-    /** {@code actions list [--filter TEXT]}. */
-    LIST,
+    /** {@code actions list [SELECTION] [--filter TEXT]}. */
+    LIST("actions list"),
     /** {@code actions describe SLUG}. */
-    DESCRIBE,
+    DESCRIBE("actions describe"),
     /** {@code call SLUG [key=value ...] [--json OBJECT]}. */
-    CALL,
-    /** {@code tools openai|anthropic}. */
-    TOOLS,
-    /** {@code help}. */
-    HELP
+    CALL("call"),
+    /** {@code tools openai|anthropic [SELECTION] [--compact] [--no-limit]}. */
+    TOOLS("tools"),
+    /** {@code mcp [SELECTION] [--compact]}. */
+    MCP("mcp"),
+    /** {@code help [COMMAND]} or {@code --help}. */
+    HELP("help");
+
+    final String words;
+
+    Command(String words) {
+      this.words = words;
+    }
   }
 
   /** A command line that cannot be run; exit status 2. */
   static final class UsageException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    UsageException(String message) {
+    /** The command whose usage to show, or null for the overview. */
+    final transient Command command;
+
+    UsageException(Command command, String message) {
       super(message);
+      this.command = command;
     }
   }
 
-  private static final ObjectReader STRICT_JSON =
-      Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  /** Made on first use: most command lines are checked without a JSON parser. */
+  private static final class Strict {
+    static final ObjectReader JSON =
+        Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  }
 
   final Command command;
+  /** For {@link Command#HELP}: the command asked about, or null for the overview. */
+  final Command helpFor;
   /** The slug (describe, call), the tool format (tools), or null. */
   final String operand;
   /** The list filter, or null. */
   final String filter;
-  /** The parameters of a call, in the order given (key=value pairs override --json). */
-  final Map<String, Object> params;
+  /** The {@code --json} object's members of a call, parsed (a usage error when not JSON). */
+  private final Map<String, Object> jsonParams;
+  /** The {@code key=value} pairs of a call, values as typed (read by {@link #params()}). */
+  private final Map<String, String> pairs;
   /** Whether {@code --sandbox} asked for the sandbox even when a key is set. */
   final boolean sandbox;
+  /** The actions chosen by the selection options. */
+  final ToolSelection selection;
+  /** {@code --compact}: the two compact tools instead of one tool per action. */
+  final boolean compact;
+  /** {@code --no-limit}: print tool definitions even beyond the provider's limit. */
+  final boolean noLimit;
 
-  private CliArguments(Command command, String operand, String filter,
-      Map<String, Object> params, boolean sandbox) {
-    this.command = command;
-    this.operand = operand;
-    this.filter = filter;
-    this.params = params;
-    this.sandbox = sandbox;
+  private CliArguments(Builder b) {
+    this.command = b.command;
+    this.helpFor = b.helpFor;
+    this.operand = b.operand;
+    this.filter = b.filter;
+    this.jsonParams = b.jsonParams;
+    this.pairs = b.pairs;
+    this.sandbox = b.sandbox;
+    this.selection = b.selection.build();
+    this.compact = b.compact;
+    this.noLimit = b.noLimit;
+  }
+
+  /** Collects what the parser finds. */
+  private static final class Builder {
+    Command command;
+    Command helpFor;
+    String operand;
+    String filter;
+    Map<String, Object> jsonParams = Map.of();
+    Map<String, String> pairs = Map.of();
+    boolean sandbox;
+    ToolSelection.Builder selection = ToolSelection.builder();
+    boolean compact;
+    boolean noLimit;
+
+    CliArguments build() {
+      return new CliArguments(this);
+    }
   }
 
   /**
@@ -72,91 +120,206 @@ final class CliArguments {
    * @throws UsageException if the command line is not valid
    */
   static CliArguments parse(String[] args) throws UsageException {
+    Builder b = new Builder();
     List<String> rest = new ArrayList<>();
-    boolean sandbox = false;
+    boolean help = false;
     for (String a : args) {
       if ("--help".equals(a) || "-h".equals(a)) {
-        return new CliArguments(Command.HELP, null, null, Map.of(), false);
-      }
-      if ("--sandbox".equals(a)) {
-        sandbox = true;
+        help = true;
+      } else if ("--sandbox".equals(a)) {
+        b.sandbox = true;
       } else {
         rest.add(a);
       }
     }
-    if (rest.isEmpty()) {
-      throw new UsageException("no command given");
+    Command command = rest.isEmpty() ? null : commandOf(rest);
+    if (help) {
+      b.command = Command.HELP;
+      b.helpFor = command == Command.HELP ? null : command;
+      return b.build();
     }
-    String command = rest.get(0);
-    List<String> tail = rest.subList(1, rest.size());
+    if (rest.isEmpty()) {
+      throw new UsageException(null, "no command given");
+    }
+    if (command == null) {
+      String first = rest.get(0);
+      throw new UsageException(null, "actions".equals(first)
+          ? (rest.size() == 1 ? "actions needs a subcommand: list or describe"
+              : "unknown actions subcommand '" + rest.get(1) + "': use list or describe")
+          : "unknown command '" + first + "'");
+    }
+    b.command = command;
+    List<String> tail = rest.subList("actions".equals(rest.get(0)) ? 2 : 1, rest.size());
     switch (command) {
-      case "help":
-        return new CliArguments(Command.HELP, null, null, Map.of(), sandbox);
-      case "actions":
-        return actions(tail, sandbox);
-      case "call":
-        return call(tail, sandbox);
-      case "tools":
-        if (tail.size() != 1) {
-          throw new UsageException("tools takes one format: openai or anthropic");
+      case HELP:
+        if (!tail.isEmpty()) {
+          Command about = commandOf(tail);
+          if (about == null && tail.size() == 1 && "actions".equals(tail.get(0))) {
+            about = Command.LIST;
+          }
+          int words = about == Command.LIST || about == Command.DESCRIBE ? 2 : 1;
+          if (about == null || about == Command.HELP || tail.size() > words) {
+            throw new UsageException(null, "no help for '" + String.join(" ", tail) + "'");
+          }
+          b.helpFor = about;
+        }
+        return b.build();
+      case LIST:
+        for (int i = 0; i < tail.size(); i++) {
+          int used = selectionOption(tail, i, b, command);
+          if (used > 0) {
+            i += used - 1;
+          } else if ("--filter".equals(tail.get(i)) && b.filter == null) {
+            b.filter = value(tail, i, command);
+            i++;
+          } else {
+            throw new UsageException(command, "actions list does not take '" + tail.get(i)
+                + "'");
+          }
+        }
+        return b.build();
+      case DESCRIBE:
+        if (tail.size() != 1 || tail.get(0).startsWith("-")) {
+          throw new UsageException(command, "actions describe takes one slug");
+        }
+        b.operand = tail.get(0);
+        return b.build();
+      case CALL:
+        call(tail, b);
+        return b.build();
+      case TOOLS: {
+        if (tail.isEmpty() || tail.get(0).startsWith("-")) {
+          throw new UsageException(command, "tools needs a format first: openai or anthropic");
         }
         String format = tail.get(0).toLowerCase(Locale.ROOT);
         if (!format.equals("openai") && !format.equals("anthropic")) {
-          throw new UsageException("unknown tool format '" + tail.get(0)
+          throw new UsageException(command, "unknown tool format '" + tail.get(0)
               + "': use openai or anthropic");
         }
-        return new CliArguments(Command.TOOLS, format, null, Map.of(), sandbox);
-      default:
-        throw new UsageException("unknown command '" + command + "'");
-    }
-  }
-
-  private static CliArguments actions(List<String> tail, boolean sandbox) throws UsageException {
-    if (tail.isEmpty()) {
-      throw new UsageException("actions needs a subcommand: list or describe");
-    }
-    switch (tail.get(0)) {
-      case "list": {
-        String filter = null;
+        b.operand = format;
         for (int i = 1; i < tail.size(); i++) {
-          if ("--filter".equals(tail.get(i)) && i + 1 < tail.size() && filter == null) {
-            filter = tail.get(++i);
+          int used = selectionOption(tail, i, b, command);
+          if (used > 0) {
+            i += used - 1;
+          } else if ("--compact".equals(tail.get(i))) {
+            b.compact = true;
+          } else if ("--no-limit".equals(tail.get(i))) {
+            b.noLimit = true;
           } else {
-            throw new UsageException("actions list takes only --filter TEXT, got '"
-                + tail.get(i) + "'");
+            throw new UsageException(command, "tools does not take '" + tail.get(i) + "'");
           }
         }
-        return new CliArguments(Command.LIST, null, filter, Map.of(), sandbox);
+        return b.build();
       }
-      case "describe":
-        if (tail.size() != 2) {
-          throw new UsageException("actions describe takes one slug");
+      case MCP:
+        for (int i = 0; i < tail.size(); i++) {
+          int used = selectionOption(tail, i, b, command);
+          if (used > 0) {
+            i += used - 1;
+          } else if ("--compact".equals(tail.get(i))) {
+            b.compact = true;
+          } else {
+            throw new UsageException(command, "mcp does not take '" + tail.get(i) + "'");
+          }
         }
-        return new CliArguments(Command.DESCRIBE, tail.get(1), null, Map.of(), sandbox);
+        return b.build();
       default:
-        throw new UsageException("unknown actions subcommand '" + tail.get(0)
-            + "': use list or describe");
+        throw new IllegalStateException("unhandled command " + command);
     }
   }
 
-  private static CliArguments call(List<String> tail, boolean sandbox) throws UsageException {
-    if (tail.isEmpty() || tail.get(0).startsWith("-") || tail.get(0).contains("=")) {
-      throw new UsageException("call needs a slug first, e.g. call POSTHOG_... key=value");
+  /** The command the first words name, or null. */
+  private static Command commandOf(List<String> words) {
+    switch (words.get(0)) {
+      case "help":
+        return Command.HELP;
+      case "call":
+        return Command.CALL;
+      case "tools":
+        return Command.TOOLS;
+      case "mcp":
+        return Command.MCP;
+      case "actions":
+        if (words.size() < 2) {
+          return null;
+        }
+        return "list".equals(words.get(1)) ? Command.LIST
+            : "describe".equals(words.get(1)) ? Command.DESCRIBE : null;
+      default:
+        return null;
     }
-    String slug = tail.get(0);
+  }
+
+  /**
+   * Reads one selection option at {@code i}.
+   *
+   * @return how many arguments it used; 0 when the argument is not a selection option
+   */
+  private static int selectionOption(List<String> args, int i, Builder b, Command command)
+      throws UsageException {
+    String a = args.get(i);
+    switch (a) {
+      case "--area":
+        b.selection.areas(split(value(args, i, command), a, command));
+        return 2;
+      case "--slug":
+        b.selection.slugs(split(value(args, i, command), a, command));
+        return 2;
+      case "--pattern":
+        b.selection.patterns(split(value(args, i, command), a, command));
+        return 2;
+      case "--read-only":
+        b.selection.readOnly(true);
+        return 1;
+      case "--include-retired":
+        b.selection.includeRetired(true);
+        return 1;
+      default:
+        return 0;
+    }
+  }
+
+  private static String value(List<String> args, int i, Command command) throws UsageException {
+    if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
+      throw new UsageException(command, args.get(i) + " needs a value");
+    }
+    return args.get(i + 1);
+  }
+
+  /** A comma-separated list, each item non-empty. */
+  private static List<String> split(String text, String option, Command command)
+      throws UsageException {
+    List<String> out = new ArrayList<>();
+    for (String part : text.split(",", -1)) {
+      if (part.isBlank()) {
+        throw new UsageException(command, option + " has an empty item in '" + text + "'");
+      }
+      out.add(part.strip());
+    }
+    return out;
+  }
+
+  private static void call(List<String> tail, Builder b) throws UsageException {
+    if (tail.isEmpty() || tail.get(0).startsWith("-") || tail.get(0).contains("=")) {
+      throw new UsageException(Command.CALL,
+          "call needs a slug first, e.g. call POSTHOG_... key=value");
+    }
+    b.operand = tail.get(0);
     Map<String, Object> fromJson = new LinkedHashMap<>();
-    Map<String, Object> pairs = new LinkedHashMap<>();
+    Map<String, String> pairs = new LinkedHashMap<>();
     boolean sawJson = false;
     for (int i = 1; i < tail.size(); i++) {
       String a = tail.get(i);
       if ("--json".equals(a)) {
         if (sawJson || i + 1 >= tail.size()) {
-          throw new UsageException("--json takes one JSON object and may be given once");
+          throw new UsageException(Command.CALL,
+              "--json takes one JSON object and may be given once");
         }
         sawJson = true;
         JsonNode node = strictJson(tail.get(++i));
         if (node == null || !node.isObject()) {
-          throw new UsageException("--json needs a JSON object, e.g. '{\"limit\": 5}'");
+          throw new UsageException(Command.CALL,
+              "--json needs a JSON object, e.g. '{\"limit\": 5}'");
         }
         Iterator<Map.Entry<String, JsonNode>> it = node.fields();
         while (it.hasNext()) {
@@ -167,13 +330,26 @@ final class CliArguments {
       }
       int eq = a.indexOf('=');
       if (eq <= 0) {
-        throw new UsageException("expected key=value or --json, got '" + a + "'");
+        throw new UsageException(Command.CALL, "expected key=value or --json, got '" + a + "'");
       }
-      pairs.put(a.substring(0, eq), value(a.substring(eq + 1)));
+      pairs.put(a.substring(0, eq), a.substring(eq + 1));
     }
-    Map<String, Object> params = new LinkedHashMap<>(fromJson);
-    params.putAll(pairs);
-    return new CliArguments(Command.CALL, slug, null, params, sandbox);
+    b.jsonParams = fromJson;
+    b.pairs = pairs;
+  }
+
+  /**
+   * The parameters of a call, in the order given: the {@code --json} members, then the
+   * {@code key=value} pairs (which win), each value read by {@link #value(String)}. Worked out
+   * here rather than while parsing, so that the command line is checked without loading a
+   * JSON parser unless {@code --json} is given.
+   *
+   * @return the parameters
+   */
+  Map<String, Object> params() {
+    Map<String, Object> params = new LinkedHashMap<>(jsonParams);
+    pairs.forEach((k, v) -> params.put(k, value(v)));
+    return params;
   }
 
   /**
@@ -194,7 +370,7 @@ final class CliArguments {
       return null;
     }
     try {
-      JsonNode node = STRICT_JSON.readTree(text);
+      JsonNode node = Strict.JSON.readTree(text);
       return node == null || node.isMissingNode() ? null : node;
     } catch (JsonProcessingException e) {
       return null;

@@ -1,6 +1,7 @@
 /**
- * A small command line for PostHog actions by slug ({@link
- * dev.hedgekit.posthog.examples.cli.PostHogCli}): list and describe the actions, run one with
- * {@code key=value} parameters, and print the tool definitions for OpenAI or Anthropic.
+ * The command line for PostHog actions by slug ({@link
+ * dev.hedgekit.posthog.examples.cli.PostHogCli}, built as {@code target/posthog-cli.jar}): list
+ * and describe the actions, run one with {@code key=value} parameters, print tool definitions
+ * for OpenAI or Anthropic for a selection of actions, and serve them to MCP clients.
  */
 package dev.hedgekit.posthog.examples.cli;

@@ -1,41 +1,29 @@
 package dev.hedgekit.posthog.examples.sandbox;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.notMatching;
-import static com.github.tomakehurst.wiremock.client.WireMock.request;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.common.Notifier;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.standalone.MappingsSource;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import com.github.tomakehurst.wiremock.stubbing.StubMappings;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
-import java.util.regex.Matcher;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
- * A local stand-in for PostHog: a WireMock server on 127.0.0.1 (a free port) that answers
- * every operation of the curated spec, so examples and tests run without an account.
+ * A local stand-in for PostHog: an HTTP server on 127.0.0.1 (a free port) that answers every
+ * operation of the curated spec, so examples and tests run without an account.
  *
  * <pre>{@code
  * try (SandboxServer sandbox = SandboxServer.start();
@@ -46,11 +34,12 @@ import java.util.regex.Pattern;
  * }
  * }</pre>
  *
- * <p>The operations are read from the spec at start (by default the copy the generated module
- * puts on the classpath, {@value #SPEC_RESOURCE}); none is written here. Each one answers:
+ * <p>The operations come from the spec (by default the copy the generated module puts on the
+ * classpath, {@value #SPEC_RESOURCE}); none is written here. Each one answers:
  * <ul>
  *   <li>at its method and path template, each {@code {param}} matching one path segment
- *       ({@code [^/]+}); the trailing slash is part of the path, query strings are ignored;
+ *       ({@code [^/]+}); the trailing slash is part of the path, query strings are ignored; a
+ *       template with fewer parameters wins, so literal paths beat templates;
  *   <li>with its lowest 2xx status from the spec and a JSON body built by
  *       {@link ExampleGenerator} from the response schema (or, for the few operations whose
  *       answer the spec leaves free-form, such as the query API, a hand-written answer from
@@ -64,7 +53,10 @@ import java.util.regex.Pattern;
  * {@code not_found} body. Nothing is stored: a create answers a generated resource, not the one
  * sent. The answers are deterministic.
  *
- * <p>The server is quiet: it writes nothing to the console. Close it to free the port.
+ * <p>Starting is cheap: the server is the JDK's own ({@code com.sun.net.httpserver}), and
+ * {@link #start()} uses the plan the build stored for the curated spec ({@link SandboxPlan}),
+ * so it neither parses the spec nor generates a body until an operation is called. The server
+ * is quiet: it writes nothing to the console. Close it to free the port.
  */
 public final class SandboxServer implements AutoCloseable {
 
@@ -73,35 +65,70 @@ public final class SandboxServer implements AutoCloseable {
   /** Response header naming the operation that answered. */
   public static final String OPERATION_HEADER = "X-Sandbox-Operation";
 
-  private static final List<String> METHODS =
-      List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
-  private static final Pattern PARAM = Pattern.compile("\\{[^}/]+\\}");
-  private static final String BEARER = "Bearer \\S.*";
-  private static final String JSON = "application/json";
-  private static final int PRIORITY_AUTH_MISSING = 1;
-  private static final int PRIORITY_AUTH_INVALID = 2;
-  /** Operations start here; each path parameter adds one, so literal paths win over templates. */
-  private static final int PRIORITY_OPERATIONS = 10;
-  private static final int PRIORITY_NOT_FOUND = 10_000;
+  private static final Pattern BEARER = Pattern.compile("Bearer \\S.*");
+  private static final int JOURNAL = 1000;
+  private static final byte[] NOT_AUTHENTICATED = errorBody("authentication_error",
+      "not_authenticated", "Authentication credentials were not provided.");
+  private static final byte[] AUTHENTICATION_FAILED = errorBody("authentication_error",
+      "authentication_failed", "Send a personal API key as: Authorization: Bearer <key>.");
+  private static final byte[] NOT_FOUND = errorBody("invalid_request", "not_found",
+      "Not found.");
+  private static final AtomicInteger SERVERS = new AtomicInteger();
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  static {
+    // The JDK server writes the headers and the body of an answer separately; without
+    // TCP_NODELAY the body waits for the client's delayed ACK, about 40 ms per answer. The JDK
+    // reads this property once, when its first server is made; a value set by the user stays.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
 
-  private final WireMockServer server;
-  private final List<StubbedOperation> operations;
+  private final HttpServer server;
+  private final ExecutorService executor;
+  /** Routes by matching priority: fewer path parameters first, then spec order. */
+  private final List<Route> matching;
+  /** Routes in spec order. */
+  private final List<Route> routes;
+  private final Deque<String> journal = new ArrayDeque<>();
+  private volatile boolean running;
+  private volatile List<StubbedOperation> operations;
 
-  private SandboxServer(WireMockServer server, List<StubbedOperation> operations) {
-    this.server = server;
-    this.operations = operations;
+  private SandboxServer(List<Route> routes) {
+    this.routes = List.copyOf(routes);
+    List<Route> byPriority = new ArrayList<>(routes);
+    byPriority.sort(Comparator.comparingInt((Route r) -> r.parameters)
+        .thenComparingInt(r -> r.order));
+    this.matching = List.copyOf(byPriority);
+    int n = SERVERS.incrementAndGet();
+    AtomicInteger threads = new AtomicInteger();
+    this.executor = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "sandbox-" + n + "-" + threads.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      this.server = HttpServer.create(
+          new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+    } catch (IOException e) {
+      executor.shutdownNow();
+      throw new UncheckedIOException("the sandbox could not listen on 127.0.0.1", e);
+    }
+    server.setExecutor(executor);
+    server.createContext("/", this::handle);
   }
 
   /**
-   * Starts a sandbox answering the spec found on the classpath at {@value #SPEC_RESOURCE}.
+   * Starts a sandbox answering the curated spec: from the plan the build stored, or, when the
+   * classes were not built that way, from the spec found on the classpath at
+   * {@value #SPEC_RESOURCE}.
    *
    * @return the running sandbox
-   * @throws IllegalStateException if the spec is not on the classpath
+   * @throws IllegalStateException if neither the stored plan nor the spec is on the classpath
    */
   public static SandboxServer start() {
-    return start(loadSpec());
+    List<Route> stored = StoredPlan.read();
+    return stored != null ? begin(stored) : start(loadSpec());
   }
 
   /**
@@ -112,26 +139,18 @@ public final class SandboxServer implements AutoCloseable {
    */
   public static SandboxServer start(JsonNode spec) {
     List<StubbedOperation> planned = plan(spec);
-    WireMockServer server = new WireMockServer(WireMockConfiguration.options()
-        .bindAddress("127.0.0.1")
-        .dynamicPort()
-        .notifier(SilentNotifier.INSTANCE)
-        .mappingSource(NoMappings.INSTANCE)
-        .templatingEnabled(false)
-        .maxRequestJournalEntries(1000)
-        .jettyStopTimeout(0L));
-    server.start();
-    try {
-      registerAuthentication(server);
-      for (StubbedOperation op : planned) {
-        register(server, op);
-      }
-      registerNotFound(server);
-    } catch (RuntimeException e) {
-      server.stop();
-      throw e;
+    List<Route> routes = new ArrayList<>();
+    for (StubbedOperation op : planned) {
+      routes.add(Route.of(op, routes.size()));
     }
-    return new SandboxServer(server, planned);
+    return begin(routes);
+  }
+
+  private static SandboxServer begin(List<Route> routes) {
+    SandboxServer s = new SandboxServer(routes);
+    s.server.start();
+    s.running = true;
+    return s;
   }
 
   /**
@@ -146,7 +165,7 @@ public final class SandboxServer implements AutoCloseable {
         throw new IllegalStateException("the spec " + SPEC_RESOURCE + " is not on the classpath;"
             + " it comes with the posthog-generated jar");
       }
-      return MAPPER.readTree(in);
+      return SandboxPlan.mapper().readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException("could not read " + SPEC_RESOURCE, e);
     }
@@ -159,38 +178,53 @@ public final class SandboxServer implements AutoCloseable {
    * @return one entry per operation, in the spec's order
    */
   public static List<StubbedOperation> plan(JsonNode spec) {
-    Objects.requireNonNull(spec, "spec");
-    ExampleGenerator generator = new ExampleGenerator(spec);
-    List<StubbedOperation> out = new ArrayList<>();
-    JsonNode paths = spec.path("paths");
-    Iterator<Map.Entry<String, JsonNode>> it = paths.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> entry = it.next();
-      String path = entry.getKey();
-      JsonNode item = follow(spec, entry.getValue());
-      for (String method : METHODS) {
-        JsonNode operation = item.get(method);
-        if (operation != null && operation.isObject()) {
-          out.add(planOperation(spec, generator, path, method.toUpperCase(Locale.ROOT), operation));
-        }
-      }
-    }
-    return Collections.unmodifiableList(out);
+    return SandboxPlan.plan(spec);
+  }
+
+  /**
+   * Turns a path template into the regex request paths are matched with: literal parts
+   * escaped, each {@code {param}} one segment.
+   *
+   * @param template e.g. {@code /api/projects/{project_id}/feature_flags/{id}/}
+   * @return e.g. {@code /api/projects/[^/]+/feature_flags/[^/]+/}
+   */
+  public static String pathRegex(String template) {
+    return StoredPlan.pathRegex(template);
   }
 
   /** @return the base URL, e.g. {@code http://127.0.0.1:54321} */
   public String baseUrl() {
-    return "http://127.0.0.1:" + server.port();
+    return "http://127.0.0.1:" + port();
   }
 
   /** @return the port the sandbox listens on */
   public int port() {
-    return server.port();
+    return server.getAddress().getPort();
   }
 
-  /** @return every operation the sandbox answers */
+  /**
+   * Every operation the sandbox answers, in spec order (empty once closed). The first call
+   * reads every stored answer.
+   *
+   * @return the operations
+   */
   public List<StubbedOperation> operations() {
-    return operations;
+    if (!running) {
+      return List.of();
+    }
+    List<StubbedOperation> ops = operations;
+    if (ops == null) {
+      List<StubbedOperation> out = new ArrayList<>();
+      routes.forEach(r -> out.add(r.toOperation()));
+      ops = Collections.unmodifiableList(out);
+      operations = ops;
+    }
+    return ops;
+  }
+
+  /** @return how many operations the sandbox answers, without reading any answer */
+  public int operationCount() {
+    return routes.size();
   }
 
   /**
@@ -200,282 +234,111 @@ public final class SandboxServer implements AutoCloseable {
    * @return the request lines
    */
   public List<String> requestLog() {
-    List<String> lines = new ArrayList<>();
-    for (ServeEvent event : server.getAllServeEvents()) {
-      lines.add(event.getRequest().getMethod().getName() + " " + event.getRequest().getUrl());
+    synchronized (journal) {
+      return List.copyOf(journal);
     }
-    Collections.reverse(lines);
-    return lines;
   }
 
   /** Stops the server; closing twice is harmless. */
   @Override
   public void close() {
-    if (server.isRunning()) {
-      server.stop();
+    if (running) {
+      running = false;
+      server.stop(0);
+      executor.shutdownNow();
     }
   }
 
   @Override
   public String toString() {
-    return "SandboxServer{" + (server.isRunning() ? baseUrl() : "stopped") + ", "
-        + operations.size() + " operations}";
+    return "SandboxServer{" + (running ? baseUrl() : "stopped") + ", "
+        + (running ? routes.size() : 0) + " operations}";
   }
 
   // ---------------------------------------------------------------------------------------------
-  // planning
+  // answering
 
-  private static StubbedOperation planOperation(JsonNode spec, ExampleGenerator generator,
-      String path, String method, JsonNode operation) {
-    String id = operation.path("operationId").asText("");
-    if (id.isEmpty()) {
-      id = method + " " + path;
-    }
-    String regex = pathRegex(path);
-    JsonNode responses = operation.path("responses");
-
-    String success = null;
-    Iterator<String> codes = responses.fieldNames();
-    while (codes.hasNext()) {
-      String code = codes.next();
-      if (code.matches("2\\d\\d") && (success == null || code.compareTo(success) < 0)) {
-        success = code;
+  private void handle(HttpExchange ex) throws IOException {
+    try (ex) {
+      try (InputStream body = ex.getRequestBody()) {
+        body.transferTo(OutputStream.nullOutputStream());
       }
-    }
-    if (success == null && responses.has("2XX")) {
-      success = "2XX";
-    }
-    if (success != null) {
-      int status = "2XX".equals(success) ? 200 : Integer.parseInt(success);
-      return withBody(id, method, path, regex, status,
-          status == 204 ? null : follow(spec, responses.get(success)), generator);
-    }
-    if (responses.size() == 1 && responses.has("405")) {
-      return new StubbedOperation(id, method, path, regex, 405, JSON,
-          write(error("invalid_request", "method_not_allowed",
-              "Method \"" + method + "\" not allowed.")));
-    }
-    if (responses.has("default")) {
-      return withBody(id, method, path, regex, 200, follow(spec, responses.get("default")),
-          generator);
-    }
-    // Only error answers are documented: answer the first of them, PostHog-shaped.
-    Iterator<String> first = responses.fieldNames();
-    int status = 200;
-    while (first.hasNext()) {
-      String code = first.next();
-      if (code.matches("\\d{3}")) {
-        status = Integer.parseInt(code);
-        break;
+      String method = ex.getRequestMethod();
+      String path = ex.getRequestURI().getRawPath();
+      String query = ex.getRequestURI().getRawQuery();
+      record(method + " " + path + (query == null ? "" : "?" + query));
+      String auth = ex.getRequestHeaders().getFirst("Authorization");
+      if (auth == null) {
+        send(ex, 401, StoredPlan.JSON, NOT_AUTHENTICATED, null);
+        return;
       }
-    }
-    if (status >= 400) {
-      String description = follow(spec, responses.path(Integer.toString(status)))
-          .path("description").asText("The request failed.");
-      return new StubbedOperation(id, method, path, regex, status, JSON, write(error(
-          status >= 500 ? "server_error" : "invalid_request", "error", description)));
-    }
-    return new StubbedOperation(id, method, path, regex, status, null, null);
-  }
-
-  private static StubbedOperation withBody(String id, String method, String path, String regex,
-      int status, JsonNode response, ExampleGenerator generator) {
-    if (response == null) {
-      return new StubbedOperation(id, method, path, regex, status, null, null);
-    }
-    JsonNode content = response.get("content");
-    if (content == null || !content.isObject() || content.size() == 0) {
-      return new StubbedOperation(id, method, path, regex, status, null, null);
-    }
-    String mediaType = null;
-    if (content.has(JSON)) {
-      mediaType = JSON;
-    } else {
-      Iterator<String> types = content.fieldNames();
-      while (types.hasNext()) {
-        String t = types.next();
-        if (mediaType == null || (t.contains("json") && !mediaType.contains("json"))) {
-          mediaType = t;
+      if (!BEARER.matcher(auth).matches()) {
+        send(ex, 401, StoredPlan.JSON, AUTHENTICATION_FAILED, null);
+        return;
+      }
+      for (Route r : matching) {
+        if (r.method.equals(method) && r.matches(path)) {
+          byte[] answer = r.body();
+          send(ex, r.status, answer == null ? null : r.contentType, answer, r.operationId);
+          return;
         }
       }
-    }
-    JsonNode value = cannedAnswer(id);
-    if (value == null) {
-      value = generator.generate(content.get(mediaType).get("schema"));
-    }
-    boolean json = mediaType.contains("json") || mediaType.equals("*/*");
-    if (json) {
-      return new StubbedOperation(id, method, path, regex, status,
-          mediaType.equals("*/*") ? JSON : mediaType, write(value));
-    }
-    String text = value.isValueNode() ? value.asText() : write(value);
-    return new StubbedOperation(id, method, path, regex, status, mediaType, text);
-  }
-
-  /**
-   * Turns a path template into the regex WireMock matches request paths with: literal parts
-   * escaped, each {@code {param}} one segment.
-   *
-   * @param template e.g. {@code /api/projects/{project_id}/feature_flags/{id}/}
-   * @return e.g. {@code /api/projects/[^/]+/feature_flags/[^/]+/}
-   */
-  public static String pathRegex(String template) {
-    StringBuilder sb = new StringBuilder();
-    Matcher m = PARAM.matcher(template);
-    int last = 0;
-    while (m.find()) {
-      escape(template.substring(last, m.start()), sb);
-      sb.append("[^/]+");
-      last = m.end();
-    }
-    escape(template.substring(last), sb);
-    return sb.toString();
-  }
-
-  private static void escape(String literal, StringBuilder sb) {
-    for (int i = 0; i < literal.length(); i++) {
-      char c = literal.charAt(i);
-      if (Character.isLetterOrDigit(c) || c == '/' || c == '_' || c == '-') {
-        sb.append(c);
-      } else {
-        sb.append('\\').append(c);
+      send(ex, 404, StoredPlan.JSON, NOT_FOUND, null);
+    } catch (RuntimeException e) {
+      // Never let a bug here hang the caller: answer 500 if nothing was sent yet.
+      try {
+        send(ex, 500, StoredPlan.JSON, errorBody("server_error", "error",
+            "The sandbox failed: " + e), null);
+      } catch (IOException | RuntimeException ignored) {
+        // The answer was already on its way.
       }
     }
   }
 
-  private static int parameterCount(String template) {
-    Matcher m = PARAM.matcher(template);
-    int n = 0;
-    while (m.find()) {
-      n++;
-    }
-    return n;
-  }
-
-  /** Follows a {@code $ref} of a path item or response (e.g. {@code #/components/responses/X}). */
-  private static JsonNode follow(JsonNode spec, JsonNode node) {
-    JsonNode n = node;
-    for (int i = 0; i < 16 && n != null && n.has("$ref"); i++) {
-      String ref = n.get("$ref").asText();
-      n = ref.startsWith("#") ? spec.at(ref.substring(1)) : null;
-    }
-    return n == null || n.isMissingNode() ? MAPPER.createObjectNode() : n;
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // WireMock stubs
-
-  private static void register(WireMockServer server, StubbedOperation op) {
-    ResponseDefinitionBuilder answer = aResponse()
-        .withStatus(op.status())
-        .withHeader(OPERATION_HEADER, op.operationId());
-    if (op.hasBody()) {
-      answer.withHeader("Content-Type", op.contentType()).withBody(op.body());
-    }
-    server.stubFor(request(op.method(), urlPathMatching(op.urlPathRegex()))
-        .withName(op.operationId())
-        .atPriority(PRIORITY_OPERATIONS + parameterCount(op.pathTemplate()))
-        .willReturn(answer));
-  }
-
-  private static void registerAuthentication(WireMockServer server) {
-    server.stubFor(any(anyUrl())
-        .withName("authentication missing")
-        .atPriority(PRIORITY_AUTH_MISSING)
-        .withHeader("Authorization", absent())
-        .willReturn(json(401, error("authentication_error", "not_authenticated",
-            "Authentication credentials were not provided."))));
-    server.stubFor(any(anyUrl())
-        .withName("authentication invalid")
-        .atPriority(PRIORITY_AUTH_INVALID)
-        .withHeader("Authorization", notMatching(BEARER))
-        .willReturn(json(401, error("authentication_error", "authentication_failed",
-            "Send a personal API key as: Authorization: Bearer <key>."))));
-  }
-
-  private static void registerNotFound(WireMockServer server) {
-    server.stubFor(any(anyUrl())
-        .withName("not found")
-        .atPriority(PRIORITY_NOT_FOUND)
-        .willReturn(json(404, error("invalid_request", "not_found", "Not found."))));
-  }
-
-  /**
-   * A hand-written answer for an operation whose spec answer is free-form (the query API, whose
-   * answer PostHog's schema can only describe as a union), kept in
-   * {@code answers/<operationId>.json} beside this class; null when there is none.
-   */
-  private static JsonNode cannedAnswer(String operationId) {
-    try (java.io.InputStream in = SandboxServer.class.getResourceAsStream(
-        "answers/" + operationId + ".json")) {
-      return in == null ? null : MAPPER.readTree(in);
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("unreadable sandbox answer for " + operationId, e);
+  private void record(String line) {
+    synchronized (journal) {
+      if (journal.size() == JOURNAL) {
+        journal.removeFirst();
+      }
+      journal.addLast(line);
     }
   }
 
-  private static ResponseDefinitionBuilder json(int status, ObjectNode body) {
-    return aResponse().withStatus(status).withHeader("Content-Type", JSON).withBody(write(body));
+  private static void send(HttpExchange ex, int status, String contentType, byte[] body,
+      String operationId) throws IOException {
+    if (operationId != null) {
+      ex.getResponseHeaders().set(OPERATION_HEADER, operationId);
+    }
+    boolean hasBody = body != null && status != 204 && !"HEAD".equals(ex.getRequestMethod());
+    if (hasBody && contentType != null) {
+      ex.getResponseHeaders().set("Content-Type", contentType);
+    }
+    ex.sendResponseHeaders(status, hasBody ? body.length : -1);
+    if (hasBody) {
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(body);
+      }
+    }
   }
 
   /** PostHog's error body: {@code {"type":..,"code":..,"detail":..,"attr":null}}. */
-  private static ObjectNode error(String type, String code, String detail) {
-    ObjectNode body = MAPPER.createObjectNode();
-    body.put("type", type);
-    body.put("code", code);
-    body.put("detail", detail);
-    body.putNull("attr");
-    return body;
+  private static byte[] errorBody(String type, String code, String detail) {
+    return ("{\"type\":" + quote(type) + ",\"code\":" + quote(code) + ",\"detail\":"
+        + quote(detail) + ",\"attr\":null}").getBytes(StandardCharsets.UTF_8);
   }
 
-  private static String write(JsonNode value) {
-    try {
-      return MAPPER.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("could not write a generated body", e);
+  private static String quote(String text) {
+    StringBuilder sb = new StringBuilder("\"");
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"' || c == '\\') {
+        sb.append('\\').append(c);
+      } else if (c < 0x20) {
+        sb.append(String.format("\\u%04x", (int) c));
+      } else {
+        sb.append(c);
+      }
     }
-  }
-
-  /** Swallows WireMock's messages: the sandbox prints nothing. */
-  private enum SilentNotifier implements Notifier {
-    INSTANCE;
-
-    @Override
-    public void info(String message) {
-    }
-
-    @Override
-    public void error(String message) {
-    }
-
-    @Override
-    public void error(String message, Throwable t) {
-    }
-  }
-
-  /** No stub files: the sandbox never reads or writes a mappings directory. */
-  @SuppressWarnings("removal") // remove(StubMapping) is still abstract in WireMock 3
-  private enum NoMappings implements MappingsSource {
-    INSTANCE;
-
-    @Override
-    public void loadMappingsInto(StubMappings stubMappings) {
-    }
-
-    @Override
-    public void save(List<StubMapping> stubMappings) {
-    }
-
-    @Override
-    public void save(StubMapping stubMapping) {
-    }
-
-    @Override
-    public void remove(StubMapping stubMapping) {
-    }
-
-    @Override
-    public void removeAll() {
-    }
+    return sb.append('"').toString();
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.examples.CliJar;
 import dev.hedgekit.posthog.examples.sandbox.SandboxServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -122,17 +123,40 @@ class PostHogCliTest {
     assertTrue(r.err.contains("sandbox at http://127.0.0.1:"), r.err);
   }
 
+  /** Slugs of operations PostHog still serves, counted from the spec JSON. */
+  private static int servedActions(String area) {
+    int n = 0;
+    for (JsonNode item : SandboxServer.loadSpec().get("paths")) {
+      for (JsonNode op : item) {
+        if (op.has("x-composio-slugs")
+            && !"removed".equals(op.path("x-hedgekit-upstream").asText())
+            && (area == null || area.equals(op.path("tags").path(0).asText()))) {
+          n += op.get("x-composio-slugs").size();
+        }
+      }
+    }
+    return n;
+  }
+
   @Test
   void listAndFilter() {
     Run all = run(Map.of(), "actions", "list");
     assertEquals(0, all.status);
-    assertEquals(358, all.out.lines().count());
+    assertEquals(servedActions(null), all.out.lines().count(), "removed operations left out");
+    assertEquals(servedActions(null) + " actions", all.err.trim());
+    Run retired = run(Map.of(), "actions", "list", "--include-retired");
+    assertEquals(CliJar.slugs(null, false, true).size(), retired.out.lines().count());
+    assertTrue(retired.out.lines().anyMatch(l -> l.endsWith(" (removed upstream)")), retired.out);
     Run some = run(Map.of(), "actions", "list", "--filter", "feature_flag");
     assertEquals(0, some.status);
     assertTrue(some.out.lines().anyMatch(l -> l.startsWith(FLAGS + "\tGET /api/projects/")),
         some.out);
-    assertTrue(some.out.lines().count() < 358 && some.out.lines().count() > 5);
+    assertTrue(some.out.lines().count() < servedActions(null) && some.out.lines().count() > 5);
     assertTrue(some.err.trim().endsWith("actions"), some.err);
+    Run area = run(Map.of(), "actions", "list", "--area", "feature_flags", "--read-only");
+    assertEquals(0, area.status, area.err);
+    assertTrue(area.out.lines().allMatch(l -> l.contains("\tGET /api/projects/{project_id}/"
+        + "feature_flags/")), area.out);
   }
 
   @Test
@@ -149,13 +173,67 @@ class PostHogCliTest {
 
   @Test
   void toolsInBothFormats() throws IOException {
-    Run openai = run(Map.of(), "tools", "openai");
-    assertEquals(0, openai.status);
-    assertEquals(358, openai.json().size());
-    assertEquals("function", openai.json().get(0).get("type").asText());
+    Run flags = run(Map.of(), "tools", "openai", "--area", "feature_flags");
+    assertEquals(0, flags.status, flags.err);
+    assertEquals("", flags.err);
+    assertEquals(servedActions("feature_flags"), flags.json().size());
+    assertEquals("function", flags.json().get(0).get("type").asText());
     Run anthropic = run(Map.of(), "tools", "anthropic");
     assertEquals(0, anthropic.status);
+    assertEquals(servedActions(null), anthropic.json().size());
     assertTrue(anthropic.json().get(0).has("input_schema"));
+    Run compact = run(Map.of(), "tools", "openai", "--compact");
+    assertEquals(0, compact.status);
+    assertEquals(2, compact.json().size());
+    Run unlimited = run(Map.of(), "tools", "openai", "--no-limit");
+    assertEquals(servedActions(null), unlimited.json().size());
+  }
+
+  @Test
+  void openAiToolsBeyond128AreAUsageError() {
+    Run r = run(Map.of(), "tools", "openai");
+    assertEquals(2, r.status);
+    assertEquals("", r.out);
+    assertEquals("error: " + servedActions(null) + " tools selected, but OpenAI accepts at most"
+        + " 128 tools in one request; narrow the selection (areas, slugs, patterns, read-only) or"
+        + " use the compact mode, which gives 2 tools that describe and run any selected action"
+        + " (or pass --no-limit)", r.err.trim());
+  }
+
+  @Test
+  void selectionMistakesAreUsageErrors() {
+    Run area = run(Map.of(), "tools", "openai", "--area", "feature_flag");
+    assertEquals(2, area.status);
+    assertEquals("", area.out);
+    assertTrue(area.err.startsWith("error: unknown area 'feature_flag'; did you mean"
+        + " 'feature_flags'?"), area.err);
+    assertTrue(area.err.contains("(see: posthog tools --help)"), area.err);
+    Run pattern = run(Map.of(), "mcp", "--pattern", "*NOPE*");
+    assertEquals(2, pattern.status);
+    assertTrue(pattern.err.startsWith("error: pattern '*NOPE*' matches no action"), pattern.err);
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    String[][] asks = {
+        {"--help"}, {"help"}, {"call", "--help"}, {"tools", "--help"}, {"mcp", "--help"},
+        {"actions", "list", "--help"}, {"actions", "describe", "-h"}, {"help", "tools"},
+        {"help", "actions"}, {"tools", "openai", "--area", "nope", "--help"},
+    };
+    String[] starts = {
+        "usage: posthog [--sandbox] COMMAND", "usage: posthog [--sandbox] COMMAND",
+        "usage: posthog call SLUG", "usage: posthog tools openai|anthropic",
+        "usage: posthog mcp [SELECTION]", "usage: posthog actions list",
+        "usage: posthog actions list", "usage: posthog tools openai|anthropic",
+        "usage: posthog actions list", "usage: posthog tools openai|anthropic",
+    };
+    for (int i = 0; i < asks.length; i++) {
+      Run r = run(env, asks[i]);
+      assertEquals(0, r.status, String.join(" ", asks[i]));
+      assertTrue(r.out.startsWith(starts[i]), String.join(" ", asks[i]) + ": " + r.out);
+      assertEquals("", r.err);
+    }
+    assertTrue(run(env, "mcp", "--help").out.contains("--read-only"));
   }
 
   @Test
@@ -174,17 +252,23 @@ class PostHogCliTest {
         {"call", FLAGS, "--json", "{oops"},
         {"tools"},
         {"tools", "xml"},
+        {"tools", "openai", "--area"},
+        {"tools", "openai", "--area", "a,,b"},
+        {"tools", "openai", "--frobnicate"},
+        {"mcp", "extra"},
+        {"actions", "list", "--compact"},
+        {"help", "nothing"},
     };
     for (String[] args : bad) {
       Run r = run(env, args);
       assertEquals(2, r.status, String.join(" ", args));
       assertTrue(r.err.startsWith("error: "), r.err);
-      assertTrue(r.err.contains("usage: posthog-cli"), r.err);
+      assertTrue(r.err.contains("usage: posthog"), r.err);
       assertEquals("", r.out);
     }
     Run help = run(env, "--help");
     assertEquals(0, help.status);
-    assertTrue(help.out.startsWith("usage: posthog-cli"));
+    assertTrue(help.out.startsWith("usage: posthog"));
   }
 
   @Test
