@@ -26,7 +26,7 @@ import java.util.UUID;
  * templates they can start from ({@link #templates()}).
  *
  * <p>A function is addressed by its UUID. PostHog forbids a hard delete (the DELETE answers
- * 405), so {@link #delete(UUID)} sends a PATCH setting {@code deleted}, and {@link #restore}
+ * 405), so {@link #delete(String)} sends a PATCH setting {@code deleted}, and {@link #restore}
  * clears it again.
  *
  * <pre>{@code

@@ -93,7 +93,7 @@ public final class OrganizationBatchExports extends Resource {
    * @param id the batch export's id
    * @return the batch export, with its destination and latest runs
    * @deprecated PostHog has deprecated this route. Use instead:
-   *     {@link BatchExports#get(UUID)} on the batch export's project.
+   *     {@link BatchExports#get(String)} on the batch export's project.
    */
   @Deprecated
   public BatchExport get(String id) {
@@ -106,7 +106,7 @@ public final class OrganizationBatchExports extends Resource {
    *
    * @param id the batch export's id
    * @deprecated PostHog has deprecated this route. Use instead:
-   *     {@link BatchExports#delete(UUID)} on the batch export's project.
+   *     {@link BatchExports#delete(String)} on the batch export's project.
    */
   @Deprecated
   public void delete(String id) {
@@ -118,7 +118,7 @@ public final class OrganizationBatchExports extends Resource {
    * @param id the batch export's id
    * @return the first page of the batch export's log entries
    * @deprecated PostHog has deprecated this route. Use instead:
-   *     {@link BatchExports#logs(UUID)} on the batch export's project.
+   *     {@link BatchExports#logs(String)} on the batch export's project.
    */
   @Deprecated
   public Page<LogEntry> logs(String id) {
@@ -133,7 +133,7 @@ public final class OrganizationBatchExports extends Resource {
    *     paging ({@code limit}, {@code offset})
    * @return the page
    * @deprecated PostHog has deprecated this route. Use instead:
-   *     {@link BatchExports#logs(UUID, BatchExportsApi.BatchExportsLogsRetrieve2Query)} on the
+   *     {@link BatchExports#logs(String, BatchExportsApi.BatchExportsLogsRetrieve2Query)} on the
    *     batch export's project.
    */
   @Deprecated

@@ -38,12 +38,12 @@ final class Binder {
   static final class Bound {
     /** Path, query and header values by wire name: a String, or a List of Strings. */
     final Map<String, Object> wire;
-    /** The JSON body, or null when the operation takes none. */
-    final ObjectNode body;
+    /** The JSON body (an object, or a list of one object), or null when the operation takes none. */
+    final JsonNode body;
     /** Every problem found; empty when the call may be sent. */
     final List<ValidationProblem> problems;
 
-    Bound(Map<String, Object> wire, ObjectNode body, List<ValidationProblem> problems) {
+    Bound(Map<String, Object> wire, JsonNode body, List<ValidationProblem> problems) {
       this.wire = wire;
       this.body = body;
       this.problems = problems;
@@ -206,7 +206,9 @@ final class Binder {
     if (!problems.isEmpty()) {
       return new Bound(Map.of(), null, List.copyOf(problems));
     }
-    return new Bound(Collections.unmodifiableMap(wire), body, List.of());
+    JsonNode sent = a.bodyIsList && body != null
+        ? JsonNodeFactory.instance.arrayNode().add(body) : body;
+    return new Bound(Collections.unmodifiableMap(wire), sent, List.of());
   }
 
   /**

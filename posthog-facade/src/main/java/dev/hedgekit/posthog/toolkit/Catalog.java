@@ -289,6 +289,7 @@ final class Catalog {
       params.add(new ParamSpec(name, where, required, schema, description, schema.aliases()));
     }
     Schema body = null;
+    boolean bodyIsList = false;
     boolean bodyRequired = false;
     JsonNode requestBody = operation.get("requestBody");
     if (requestBody != null) {
@@ -296,6 +297,12 @@ final class Catalog {
       JsonNode media = content.has("application/json") ? content.get("application/json")
           : content.elements().hasNext() ? content.elements().next() : null;
       body = schemas.build(media == null ? null : media.get("schema"));
+      if ("array".equals(body.type()) && body.items() != null
+          && !body.items().properties().isEmpty()) {
+        // A list of objects (bulk invites, group type metadata): the fields describe one item.
+        body = body.items();
+        bodyIsList = true;
+      }
       bodyRequired = requestBody.path("required").asBoolean(false);
       if (!invoker.takesBody()) {
         throw new IllegalStateException("operation " + operationId
@@ -315,7 +322,7 @@ final class Catalog {
             fs.aliases()));
       }
     }
-    return new ToolSpec(e, params, body, bodyRequired, invoker);
+    return new ToolSpec(e, params, body, bodyIsList, bodyRequired, invoker);
   }
 
   private static JsonNode resolveParameter(SpecSlices spec, JsonNode p) {

@@ -28,15 +28,20 @@ final class ToolSpec {
   final List<ParamSpec> params;
   /** Every accepted name (including aliases) to its parameter. */
   final Map<String, ParamSpec> byName;
-  /** The body's schema, or null when the operation takes no body. */
+  /**
+   * The body's schema, or null when the operation takes no body; for a body that is a list
+   * of objects, the schema of one item (see {@link #bodyIsList}).
+   */
   final Schema body;
+  /** Whether PostHog takes a list of objects: the fields make one item, sent as a list. */
+  final boolean bodyIsList;
   /** Whether the spec marks the request body as required. */
   final boolean bodyRequired;
   /** The generated method that runs the operation. */
   final Invoker invoker;
 
-  ToolSpec(Catalog.Entry entry, List<ParamSpec> params, Schema body, boolean bodyRequired,
-      Invoker invoker) {
+  ToolSpec(Catalog.Entry entry, List<ParamSpec> params, Schema body, boolean bodyIsList,
+      boolean bodyRequired, Invoker invoker) {
     this.slug = entry.slug;
     this.operationId = entry.operationId;
     this.method = entry.method;
@@ -49,6 +54,7 @@ final class ToolSpec {
     this.replacement = entry.replacement;
     this.params = List.copyOf(params);
     this.body = body;
+    this.bodyIsList = bodyIsList;
     this.bodyRequired = bodyRequired;
     this.invoker = invoker;
     Map<String, ParamSpec> names = new LinkedHashMap<>();
