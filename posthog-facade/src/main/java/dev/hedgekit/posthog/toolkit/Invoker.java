@@ -56,7 +56,7 @@ final class Invoker {
       try {
         h = MethodHandles.publicLookup().unreflect(method)
             .asSpreader(Object[].class, names.length)
-            .asType(MethodType.methodType(TypedResponse.class, RawOperations.class, Object[].class));
+            .asType(MethodType.methodType(TypedResponse.class, Object.class, Object[].class));
       } catch (IllegalAccessException e) {
         throw new IllegalStateException("cannot call RawOperations." + method.getName(), e);
       }
@@ -65,7 +65,10 @@ final class Invoker {
     return h;
   }
 
-  /** RawOperations' methods by their name in lower case, read without their annotations. */
+  /**
+   * The methods of RawOperations' area interfaces by their name in lower case, read without
+   * their annotations.
+   */
   private static volatile Map<String, List<Method>> byName;
 
   /**
@@ -81,9 +84,11 @@ final class Invoker {
     Map<String, List<Method>> names = byName;
     if (names == null) {
       Map<String, List<Method>> m = new HashMap<>();
-      for (Method method : RawOperations.class.getMethods()) {
-        m.computeIfAbsent(method.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-            .add(method);
+      for (Class<?> area : RawOperations.class.getClasses()) {
+        for (Method method : area.getMethods()) {
+          m.computeIfAbsent(method.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+              .add(method);
+        }
       }
       names = m;
       byName = m;
@@ -105,14 +110,20 @@ final class Invoker {
    */
   static Map<String, Invoker> all() {
     Map<String, Invoker> out = new HashMap<>();
-    for (Method m : RawOperations.class.getMethods()) {
-      Operation op = m.getAnnotation(Operation.class);
-      if (op == null) {
-        continue;
+    for (Class<?> area : RawOperations.class.getClasses()) {
+      for (Method m : area.getMethods()) {
+        Operation op = m.getAnnotation(Operation.class);
+        if (op != null) {
+          out.put(op.value(), new Invoker(op.value(), m));
+        }
       }
-      out.put(op.value(), new Invoker(op.value(), m));
     }
     return Collections.unmodifiableMap(out);
+  }
+
+  /** @return the area interface of RawOperations that declares the method (what to proxy) */
+  Class<?> api() {
+    return method.getDeclaringClass();
   }
 
   /** @return the wire names of the method's arguments, in order, with their location */
@@ -147,19 +158,19 @@ final class Invoker {
   /**
    * Calls the operation.
    *
-   * @param raw the client's proxy of the untyped interface
+   * @param raw the client's proxy of {@link #api()}
    * @param wire path, query and header values by wire name (absent means not sent)
    * @param body the request body (a JSON tree), or null when the operation has none
    * @return the response: its status and its body as a JSON tree (null when empty)
    */
   @SuppressWarnings("unchecked")
-  TypedResponse<JsonNode> invoke(RawOperations raw, Map<String, Object> wire, Object body) {
+  TypedResponse<JsonNode> invoke(Object raw, Map<String, Object> wire, Object body) {
     Object[] args = new Object[names.length];
     for (int i = 0; i < names.length; i++) {
       args[i] = "body".equals(ins[i]) ? body : wire.get(names[i]);
     }
     try {
-      return (TypedResponse<JsonNode>) handle().invokeExact(raw, args);
+      return (TypedResponse<JsonNode>) handle().invokeExact((Object) raw, args);
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable t) {

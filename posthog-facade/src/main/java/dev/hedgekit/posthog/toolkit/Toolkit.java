@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hedgekit.posthog.config.RequestOptions;
 import dev.hedgekit.posthog.errors.PostHogException;
-import dev.hedgekit.posthog.generated.raw.RawOperations;
 import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.internal.config.ClientConfig;
 import dev.hedgekit.posthog.internal.http.Failures;
@@ -44,7 +43,7 @@ import java.util.regex.Pattern;
  * The catalogue is read once per JVM, on first use, from the curated spec on the classpath:
  * every operation with {@code x-composio-slugs} is an action per slug, with the operation's
  * path and query parameters and the top-level fields of its JSON request body as parameters.
- * A call goes through the generated {@code RawOperations} interface (method found by its
+ * A call goes through the generated {@code RawOperations} area interface (method found by its
  * {@code @Operation}, arguments ordered by their {@code @Wire} annotations), so it gets the
  * client's authentication, retries, rate limiting, timeouts and percent-encoding; no URL is
  * built here.
@@ -447,7 +446,7 @@ public final class Toolkit {
 
   private ToolResult perform(Prepared p, ClientContext view) {
     ToolSpec a = p.action;
-    TypedResponse<JsonNode> r = a.invoker.invoke(view.api(RawOperations.class), p.bound.wire,
+    TypedResponse<JsonNode> r = a.invoker.invoke(view.api(a.invoker.api()), p.bound.wire,
         p.bound.body);
     JsonNode data = r.body();
     return ToolResult.success(a.slug, data == null || data.isMissingNode() ? null : data,
