@@ -165,6 +165,10 @@ public final class Compare {
             v[0] / stats.get(fastestMean)[0], v[1] / stats.get(fastestP50)[1],
             v[0] / stats.get("socket")[0], v[1] / stats.get("socket")[1]);
       }
+      double typedToApache = stats.get("sdkTyped")[0] / stats.get("apache")[0];
+      System.out.printf(Locale.ROOT, "sdkTyped / apache (HttpClient 5 used directly): mean %.2f, median %.2f%s%n",
+          typedToApache, stats.get("sdkTyped")[1] / stats.get("apache")[1],
+          "get".equals(scenario) ? (typedToApache <= 1.3 ? " (target <= 1.3): pass" : " (target <= 1.3): MISS") : "");
       for (Floor f : floors) {
         f.close();
       }
