@@ -24,8 +24,13 @@ import java.util.Random;
  * in this JVM; one unrecorded round goes first (file cache, JIT of this process).
  *
  * <pre>
- * java -cp posthog-examples/target/benchmarks.jar dev.hedgekit.posthog.bench.Startup [--runs 20] [--jvm-arg -Xshare:auto ...]
+ * java -cp posthog-examples/target/benchmarks.jar dev.hedgekit.posthog.bench.Startup [--runs 20] [--jvm-arg ARG ...] [--train-cds FILE.jsa]
  * </pre>
+ *
+ * <p>{@code --train-cds} first runs one JVM through all three variants with
+ * {@code -XX:ArchiveClassesAtExit}, then starts every measured JVM with that archive, so all
+ * variants get their classes from class-data sharing alike: what an application can do today
+ * without any change to the SDK. The target figures are those without it.
  *
  * <p>Reports mean and median per variant, the part spent before the child's {@code main}
  * (JVM boot) and in it, and the ratios (b)/(a) (target at most 1.4) and (c)/(b) (target at
@@ -41,6 +46,7 @@ public final class Startup {
   public static void main(String[] args) throws Exception {
     int runs = 20;
     List<String> jvmArgs = new ArrayList<>();
+    String cds = null;
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--runs":
@@ -48,6 +54,9 @@ public final class Startup {
           break;
         case "--jvm-arg":
           jvmArgs.add(args[i + 1]);
+          break;
+        case "--train-cds":
+          cds = args[i + 1];
           break;
         default:
           throw new IllegalArgumentException("unknown option " + args[i]);
@@ -58,6 +67,14 @@ public final class Startup {
       samples.put(v, new ArrayList<>());
     }
     try (LoopbackServer server = Fixtures.server()) {
+      if (cds != null) {
+        // One JVM runs all three variants and writes the classes it loaded to an archive
+        // (AppCDS, a JDK feature); every measured JVM then maps it, whatever its variant.
+        List<String> training = new ArrayList<>(jvmArgs);
+        training.add("-XX:ArchiveClassesAtExit=" + cds);
+        runOnce("train", server.baseUrl(), training);
+        jvmArgs.add("-XX:SharedArchiveFile=" + cds);
+      }
       List<String> order = new ArrayList<>(List.of(VARIANTS));
       Random random = new Random(20260507);
       for (int round = -1; round < runs; round++) {

@@ -18,7 +18,7 @@ import java.util.Map;
  * the nanoseconds since its {@code main} began) as soon as its call has completed.
  *
  * <pre>
- * java -cp benchmarks.jar dev.hedgekit.posthog.bench.StartupChild floor|sdkTyped|sdkToolkit BASE_URL
+ * java -cp benchmarks.jar dev.hedgekit.posthog.bench.StartupChild floor|sdkTyped|sdkToolkit|train BASE_URL
  * </pre>
  *
  * <ul>
@@ -29,6 +29,8 @@ import java.util.Map;
  *       rate limiting on) and make the first typed call.</li>
  *   <li>{@code sdkToolkit}: build the client and run the first action by slug through
  *       {@code client.toolkit().execute(...)}.</li>
+ *   <li>{@code train}: the three above in one JVM, to record a class-data archive that serves
+ *       all three alike ({@link Startup}'s {@code --train-cds}).</li>
  * </ul>
  *
  * <p>Only compile-time constants of {@link Fixtures} are used (inlined by javac), so its
@@ -53,8 +55,14 @@ public final class StartupChild {
       case "sdkToolkit":
         Toolkit.run(baseUrl, t0);
         break;
+      case "train":
+        // All three in one JVM, for -XX:ArchiveClassesAtExit (see Startup).
+        Floor.run(baseUrl, t0);
+        Typed.run(baseUrl, t0);
+        Toolkit.run(baseUrl, t0);
+        break;
       default:
-        throw new IllegalArgumentException("variant: floor, sdkTyped or sdkToolkit");
+        throw new IllegalArgumentException("variant: floor, sdkTyped, sdkToolkit or train");
     }
   }
 
