@@ -141,6 +141,9 @@ public final class Pacing {
       double first = crud.get("first_ms").asDouble();
       List<Double> throttledAt = new ArrayList<>();
       crud.get("throttled_at_ms").forEach(n -> throttledAt.add(n.asDouble() - first));
+      // Recorded in the order the server's lock was taken, which may differ by a hair from
+      // the order of the times themselves.
+      throttledAt.sort(null);
       int windows = (int) Math.max(1, Math.ceil((end - start) / (double) WINDOW_NANOS));
       int[] perWindow = new int[windows];
       for (double t : throttledAt) {

@@ -284,6 +284,14 @@ public final class SimPostHog implements AutoCloseable {
       return wait;
     }
 
+    /** Counts a request of this class and keeps the earliest arrival since the last reset. */
+    synchronized void arrived(long now) {
+      requests.incrementAndGet();
+      if (firstNanos == Long.MIN_VALUE || now < firstNanos) {
+        firstNanos = now;
+      }
+    }
+
     synchronized void reset() {
       throttles.replaceAll(t -> new Throttle(t.rate));
       requests.set(0);
@@ -462,10 +470,7 @@ public final class SimPostHog implements AutoCloseable {
     }
     String key = headers.getOrDefault("authorization", "");
     long arrived = System.nanoTime();
-    if (scope.firstNanos == Long.MIN_VALUE) {
-      scope.firstNanos = arrived;
-    }
-    scope.requests.incrementAndGet();
+    scope.arrived(arrived);
     Double refused = options.throttleAtAnswer ? null : scope.check(key, arrived);
     pause();
     if (options.throttleAtAnswer) {
