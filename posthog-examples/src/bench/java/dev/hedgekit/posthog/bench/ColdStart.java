@@ -91,7 +91,7 @@ public class ColdStart {
   /** The first call of a client built (untimed) just before, in a fresh JVM. */
   @Benchmark
   public FeatureFlag firstCall(Fresh fresh) {
-    return fresh.client.featureFlags(Fixtures.PROJECT).get(Fixtures.FLAG_ID);
+    return fresh.client.project().featureFlags().get(Fixtures.FLAG_ID);
   }
 
   /** The first call of a floor client made (untimed) just before, in a fresh JVM. */

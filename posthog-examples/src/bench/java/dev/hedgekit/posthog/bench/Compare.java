@@ -43,8 +43,8 @@ public final class Compare {
   static Map<String, Op> sdkGet(PostHogClient client, FeatureFlagsApi api,
       Map<String, Object> getParams) {
     Map<String, Op> ops = new LinkedHashMap<>();
-    ops.put("sdkTyped", () -> client.featureFlags(Fixtures.PROJECT).get(Fixtures.FLAG_ID));
-    ops.put("sdkActions", () -> SdkState.ok(client.actions().execute(Fixtures.SLUG_GET, getParams)).data());
+    ops.put("sdkTyped", () -> client.project().featureFlags().get(Fixtures.FLAG_ID));
+    ops.put("sdkActions", () -> SdkState.ok(client.toolkit().execute(Fixtures.SLUG_GET, getParams)).data());
     ops.put("sdkGenerated", () -> api.featureFlagsRetrieve(Fixtures.PROJECT, Fixtures.FLAG_ID));
     return ops;
   }
@@ -70,13 +70,13 @@ public final class Compare {
           ops.putAll(sdkGet(client, api, getParams));
           break;
         case "list":
-          ops.put("sdkTyped", () -> client.featureFlags(Fixtures.PROJECT).list());
-          ops.put("sdkActions", () -> SdkState.ok(client.actions().execute(Fixtures.SLUG_LIST, listParams)).data());
+          ops.put("sdkTyped", () -> client.project().featureFlags().list());
+          ops.put("sdkActions", () -> SdkState.ok(client.toolkit().execute(Fixtures.SLUG_LIST, listParams)).data());
           ops.put("sdkGenerated", () -> api.featureFlagsList(Fixtures.PROJECT, new FeatureFlagsListQuery()));
           break;
         case "post":
-          ops.put("sdkTyped", () -> client.featureFlags(Fixtures.PROJECT).create(Fixtures.NEW_FLAG));
-          ops.put("sdkActions", () -> SdkState.ok(client.actions().execute(Fixtures.SLUG_CREATE, createParams)).data());
+          ops.put("sdkTyped", () -> client.project().featureFlags().create(Fixtures.NEW_FLAG));
+          ops.put("sdkActions", () -> SdkState.ok(client.toolkit().execute(Fixtures.SLUG_CREATE, createParams)).data());
           ops.put("sdkGenerated", () -> api.featureFlagsCreate(Fixtures.PROJECT, Fixtures.NEW_FLAG));
           break;
         default:
@@ -165,6 +165,10 @@ public final class Compare {
             v[0] / stats.get(fastestMean)[0], v[1] / stats.get(fastestP50)[1],
             v[0] / stats.get("socket")[0], v[1] / stats.get("socket")[1]);
       }
+      double typedToApache = stats.get("sdkTyped")[0] / stats.get("apache")[0];
+      System.out.printf(Locale.ROOT, "sdkTyped / apache (HttpClient 5 used directly): mean %.2f, median %.2f%s%n",
+          typedToApache, stats.get("sdkTyped")[1] / stats.get("apache")[1],
+          "get".equals(scenario) ? (typedToApache <= 1.3 ? " (target <= 1.3): pass" : " (target <= 1.3): MISS") : "");
       for (Floor f : floors) {
         f.close();
       }
@@ -257,14 +261,14 @@ public final class Compare {
             case "sdkFirstCall": {
               PostHogClient c = Fixtures.client(server.baseUrl());
               long t0 = System.nanoTime();
-              c.featureFlags(Fixtures.PROJECT).get(Fixtures.FLAG_ID);
+              c.project().featureFlags().get(Fixtures.FLAG_ID);
               t = System.nanoTime() - t0;
               c.close();
               break;
             }
             case "sdkSteady": {
               long t0 = System.nanoTime();
-              warm.featureFlags(Fixtures.PROJECT).get(Fixtures.FLAG_ID);
+              warm.project().featureFlags().get(Fixtures.FLAG_ID);
               t = System.nanoTime() - t0;
               break;
             }

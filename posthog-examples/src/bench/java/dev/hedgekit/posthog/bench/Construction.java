@@ -92,7 +92,7 @@ public class Construction {
   /** The first call of a just-built client: connection set-up, proxy creation, the call. */
   @Benchmark
   public FeatureFlag firstCall(Fresh fresh) {
-    return fresh.client.featureFlags(Fixtures.PROJECT).get(Fixtures.FLAG_ID);
+    return fresh.client.project().featureFlags().get(Fixtures.FLAG_ID);
   }
 
   /** The first call of a just-made floor client. */

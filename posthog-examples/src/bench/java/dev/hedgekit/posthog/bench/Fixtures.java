@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.hedgekit.posthog.PostHogClient;
+import dev.hedgekit.posthog.config.RateLimits;
 import dev.hedgekit.posthog.internal.config.SdkInfo;
 import dev.hedgekit.posthog.generated.model.FeatureFlag;
 import dev.hedgekit.posthog.generated.model.PaginatedFeatureFlagList;
@@ -30,7 +31,7 @@ public final class Fixtures {
   /** The project every call names. */
   public static final String PROJECT = "1";
   /** The flag the small GET reads. */
-  public static final int FLAG_ID = 7;
+  public static final long FLAG_ID = 7L;
   /** A syntactically valid key; the loopback server does not check it. */
   public static final String API_KEY = "phx_benchmark0000000000000000000000000000000000";
 
@@ -82,7 +83,8 @@ public final class Fixtures {
 
   /** @return the SDK client pointed at the server, as an application would build it */
   public static PostHogClient client(String baseUrl) {
-    return PostHogClient.builder().apiKey(API_KEY).baseUrl(baseUrl).build();
+    return PostHogClient.builder().apiKey(API_KEY).baseUrl(baseUrl).projectId(PROJECT)
+        .rateLimits(RateLimits.off()).build();
   }
 
   /** @return parameters of the retrieve action */
@@ -118,7 +120,7 @@ public final class Fixtures {
   }
 
   /** @return a flag as PostHog answers it, about 1 KB of JSON */
-  static ObjectNode flag(int id) {
+  static ObjectNode flag(long id) {
     ObjectNode f = JsonNodeFactory.instance.objectNode();
     f.put("id", id);
     f.put("name", "Onboarding flow " + id);
@@ -147,13 +149,14 @@ public final class Fixtures {
     f.put("rollout_percentage", 50);
     f.put("ensure_experience_continuity", false);
     f.putArray("experiment_set");
-    f.putObject("surveys");
-    f.putObject("features");
+    f.putArray("experiment_set_metadata");
+    f.putArray("surveys");
+    f.putArray("features");
     f.putNull("rollback_conditions");
     f.putNull("performed_rollback");
     f.put("can_edit", true);
     f.putArray("tags").add("onboarding").add("growth");
-    f.putArray("evaluation_tags");
+    f.putArray("evaluation_contexts");
     f.put("usage_dashboard", 1200 + id);
     f.putArray("analytics_dashboards");
     f.put("has_enriched_analytics", false);
@@ -164,6 +167,7 @@ public final class Fixtures {
     f.put("status", "ACTIVE");
     f.put("evaluation_runtime", "all");
     f.put("last_called_at", "2026-01-20T08:00:00Z");
+    f.put("archived", false);
     return f;
   }
 
@@ -201,10 +205,11 @@ public final class Fixtures {
     return new FeatureFlag()
         .key("checkout-redesign-2026")
         .name("Checkout redesign, staged rollout to enterprise customers first")
-        .filters(filters)
+        .filters(MAPPER.valueToTree(filters))
         .active(true)
         .ensureExperienceContinuity(false)
-        .tags(List.of("checkout", "growth", "q1"));
+        .tags(List.of(JsonNodeFactory.instance.textNode("checkout"),
+            JsonNodeFactory.instance.textNode("growth"), JsonNodeFactory.instance.textNode("q1")));
   }
 
   private static byte[] bytes(Object tree) {

@@ -26,16 +26,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dhttp.maxConnections=64"})
 public class ListHundred {
 
-  /** The facade's typed method: {@code client.featureFlags(1).list()}. */
+  /** The facade's typed method: {@code client.project().featureFlags().list()}. */
   @Benchmark
   public Page<FeatureFlag> sdkTyped(SdkState s) {
-    return s.client.featureFlags(Fixtures.PROJECT).list();
+    return s.client.project().featureFlags().list();
   }
 
-  /** {@code client.actions().execute("POSTHOG_LIST_AND_MANAGE_PROJECT_FEATURE_FLAGS", params)}: a JSON tree. */
+  /** {@code client.toolkit().execute("POSTHOG_LIST_AND_MANAGE_PROJECT_FEATURE_FLAGS", params)}: a JSON tree. */
   @Benchmark
   public JsonNode sdkActions(SdkState s) {
-    return SdkState.ok(s.client.actions().execute(Fixtures.SLUG_LIST, s.listParams)).data();
+    return SdkState.ok(s.client.toolkit().execute(Fixtures.SLUG_LIST, s.listParams)).data();
   }
 
   /** The generated interface: {@code client.generated(FeatureFlagsApi.class)}. */

@@ -23,16 +23,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dhttp.maxConnections=64"})
 public class PostCreate {
 
-  /** The facade's typed method: {@code client.featureFlags(1).create(flag)}. */
+  /** The facade's typed method: {@code client.project().featureFlags().create(flag)}. */
   @Benchmark
   public FeatureFlag sdkTyped(SdkState s) {
-    return s.client.featureFlags(Fixtures.PROJECT).create(Fixtures.NEW_FLAG);
+    return s.client.project().featureFlags().create(Fixtures.NEW_FLAG);
   }
 
-  /** {@code client.actions().execute("POSTHOG_CREATE_FEATURE_FLAGS_FOR_PROJECT", params)}: a JSON tree. */
+  /** {@code client.toolkit().execute("POSTHOG_CREATE_FEATURE_FLAGS_FOR_PROJECT", params)}: a JSON tree. */
   @Benchmark
   public JsonNode sdkActions(SdkState s) {
-    return SdkState.ok(s.client.actions().execute(Fixtures.SLUG_CREATE, s.createParams)).data();
+    return SdkState.ok(s.client.toolkit().execute(Fixtures.SLUG_CREATE, s.createParams)).data();
   }
 
   /** The generated interface: {@code client.generated(FeatureFlagsApi.class)}. */

@@ -100,9 +100,9 @@ public final class Report {
 
     String getBest = fastest("SmallGet", false);
     ratio("typed GET / fastest client (" + client(getBest) + ")", "SmallGet.sdkTyped", getBest, "<=", 1.15);
-    ratio("actions().execute GET / fastest client (" + client(getBest) + ")", "SmallGet.sdkActions", getBest, "<=", 1.15);
+    ratio("toolkit().execute GET / fastest client (" + client(getBest) + ")", "SmallGet.sdkActions", getBest, "<=", 1.15);
     ratio("typed GET / physical socket floor", "SmallGet.sdkTyped", "SmallGet.floor:socket", "<=", 3.0);
-    ratio("actions().execute GET / physical socket floor", "SmallGet.sdkActions", "SmallGet.floor:socket", "<=", 3.0);
+    ratio("toolkit().execute GET / physical socket floor", "SmallGet.sdkActions", "SmallGet.floor:socket", "<=", 3.0);
     ratio("generated GET / fastest client (no target)", "SmallGet.sdkGenerated", getBest, null, 0);
     String listBest = fastest("ListHundred", false);
     ratio("typed list of 100 / fastest client (" + client(listBest) + ")", "ListHundred.sdkTyped", listBest, "<=", 1.10);

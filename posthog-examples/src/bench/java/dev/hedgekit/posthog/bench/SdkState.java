@@ -30,18 +30,18 @@ public class SdkState {
     listParams = Fixtures.listParams();
     createParams = Fixtures.createParams();
     // Sanity: every path answers what the benchmark expects, so no benchmark times a failure.
-    check(client.featureFlags(Fixtures.PROJECT).get(Fixtures.FLAG_ID));
+    check(client.project().featureFlags().get(Fixtures.FLAG_ID));
     check(api.featureFlagsRetrieve(Fixtures.PROJECT, Fixtures.FLAG_ID));
-    if (client.featureFlags(Fixtures.PROJECT).list().results().size() != 100
+    if (client.project().featureFlags().list().results().size() != 100
         || api.featureFlagsList(Fixtures.PROJECT, new FeatureFlagsListQuery()).getResults().size() != 100) {
       throw new IllegalStateException("list did not decode 100 flags");
     }
-    check(client.featureFlags(Fixtures.PROJECT).create(Fixtures.NEW_FLAG));
-    ok(client.actions().execute(Fixtures.SLUG_GET, getParams));
-    if (ok(client.actions().execute(Fixtures.SLUG_LIST, listParams)).data().get("results").size() != 100) {
+    check(client.project().featureFlags().create(Fixtures.NEW_FLAG));
+    ok(client.toolkit().execute(Fixtures.SLUG_GET, getParams));
+    if (ok(client.toolkit().execute(Fixtures.SLUG_LIST, listParams)).data().get("results").size() != 100) {
       throw new IllegalStateException("list action did not answer 100 flags");
     }
-    ok(client.actions().execute(Fixtures.SLUG_CREATE, createParams));
+    ok(client.toolkit().execute(Fixtures.SLUG_CREATE, createParams));
   }
 
   static FeatureFlag check(FeatureFlag f) {

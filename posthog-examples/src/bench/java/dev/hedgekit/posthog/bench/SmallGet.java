@@ -23,16 +23,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dhttp.maxConnections=64"})
 public class SmallGet {
 
-  /** The facade's typed method: {@code client.featureFlags(1).get(7)}. */
+  /** The facade's typed method: {@code client.project().featureFlags().get(7)}. */
   @Benchmark
   public FeatureFlag sdkTyped(SdkState s) {
-    return s.client.featureFlags(Fixtures.PROJECT).get(Fixtures.FLAG_ID);
+    return s.client.project().featureFlags().get(Fixtures.FLAG_ID);
   }
 
-  /** {@code client.actions().execute("POSTHOG_RETRIEVE_FEATURE_FLAG_DETAILS", params)}: a JSON tree. */
+  /** {@code client.toolkit().execute("POSTHOG_RETRIEVE_FEATURE_FLAG_DETAILS", params)}: a JSON tree. */
   @Benchmark
   public JsonNode sdkActions(SdkState s) {
-    return SdkState.ok(s.client.actions().execute(Fixtures.SLUG_GET, s.getParams)).data();
+    return SdkState.ok(s.client.toolkit().execute(Fixtures.SLUG_GET, s.getParams)).data();
   }
 
   /** The generated interface: {@code client.generated(FeatureFlagsApi.class)}. */
