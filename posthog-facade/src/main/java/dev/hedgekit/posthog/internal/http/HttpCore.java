@@ -83,7 +83,7 @@ public final class HttpCore implements AutoCloseable {
         .options(feignOptions)
         .queryMapEncoder(new QueryParameters.Encoder())
         .invocationHandlerFactory(Failures.INSTANCE)
-        .target(type, config.endpoint().url());
+        .target(new BaseUrlTarget<>(type, config.endpoint().url()));
   }
 
   /**

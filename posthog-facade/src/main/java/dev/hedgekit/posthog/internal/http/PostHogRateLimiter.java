@@ -187,9 +187,14 @@ final class PostHogRateLimiter implements RateLimiter {
      * evenly over one window from then.
      */
     void full(long from) {
-      if (resumeFrom == Long.MIN_VALUE || from > resumeFrom) {
+      if (resumeFrom == Long.MIN_VALUE) {
         resumeFrom = from;
         resumed = 0;
+      } else {
+        // Already resuming: the next slot moves to 'from' if that is later, and the slots
+        // already given keep their times, so no two calls get the same one.
+        resumeFrom = Math.max(resumeFrom,
+            from - (long) ((double) length * resumed / times.length));
       }
     }
   }

@@ -58,16 +58,31 @@ final class ResponseBody implements Response.Body {
    */
   void prefetch() throws IOException {
     Limited in = limited();
-    java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
-    byte[] chunk = new byte[8192];
-    while (buffer.size() < PREFETCH_BYTES) {
-      int n = in.read(chunk, 0, Math.min(chunk.length, PREFETCH_BYTES - buffer.size()));
+    Integer declared = length();
+    boolean sized = declared != null && declared > 0 && declared <= PREFETCH_BYTES;
+    // A body of known length is read into an array of that length: one array, no copy.
+    byte[] buffer = new byte[sized ? declared : 8192];
+    int size = 0;
+    while (size < PREFETCH_BYTES) {
+      if (size == buffer.length) {
+        int next = sized && size == declared ? in.read() : 0;
+        if (next < 0) {
+          break;
+        }
+        buffer = java.util.Arrays.copyOf(buffer, Math.min(PREFETCH_BYTES, buffer.length * 2));
+        if (sized && size == declared) {
+          buffer[size++] = (byte) next;
+          sized = false;
+          continue;
+        }
+      }
+      int n = in.read(buffer, size, buffer.length - size);
       if (n < 0) {
         break;
       }
-      buffer.write(chunk, 0, n);
+      size += n;
     }
-    prefix = buffer.toByteArray();
+    prefix = size == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, size);
     if (in.eof) {
       close();
     }
