@@ -25,8 +25,10 @@ import java.util.function.Supplier;
  */
 public final class ClientContext {
 
-  /** The method of {@link PageLinks} for each page model. */
-  private static final Map<Class<?>, Method> LINKS = linkMethods();
+  /** The method of {@link PageLinks} for each page model, read when a link is first followed. */
+  private static final class Links {
+    static final Map<Class<?>, Method> BY_PAGE = linkMethods();
+  }
 
   private final HttpCore core;
   private final RequestOptions options;
@@ -159,7 +161,7 @@ public final class ClientContext {
           + uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath()
           + ": it is not under the configured PostHog URL " + config().endpoint().url());
     }
-    Method m = LINKS.get(pageType);
+    Method m = Links.BY_PAGE.get(pageType);
     if (m == null) {
       throw new IllegalStateException("no link follower for " + pageType.getName());
     }

@@ -26,7 +26,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class JsonCodec implements Encoder, Decoder {
 
-  private final ObjectMapper mapper = Json.mapper();
+  /** Jackson is configured on the first body written or read, not when a client is built. */
+  private static final class Mapper {
+    static final ObjectMapper INSTANCE = Json.mapper();
+  }
+
   private final ConcurrentHashMap<Type, ObjectReader> readers = new ConcurrentHashMap<>();
   private final SecretScrubber scrubber;
 
@@ -37,7 +41,7 @@ final class JsonCodec implements Encoder, Decoder {
   @Override
   public void encode(Object object, Type bodyType, RequestTemplate template) {
     try {
-      template.body(mapper.writeValueAsBytes(object), StandardCharsets.UTF_8);
+      template.body(Mapper.INSTANCE.writeValueAsBytes(object), StandardCharsets.UTF_8);
     } catch (JsonProcessingException | RuntimeException e) {
       throw new PostHogEncodeException("the request body (" + bodyType.getTypeName()
           + ") could not be written as JSON, so nothing was sent: "
@@ -64,13 +68,13 @@ final class JsonCodec implements Encoder, Decoder {
             + ": the response is not valid UTF-8 text", e, response.status());
       }
     }
-    try (JsonParser p = mapper.createParser(new Utf8Check(in))) {
+    try (JsonParser p = Mapper.INSTANCE.createParser(new Utf8Check(in))) {
       JsonToken first = p.nextToken();
       if (first == null) {
         return null;
       }
       Object value = type == JsonNode.class || type == Object.class
-          ? mapper.readTree(p)
+          ? Mapper.INSTANCE.readTree(p)
           : reader(type).readValue(p);
       if (p.nextToken() != null) {
         throw new PostHogDecodeException(prefix(response, type)
@@ -91,7 +95,8 @@ final class JsonCodec implements Encoder, Decoder {
   private ObjectReader reader(Type type) {
     ObjectReader r = readers.get(type);
     if (r == null) {
-      r = readers.computeIfAbsent(type, t -> mapper.readerFor(mapper.constructType(t)));
+      r = readers.computeIfAbsent(type,
+          t -> Mapper.INSTANCE.readerFor(Mapper.INSTANCE.constructType(t)));
     }
     return r;
   }
