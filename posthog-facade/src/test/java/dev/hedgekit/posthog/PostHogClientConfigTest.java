@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.hedgekit.posthog.support.TestApi;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -83,8 +84,9 @@ class PostHogClientConfigTest {
 
   @Test
   void fromEnvWithoutKeyFailsClearly() {
-    for (Map<String, String> env : new Map[] {
-        Map.of(), Map.of("POSTHOG_PERSONAL_API_KEY", "  "), Map.of("POSTHOG_HOST", wm.baseUrl())}) {
+    for (Map<String, String> env : List.of(
+        Map.<String, String>of(), Map.of("POSTHOG_PERSONAL_API_KEY", "  "),
+        Map.of("POSTHOG_HOST", wm.baseUrl()))) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> PostHogClient.fromEnv(env));
       assertTrue(e.getMessage().startsWith("POSTHOG_PERSONAL_API_KEY is not set"), e.getMessage());

@@ -36,7 +36,7 @@ final class CuratedSpec {
     nameCollidingEnums(schemas);
     TreeMap<String, ObjectNode> paths = new TreeMap<>();
     TreeSet<String> usedTags = new TreeSet<>();
-    Iterator<Map.Entry<String, JsonNode>> ops = overlay.path("operations").fields();
+    Iterator<Map.Entry<String, JsonNode>> ops = overlay.path("operations").properties().iterator();
     while (ops.hasNext()) {
       Map.Entry<String, JsonNode> e = ops.next();
       String id = e.getKey();
@@ -199,7 +199,7 @@ final class CuratedSpec {
     if (bodySource != null) {
       ObjectNode body = bodySource.deepCopy();
       ObjectNode schema = (ObjectNode) body.path("content").path("application/json").path("schema");
-      Iterator<Map.Entry<String, JsonNode>> oi = overrides.fields();
+      Iterator<Map.Entry<String, JsonNode>> oi = overrides.properties().iterator();
       while (oi.hasNext()) {
         Map.Entry<String, JsonNode> o = oi.next();
         if (applied.contains(o.getKey()) || renames.has(o.getKey())) {
@@ -239,7 +239,7 @@ final class CuratedSpec {
     } else if (several != null) {
       // responses: {status: schema}, statuses in ascending order
       TreeMap<String, JsonNode> sorted = new TreeMap<>();
-      several.fields().forEachRemaining(f -> sorted.put(f.getKey(), f.getValue()));
+      several.properties().iterator().forEachRemaining(f -> sorted.put(f.getKey(), f.getValue()));
       ObjectNode responses = Trees.obj();
       sorted.forEach((status, schema) -> responses.set(status, response(status, schema, schemas,
           id)));
@@ -385,7 +385,7 @@ final class CuratedSpec {
    * it under {@code schemas} instead.
    */
   private void addSchemas(ObjectNode schemas) {
-    Iterator<Map.Entry<String, JsonNode>> it = overlay.path("addSchemas").fields();
+    Iterator<Map.Entry<String, JsonNode>> it = overlay.path("addSchemas").properties().iterator();
     TreeMap<String, JsonNode> added = new TreeMap<>();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
@@ -400,13 +400,13 @@ final class CuratedSpec {
       return;
     }
     TreeMap<String, JsonNode> all = new TreeMap<>(added);
-    schemas.fields().forEachRemaining(f -> all.put(f.getKey(), f.getValue()));
+    schemas.properties().iterator().forEachRemaining(f -> all.put(f.getKey(), f.getValue()));
     schemas.removeAll();
     all.forEach(schemas::set);
   }
 
   private void patchSchemas(ObjectNode schemas) {
-    Iterator<Map.Entry<String, JsonNode>> it = overlay.path("schemas").fields();
+    Iterator<Map.Entry<String, JsonNode>> it = overlay.path("schemas").properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode target = schemas.get(e.getKey());
@@ -424,7 +424,7 @@ final class CuratedSpec {
    * generic page interface, so the facade turns every list answer into a page one way.
    */
   private static void markPages(ObjectNode schemas) {
-    Iterator<Map.Entry<String, JsonNode>> it = schemas.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = schemas.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode props = e.getValue().path("properties");
@@ -482,7 +482,7 @@ final class CuratedSpec {
    * names do not collide, are left alone.
    */
   private static void nameCollidingEnums(ObjectNode schemas) {
-    Iterator<Map.Entry<String, JsonNode>> it = schemas.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = schemas.properties().iterator();
     while (it.hasNext()) {
       JsonNode schema = it.next().getValue();
       JsonNode values = schema.path("enum");
@@ -523,7 +523,7 @@ final class CuratedSpec {
   }
 
   private static void merge(ObjectNode target, JsonNode patch) {
-    Iterator<Map.Entry<String, JsonNode>> it = patch.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = patch.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode existing = target.get(e.getKey());

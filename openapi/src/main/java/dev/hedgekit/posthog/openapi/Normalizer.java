@@ -114,7 +114,7 @@ final class Normalizer {
     String wanted = Trees.shape(path);
     Match byShape = null;
     Match byIdElsewhere = null;
-    Iterator<Map.Entry<String, JsonNode>> it = paths.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = paths.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> p = it.next();
       boolean sameShape = Trees.shape(p.getKey()).equals(wanted);
@@ -225,7 +225,7 @@ final class Normalizer {
       JsonNode content = r.path("content");
       JsonNode chosen = content.get("application/json");
       if (chosen == null) {
-        Iterator<Map.Entry<String, JsonNode>> ci = content.fields();
+        Iterator<Map.Entry<String, JsonNode>> ci = content.properties().iterator();
         while (ci.hasNext() && chosen == null) {
           Map.Entry<String, JsonNode> c = ci.next();
           if (c.getKey().contains("json")) {
@@ -325,7 +325,7 @@ final class Normalizer {
     }
     ObjectNode s = Trees.obj();
     boolean nullable = in.path("nullable").asBoolean(false);
-    Iterator<Map.Entry<String, JsonNode>> it = in.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = in.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       if (KEEP.contains(e.getKey())) {
@@ -473,7 +473,7 @@ final class Normalizer {
     if (s.has("properties")) {
       ObjectNode props = Trees.obj();
       Set<String> readOnly = new TreeSet<>();
-      Iterator<Map.Entry<String, JsonNode>> pi = s.get("properties").fields();
+      Iterator<Map.Entry<String, JsonNode>> pi = s.get("properties").properties().iterator();
       while (pi.hasNext()) {
         Map.Entry<String, JsonNode> p = pi.next();
         JsonNode ns = schema(p.getValue(), reached);

@@ -298,7 +298,7 @@ public final class RefreshTool {
     Map<String, Normalizer.Match> carriedMatches = new TreeMap<>();
     Map<String, Normalizer> carriedFrom = new TreeMap<>();
     Map<String, String> selectedBy = new TreeMap<>();
-    Iterator<Map.Entry<String, JsonNode>> it = overlay.path("operations").fields();
+    Iterator<Map.Entry<String, JsonNode>> it = overlay.path("operations").properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       String id = e.getKey();
@@ -358,7 +358,7 @@ public final class RefreshTool {
     ObjectNode schemas = fresh.components(reached);
     if (!carried.isEmpty()) {
       TreeMap<String, JsonNode> merged = new TreeMap<>();
-      schemas.fields().forEachRemaining(f -> merged.put(f.getKey(), f.getValue()));
+      schemas.properties().iterator().forEachRemaining(f -> merged.put(f.getKey(), f.getValue()));
       for (Normalizer source : new Normalizer[] {old, fresh}) {
         Set<String> sourceReached = new TreeSet<>();
         for (String id : carried) {
@@ -372,7 +372,7 @@ public final class RefreshTool {
         if (!sourceReached.isEmpty()) {
           // Names the new schema already defines win, and their older definitions are not
           // followed: what only those reached would otherwise linger and break the fixed point.
-          source.components(sourceReached, merged.keySet()).fields()
+          source.components(sourceReached, merged.keySet()).properties().iterator()
               .forEachRemaining(f -> merged.putIfAbsent(f.getKey(), f.getValue()));
         }
       }

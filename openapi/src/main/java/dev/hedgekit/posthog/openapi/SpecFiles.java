@@ -109,7 +109,7 @@ public final class SpecFiles {
     }
     ObjectNode out = Trees.obj();
     for (JsonNode d : documents) {
-      Iterator<Map.Entry<String, JsonNode>> it = d.fields();
+      Iterator<Map.Entry<String, JsonNode>> it = d.properties().iterator();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
         String key = e.getKey();
@@ -117,14 +117,14 @@ public final class SpecFiles {
         if ((key.equals("paths") || key.equals("components")) && value.isObject()) {
           ObjectNode target = out.get(key) instanceof ObjectNode ? (ObjectNode) out.get(key)
               : out.putObject(key);
-          Iterator<Map.Entry<String, JsonNode>> inner = value.fields();
+          Iterator<Map.Entry<String, JsonNode>> inner = value.properties().iterator();
           while (inner.hasNext()) {
             Map.Entry<String, JsonNode> i = inner.next();
             if (key.equals("components") && i.getValue().isObject()) {
               // components: one level deeper, per name within each section
               ObjectNode section = target.get(i.getKey()) instanceof ObjectNode
                   ? (ObjectNode) target.get(i.getKey()) : target.putObject(i.getKey());
-              i.getValue().fields().forEachRemaining(c -> section.set(c.getKey(), c.getValue()));
+              i.getValue().properties().iterator().forEachRemaining(c -> section.set(c.getKey(), c.getValue()));
             } else {
               target.set(i.getKey(), i.getValue());
             }

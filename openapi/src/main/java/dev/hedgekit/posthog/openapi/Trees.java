@@ -64,7 +64,7 @@ final class Trees {
         out.set(k, in.get(k));
       }
     }
-    Iterator<Map.Entry<String, JsonNode>> it = in.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = in.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       if (!out.has(e.getKey())) {

@@ -33,7 +33,7 @@ final class YamlWriter {
   }
 
   private static void writeMap(JsonNode map, int indent, StringBuilder sb) {
-    Iterator<Map.Entry<String, JsonNode>> it = map.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = map.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       pad(sb, indent).append(key(e.getKey())).append(':');
@@ -67,7 +67,7 @@ final class YamlWriter {
     for (JsonNode item : seq) {
       pad(sb, indent).append("- ");
       if (item.isObject() && item.size() > 0) {
-        Iterator<Map.Entry<String, JsonNode>> it = item.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = item.properties().iterator();
         boolean first = true;
         while (it.hasNext()) {
           Map.Entry<String, JsonNode> e = it.next();
@@ -117,7 +117,7 @@ final class YamlWriter {
     }
     if (n.isObject()) {
       StringBuilder sb = new StringBuilder("{");
-      Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+      Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator();
       boolean first = true;
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();

@@ -286,7 +286,7 @@ class ActionCatalogueTest {
     if ("array".equals(s.path("type").asText())) {
       out.putAll(properties(s.get("items"), depth + 1));
     }
-    s.path("properties").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
+    s.path("properties").properties().iterator().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
     return out;
   }
 }

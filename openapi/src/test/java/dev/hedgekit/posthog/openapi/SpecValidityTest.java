@@ -38,7 +38,7 @@ class SpecValidityTest {
 
   /** Calls back with (where, operation) for every operation of the spec. */
   private static void eachOperation(BiConsumer<String, JsonNode> each) {
-    spec.path("paths").fields().forEachRemaining(p -> {
+    spec.path("paths").properties().iterator().forEachRemaining(p -> {
       for (String m : METHODS) {
         JsonNode op = p.getValue().get(m);
         if (op != null) {
@@ -86,7 +86,7 @@ class SpecValidityTest {
   @Test
   void pathParametersMatchTheirPaths() {
     List<String> problems = new ArrayList<>();
-    spec.path("paths").fields().forEachRemaining(p -> {
+    spec.path("paths").properties().iterator().forEachRemaining(p -> {
       String path = p.getKey();
       Set<String> placeholders = new TreeSet<>();
       Matcher m = PLACEHOLDER.matcher(path);
@@ -209,7 +209,7 @@ class SpecValidityTest {
   void securityIsABearerPersonalApiKey() {
     JsonNode schemes = spec.path("components").path("securitySchemes");
     List<String> bearer = new ArrayList<>();
-    schemes.fields().forEachRemaining(e -> {
+    schemes.properties().iterator().forEachRemaining(e -> {
       if ("http".equals(e.getValue().path("type").asText())
           && "bearer".equalsIgnoreCase(e.getValue().path("scheme").asText())) {
         bearer.add(e.getKey());
@@ -245,7 +245,7 @@ class SpecValidityTest {
   private static void walk(JsonNode node, String pointer, BiConsumer<String, JsonNode> visit) {
     if (node.isObject()) {
       visit.accept(pointer, node);
-      Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+      Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
         walk(e.getValue(), pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1"), visit);

@@ -154,7 +154,7 @@ class UpstreamStatusTest {
   @Test
   void everyOverlayOperationCitesItsSource() {
     List<String> problems = new ArrayList<>();
-    overlay.path("operations").fields().forEachRemaining(e -> {
+    overlay.path("operations").properties().iterator().forEachRemaining(e -> {
       String notes = e.getValue().path("notes").asText("");
       if (!notes.startsWith("Source: ") || !SOURCE_PATH.matcher(notes).find()
           || !REVISION.matcher(notes).find()) {
@@ -176,7 +176,7 @@ class UpstreamStatusTest {
   private static void walk(JsonNode node, String where, Visitor v) {
     if (node.isObject()) {
       v.visit(where, node);
-      node.fields().forEachRemaining(e -> walk(e.getValue(), where + "/" + e.getKey(), v));
+      node.properties().iterator().forEachRemaining(e -> walk(e.getValue(), where + "/" + e.getKey(), v));
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
         walk(node.get(i), where + "/" + i, v);

@@ -131,8 +131,8 @@ public final class CliJar {
    */
   public static Set<String> slugs(String area, boolean readOnly, boolean includeRemoved) {
     Set<String> out = new TreeSet<>();
-    SandboxServer.loadSpec().get("paths").fields().forEachRemaining(path ->
-        path.getValue().fields().forEachRemaining(op -> {
+    SandboxServer.loadSpec().get("paths").properties().iterator().forEachRemaining(path ->
+        path.getValue().properties().iterator().forEachRemaining(op -> {
           JsonNode o = op.getValue();
           if (o.has("x-composio-slugs")
               && (includeRemoved || !"removed".equals(o.path("x-hedgekit-upstream").asText()))

@@ -29,7 +29,8 @@ final class Binder {
   private static final int LISTED_NAMES = 15;
   /** Turns caller values (maps, lists, UUIDs, java.time values) into trees, nulls included. */
   private static final ObjectMapper TREES =
-      Json.mapper().copy().setSerializationInclusion(JsonInclude.Include.ALWAYS);
+      Json.mapper().copy().setDefaultPropertyInclusion(
+          JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS));
 
   private Binder() {
   }

@@ -147,7 +147,7 @@ final class SchemaFactory {
     JsonNode props = node.get("properties");
     if (props != null && props.isObject()) {
       s.properties = Schema.newProperties();
-      Iterator<Map.Entry<String, JsonNode>> it = props.fields();
+      Iterator<Map.Entry<String, JsonNode>> it = props.properties().iterator();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
         s.properties.put(e.getKey(), build(e.getValue()));

@@ -68,7 +68,7 @@ final class ToolExport {
     }
     JsonNode props = o.get("properties");
     if (props instanceof ObjectNode) {
-      Iterator<Map.Entry<String, JsonNode>> it = props.fields();
+      Iterator<Map.Entry<String, JsonNode>> it = props.properties().iterator();
       while (it.hasNext()) {
         trim(it.next().getValue());
       }

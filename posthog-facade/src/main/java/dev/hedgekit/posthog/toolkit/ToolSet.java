@@ -519,7 +519,7 @@ public final class ToolSet {
       return null;
     }
     Map<String, Object> out = new LinkedHashMap<>();
-    n.fields().forEachRemaining(f -> out.put(f.getKey(), f.getValue()));
+    n.properties().iterator().forEachRemaining(f -> out.put(f.getKey(), f.getValue()));
     return out;
   }
 

@@ -49,7 +49,7 @@ class RecordedResponsesTest {
       sources = new YAMLMapper().readTree(in);
     }
     List<Arguments> out = new ArrayList<>();
-    Iterator<Map.Entry<String, JsonNode>> it = sources.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = sources.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       if (RecordedResponsesTest.class.getResource(ROOT + e.getKey()) != null) {

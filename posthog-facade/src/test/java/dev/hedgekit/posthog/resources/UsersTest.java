@@ -100,6 +100,7 @@ class UsersTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation") // start2faSetup is retired by PostHog and still checked
   void argumentsAreCheckedBeforeAnyRequest() {
     assertThrows(NullPointerException.class, () -> users.get(null));
     assertThrows(IllegalArgumentException.class, () -> users.get(""));

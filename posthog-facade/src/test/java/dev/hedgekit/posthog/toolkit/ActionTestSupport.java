@@ -80,7 +80,7 @@ final class ActionTestSupport {
           continue;
         }
         ObjectNode merged = resolve(target).deepCopy();
-        s.fields().forEachRemaining(e -> {
+        s.properties().iterator().forEachRemaining(e -> {
           if (!e.getKey().equals("$ref")) {
             merged.set(e.getKey(), e.getValue());
           }
@@ -89,7 +89,7 @@ final class ActionTestSupport {
       }
       if (s.has("allOf") && s.get("allOf").size() == 1) {
         ObjectNode merged = resolve(s.get("allOf").get(0)).deepCopy();
-        Iterator<Map.Entry<String, JsonNode>> it = s.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = s.properties().iterator();
         while (it.hasNext()) {
           Map.Entry<String, JsonNode> e = it.next();
           if (!e.getKey().equals("allOf")) {

@@ -49,9 +49,9 @@ class ToolSelectionTest {
   /** Slugs of the spec whose operation passes the test, read straight from the JSON. */
   private static Set<String> specSlugs(Predicate<JsonNode> operation, Predicate<String> method) {
     Set<String> out = new TreeSet<>();
-    Iterator<Map.Entry<String, JsonNode>> paths = ActionTestSupport.spec().path("paths").fields();
+    Iterator<Map.Entry<String, JsonNode>> paths = ActionTestSupport.spec().path("paths").properties().iterator();
     while (paths.hasNext()) {
-      Iterator<Map.Entry<String, JsonNode>> ops = paths.next().getValue().fields();
+      Iterator<Map.Entry<String, JsonNode>> ops = paths.next().getValue().properties().iterator();
       while (ops.hasNext()) {
         Map.Entry<String, JsonNode> op = ops.next();
         if (op.getValue().has("x-composio-slugs") && operation.test(op.getValue())
@@ -223,7 +223,7 @@ class ToolSelectionTest {
         || d.asText().contains("\n"))) {
       out.add(where + ": " + d.asText().length());
     }
-    schema.path("properties").fields().forEachRemaining(
+    schema.path("properties").properties().iterator().forEachRemaining(
         f -> collectLongDescriptions(where + "." + f.getKey(), f.getValue(), out));
     if (schema.path("items").isObject()) {
       collectLongDescriptions(where + "[]", schema.get("items"), out);

@@ -321,7 +321,7 @@ final class CliArguments {
           throw new UsageException(Command.CALL,
               "--json needs a JSON object, e.g. '{\"limit\": 5}'");
         }
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
         while (it.hasNext()) {
           Map.Entry<String, JsonNode> e = it.next();
           fromJson.put(e.getKey(), e.getValue());

@@ -91,10 +91,8 @@ public final class PostHogMcpServer {
   static List<SyncToolSpecification> specifications(ToolSet tools, boolean compact) {
     List<SyncToolSpecification> out = new ArrayList<>();
     for (ToolDefinition d : compact ? tools.compactDefinitions() : tools.definitions()) {
-      McpSchema.Tool tool = McpSchema.Tool.builder()
-          .name(d.name())
+      McpSchema.Tool tool = McpSchema.Tool.builder(d.name(), map(d.inputSchema()))
           .description(d.description())
-          .inputSchema(map(d.inputSchema()))
           .outputSchema(ENVELOPE_SCHEMA)
           .annotations(new McpSchema.ToolAnnotations(null, d.readOnly(), d.destructive(),
               d.idempotent(), true, null))

@@ -257,7 +257,7 @@ public final class ExampleGenerator {
     JsonNode props = schema.get("properties");
     if (props != null && props.isObject() && props.size() > 0) {
       boolean paginated = props.has("next") && props.has("previous") && props.has("results");
-      Iterator<Map.Entry<String, JsonNode>> it = props.fields();
+      Iterator<Map.Entry<String, JsonNode>> it = props.properties().iterator();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> p = it.next();
         String name = p.getKey();
@@ -725,9 +725,9 @@ public final class ExampleGenerator {
     }
     JsonNode props = s.get("properties");
     if (props != null && props.isObject()) {
-      props.fields().forEachRemaining(e -> properties.set(e.getKey(), e.getValue()));
+      props.properties().iterator().forEachRemaining(e -> properties.set(e.getKey(), e.getValue()));
     }
-    Iterator<Map.Entry<String, JsonNode>> it = s.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = s.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       String k = e.getKey();

@@ -73,7 +73,7 @@ public final class SandboxPlan {
     ExampleGenerator generator = new ExampleGenerator(spec);
     List<StubbedOperation> out = new ArrayList<>();
     JsonNode paths = spec.path("paths");
-    Iterator<Map.Entry<String, JsonNode>> it = paths.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = paths.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> entry = it.next();
       String path = entry.getKey();

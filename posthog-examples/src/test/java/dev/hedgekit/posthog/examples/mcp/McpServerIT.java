@@ -65,7 +65,7 @@ class McpServerIT {
     }
 
     McpSchema.CallToolResult call(String tool, Map<String, Object> arguments) {
-      return client.callTool(new McpSchema.CallToolRequest(tool, arguments));
+      return client.callTool(McpSchema.CallToolRequest.builder(tool).arguments(arguments).build());
     }
 
     List<McpSchema.Tool> tools() {

@@ -101,7 +101,7 @@ final class ApiErrors {
       }
     } else if (root != null && root.isObject() && root.size() > 0) {
       // Plain field -> messages map, as some endpoints answer validation errors.
-      Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
+      Iterator<Map.Entry<String, JsonNode>> fields = root.properties().iterator();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> f = fields.next();
         String message = f.getValue().isArray() && f.getValue().size() > 0

@@ -43,7 +43,7 @@ final class BaseUrlTarget<T> implements Target<T> {
       return input.request();
     }
     return Request.create(Request.HttpMethod.valueOf(input.method()), url + relative,
-        input.headers(), input.requestBody(), input);
+        input.headers(), input.body(), input.requestCharset(), input);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.hedgekit.posthog.internal.http;
 
 import feign.Contract;
+import feign.DefaultContract;
 import feign.MethodMetadata;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +18,7 @@ final class CachingContract implements Contract {
 
   static final CachingContract INSTANCE = new CachingContract();
 
-  private final Contract parser = new Contract.Default();
+  private final Contract parser = new DefaultContract();
   private final ConcurrentHashMap<Class<?>, List<MethodMetadata>> parsed = new ConcurrentHashMap<>();
 
   private CachingContract() {

@@ -4,6 +4,7 @@ import dev.hedgekit.posthog.errors.PostHogDecodeException;
 import dev.hedgekit.posthog.errors.PostHogEncodeException;
 import dev.hedgekit.posthog.errors.PostHogException;
 import dev.hedgekit.posthog.errors.PostHogIoException;
+import feign.DefaultInvocationHandlerFactory;
 import feign.FeignException;
 import feign.InvocationHandlerFactory;
 import feign.Target;
@@ -26,7 +27,7 @@ public final class Failures implements InvocationHandlerFactory {
 
   static final Failures INSTANCE = new Failures();
 
-  private final InvocationHandlerFactory feign = new InvocationHandlerFactory.Default();
+  private final InvocationHandlerFactory feign = new DefaultInvocationHandlerFactory();
 
   private Failures() {
   }
