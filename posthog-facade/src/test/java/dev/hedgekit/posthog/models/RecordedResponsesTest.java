@@ -52,12 +52,21 @@ class RecordedResponsesTest {
     Iterator<Map.Entry<String, JsonNode>> it = sources.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
-      if (RecordedResponsesTest.class.getResource(ROOT + e.getKey()) != null) {
-        List<String> keptRaw = new ArrayList<>();
-        e.getValue().path("kept_raw").fieldNames().forEachRemaining(keptRaw::add);
-        out.add(Arguments.of(e.getKey(), e.getValue().path("operation").asText(),
-            e.getValue().path("kind").asText(), keptRaw));
+      if (RecordedResponsesTest.class.getResource(ROOT + e.getKey()) == null) {
+        throw new AssertionError("SOURCES.yaml lists " + e.getKey() + " but the file is missing");
       }
+      List<String> keptRaw = new ArrayList<>();
+      e.getValue().path("kept_raw").fieldNames().forEachRemaining(keptRaw::add);
+      out.add(Arguments.of(e.getKey(), e.getValue().path("operation").asText(),
+          e.getValue().path("kind").asText(), keptRaw));
+    }
+    // The floor: at least 40 real responses over at least 15 resources.
+    long resources = out.stream()
+        .map(a -> ((String) a.get()[0]).substring(0, ((String) a.get()[0]).indexOf('/')))
+        .distinct().count();
+    if (out.size() < 40 || resources < 15) {
+      throw new AssertionError("only " + out.size() + " responses over " + resources
+          + " resources in SOURCES.yaml; at least 40 over 15 are expected");
     }
     return out.stream();
   }
