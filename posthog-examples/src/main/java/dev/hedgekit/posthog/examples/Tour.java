@@ -214,8 +214,8 @@ public final class Tour {
   }
 
   private void iterateAllFlags() {
-    out.println("Every flag, page by page: client.featureFlags(" + projectId
-        + ").listAll().stream().limit(10)");
+    out.println("Every flag, page by page: client.project(" + projectId
+        + ").featureFlags().listAll(limit " + PAGE + ").stream().limit(10)");
     List<FeatureFlag> flags = client.project(projectId).featureFlags()
         .listAll(new FeatureFlagsListQuery().limit((long) PAGE)).stream().limit(10)
         .collect(Collectors.toList());
