@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -53,15 +54,23 @@ final class ApacheTransport implements AutoCloseable {
   private final Duration readTimeout;
   private final int maxConnections;
   private final SecretScrubber scrubber;
+  private final Header[] ownedHeaders;
   private volatile Pool pool;
   private volatile boolean closed;
+  private volatile Origin origin;
 
+  /**
+   * @param ownedHeaders the headers of every request of the client (Authorization, Accept,
+   *     User-Agent), added here rather than by Feign's template, where each one would be parsed
+   *     and expanded again on every call
+   */
   ApacheTransport(Duration connectTimeout, Duration readTimeout, int maxConnections,
-      SecretScrubber scrubber) {
+      SecretScrubber scrubber, List<Header> ownedHeaders) {
     this.connectTimeout = connectTimeout;
     this.readTimeout = readTimeout;
     this.maxConnections = maxConnections;
     this.scrubber = scrubber;
+    this.ownedHeaders = ownedHeaders.toArray(new Header[0]);
   }
 
   /** The connection pool and the HttpClient over it. */
@@ -153,8 +162,10 @@ final class ApacheTransport implements AutoCloseable {
       throw new IllegalStateException("this PostHogClient is closed");
     }
     CloseableHttpClient http = pool().http;
-    HttpUriRequestBase req = new HttpUriRequestBase(request.httpMethod().name(),
-        URI.create(request.url()));
+    HttpUriRequestBase req = newRequest(request.httpMethod().name(), request.url());
+    for (Header h : ownedHeaders) {
+      req.addHeader(h);
+    }
     for (Map.Entry<String, Collection<String>> h : request.headers().entrySet()) {
       if (h.getKey().equalsIgnoreCase("Content-Length")) {
         continue;
@@ -211,6 +222,39 @@ final class ApacheTransport implements AutoCloseable {
         .request(request)
         .body(responseBody)
         .build();
+  }
+
+  /**
+   * A request for an absolute URL. Every call of a client goes to the same origin, so the
+   * origin is parsed once and kept; the path and query are set as they came (already encoded
+   * by Feign), which spares a URL parse per call.
+   */
+  private HttpUriRequestBase newRequest(String method, String url) {
+    int authority = url.indexOf("://");
+    int slash = authority < 0 ? -1 : url.indexOf('/', authority + 3);
+    if (slash < 0) {
+      return new HttpUriRequestBase(method, URI.create(url));
+    }
+    String originText = url.substring(0, slash);
+    Origin o = origin;
+    if (o == null || !o.text.equals(originText)) {
+      o = new Origin(originText, URI.create(originText + "/"));
+      origin = o;
+    }
+    HttpUriRequestBase req = new HttpUriRequestBase(method, o.uri);
+    req.setPath(url.substring(slash));
+    return req;
+  }
+
+  /** The origin of the last request, as text and parsed. */
+  private static final class Origin {
+    final String text;
+    final URI uri;
+
+    Origin(String text, URI uri) {
+      this.text = text;
+      this.uri = uri;
+    }
   }
 
   private static ContentType contentType(Request request) {

@@ -5,27 +5,20 @@ import feign.RequestTemplate;
 import java.util.Map;
 
 /**
- * Adds the headers of every request of one client or view: {@code Authorization: Bearer <key>},
- * {@code Accept: application/json}, the SDK's {@code User-Agent}, and the view's extra headers.
- * Values are added literally (never read as templates).
+ * Adds the extra headers of a client or view ({@code RequestOptions} headers) to every
+ * request, literally (never read as templates). The headers every request of a client carries
+ * (Authorization, Accept, User-Agent) are added by {@link ApacheTransport}.
  */
 final class HeaderInterceptor implements RequestInterceptor {
 
-  private final String authorization;
-  private final String userAgent;
   private final Map<String, String> extra;
 
-  HeaderInterceptor(String authorization, String userAgent, Map<String, String> extra) {
-    this.authorization = authorization;
-    this.userAgent = userAgent;
+  HeaderInterceptor(Map<String, String> extra) {
     this.extra = extra;
   }
 
   @Override
   public void apply(RequestTemplate template) {
-    template.headerLiteral("Authorization", authorization);
-    template.headerLiteral("Accept", "application/json");
-    template.headerLiteral("User-Agent", userAgent);
     for (Map.Entry<String, String> h : extra.entrySet()) {
       template.headerLiteral(h.getKey(), h.getValue());
     }
@@ -33,6 +26,6 @@ final class HeaderInterceptor implements RequestInterceptor {
 
   @Override
   public String toString() {
-    return "HeaderInterceptor{authorization=Bearer [redacted], userAgent=" + userAgent + "}";
+    return "HeaderInterceptor{extra=" + extra.keySet() + "}";
   }
 }

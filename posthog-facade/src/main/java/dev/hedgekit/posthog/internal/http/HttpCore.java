@@ -8,8 +8,11 @@ import feign.Feign;
 import feign.Logger;
 import feign.Request;
 import feign.Retryer;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.message.BasicHeader;
 
 /**
  * The HTTP machinery of one client, shared by the client and every view made from it with
@@ -29,7 +32,6 @@ public final class HttpCore implements AutoCloseable {
   private final HttpLogger logger;
   private final Request.Options feignOptions;
   private final AsyncTasks async;
-  private final String authorization;
   private volatile boolean closed;
 
   /**
@@ -40,18 +42,21 @@ public final class HttpCore implements AutoCloseable {
   public HttpCore(ClientConfig config) {
     this.config = config;
     SecretScrubber scrubber = new SecretScrubber(config.apiKey().reveal());
+    List<Header> owned = List.of(
+        new BasicHeader("Authorization", "Bearer " + config.apiKey().reveal(), true),
+        new BasicHeader("Accept", "application/json"),
+        new BasicHeader("User-Agent", config.userAgent()));
     this.transport = new ApacheTransport(config.connectTimeout(), config.readTimeout(),
-        config.maxConnections(), scrubber);
+        config.maxConnections(), scrubber, owned);
     RateLimiter limiter = config.rateLimits().enabled()
         ? new PostHogRateLimiter(config.rateLimits(), config.clock(), config.sleeper())
         : RateLimiter.NONE;
     this.retrying = new RetryingClient(transport, config, limiter, watchdog);
     this.codec = new JsonCodec(scrubber);
     this.errors = new ErrorResponses(config.clock(), config.endpoint().isCloud(), scrubber);
-    this.logger = new HttpLogger(scrubber);
+    this.logger = new HttpLogger(scrubber, owned);
     this.feignOptions = new Request.Options(config.connectTimeout(), config.readTimeout(), false);
     this.async = new AsyncTasks(config.executor());
-    this.authorization = "Bearer " + config.apiKey().reveal();
   }
 
   /** @return the configuration */
@@ -75,8 +80,7 @@ public final class HttpCore implements AutoCloseable {
         .encoder(codec)
         .decoder(codec)
         .errorDecoder(errors)
-        .requestInterceptor(new HeaderInterceptor(authorization, config.userAgent(),
-            options.headers()))
+        .requestInterceptor(new HeaderInterceptor(options.headers()))
         .logger(logger)
         .logLevel(feignLevel(config.logLevel()))
         .retryer(Retryer.NEVER_RETRY)

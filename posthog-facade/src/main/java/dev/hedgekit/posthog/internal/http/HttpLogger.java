@@ -6,8 +6,11 @@ import feign.Util;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.hc.core5.http.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +28,18 @@ final class HttpLogger extends feign.Logger {
 
   private final Logger sink = LoggerFactory.getLogger(NAME);
   private final SecretScrubber scrubber;
+  private final Map<String, Collection<String>> ownedHeaders = new LinkedHashMap<>();
 
-  HttpLogger(SecretScrubber scrubber) {
+  /**
+   * @param scrubber masks the key
+   * @param ownedHeaders the headers the transport adds to every request, logged with the
+   *     request's own
+   */
+  HttpLogger(SecretScrubber scrubber, List<Header> ownedHeaders) {
     this.scrubber = scrubber;
+    for (Header h : ownedHeaders) {
+      this.ownedHeaders.put(h.getName(), List.of(h.getValue()));
+    }
   }
 
   @Override
@@ -44,6 +56,7 @@ final class HttpLogger extends feign.Logger {
     }
     log(configKey, "---> %s %s", request.httpMethod().name(), request.url());
     if (logLevel.ordinal() >= Level.HEADERS.ordinal()) {
+      logHeaders(configKey, ownedHeaders);
       logHeaders(configKey, request.headers());
       byte[] body = request.body();
       if (body != null && logLevel.ordinal() >= Level.FULL.ordinal()) {
