@@ -237,24 +237,17 @@ final class ApacheTransport implements AutoCloseable {
     }
     String originText = url.substring(0, slash);
     Origin o = origin;
-    if (o == null || !o.text.equals(originText)) {
+    if (o == null || !o.text().equals(originText)) {
       o = new Origin(originText, URI.create(originText + "/"));
       origin = o;
     }
-    HttpUriRequestBase req = new HttpUriRequestBase(method, o.uri);
+    HttpUriRequestBase req = new HttpUriRequestBase(method, o.uri());
     req.setPath(url.substring(slash));
     return req;
   }
 
   /** The origin of the last request, as text and parsed. */
-  private static final class Origin {
-    final String text;
-    final URI uri;
-
-    Origin(String text, URI uri) {
-      this.text = text;
-      this.uri = uri;
-    }
+  private record Origin(String text, URI uri) {
   }
 
   private static ContentType contentType(Request request) {
