@@ -30,29 +30,16 @@ class ActionCatalogueTest {
   private static final int DOCUMENTED = 356;
   /** The toolkit's slug list, a copy kept with the tests. */
   private static final String REFERENCE = "src/test/resources/reference/composio-slugs.json";
-  private static final List<String> METHODS =
-      List.of("get", "put", "post", "patch", "delete", "head", "options", "trace");
 
   private static JsonNode catalogue;
   private static JsonNode spec;
-  private static final Map<String, JsonNode> operations = new TreeMap<>();
+  private static Map<String, JsonNode> operations;
 
   @BeforeAll
   static void load() {
     catalogue = TestFiles.yaml(TestFiles.file("actions.yaml"));
     spec = TestFiles.yaml(TestFiles.file("posthog-api.yaml"));
-    spec.path("paths").forEach(item -> {
-      for (String m : METHODS) {
-        JsonNode op = item.get(m);
-        if (op != null) {
-          operations.put(op.path("operationId").asText(), op);
-        }
-      }
-    });
-  }
-
-  private static void assertNone(List<String> problems, String what) {
-    assertTrue(problems.isEmpty(), what + ":\n  " + String.join("\n  ", problems));
+    operations = TestFiles.operationsById(spec);
   }
 
   @Test
@@ -74,7 +61,7 @@ class ActionCatalogueTest {
         problems.add(slug + " appears twice");
       }
     }
-    assertNone(problems, "catalogue slugs");
+    TestFiles.assertNone(problems, "catalogue slugs");
   }
 
   @Test
@@ -94,7 +81,7 @@ class ActionCatalogueTest {
         problems.add(slug + ": not among the x-composio-slugs of " + id + " " + opSlugs);
       }
     }
-    assertNone(problems, "actions without their operation");
+    TestFiles.assertNone(problems, "actions without their operation");
   }
 
   @Test
@@ -118,7 +105,7 @@ class ActionCatalogueTest {
     });
     actionsPerSlug.keySet().stream().filter(s -> !where.containsKey(s))
         .forEach(s -> problems.add(s + ": catalogue action whose slug is not in the spec"));
-    assertNone(problems, "slug ownership");
+    TestFiles.assertNone(problems, "slug ownership");
     assertEquals(ACTIONS, where.size(), "distinct slugs in the spec");
   }
 
@@ -140,7 +127,7 @@ class ActionCatalogueTest {
         problems.add(s.asText() + " also has an action");
       }
     }
-    assertNone(problems, "slugs without action");
+    TestFiles.assertNone(problems, "slugs without action");
   }
 
   @Test
@@ -175,7 +162,7 @@ class ActionCatalogueTest {
         }
       }
     }
-    assertNone(problems, "documented parameters the operation does not accept");
+    TestFiles.assertNone(problems, "documented parameters the operation does not accept");
     assertTrue(checked > 1000, "suspiciously few parameters checked: " + checked);
   }
 
@@ -193,7 +180,7 @@ class ActionCatalogueTest {
         problems.add(id + ": an empty x-composio-slugs (leave the key out instead)");
       }
     });
-    assertNone(problems, "slug lists");
+    TestFiles.assertNone(problems, "slug lists");
     assertEquals(declared, withoutSlugs, "operations without x-composio-slugs");
     Set<String> actionOps = new TreeSet<>();
     catalogue.path("actions").forEach(a -> actionOps.add(a.path("operationId").asText()));
@@ -230,7 +217,7 @@ class ActionCatalogueTest {
         problems.add(a.path("slug").asText() + ": " + mine + " vs reference " + theirs);
       }
     }
-    assertNone(problems, "parameter names that differ from the reference");
+    TestFiles.assertNone(problems, "parameter names that differ from the reference");
   }
 
   /**

@@ -16,8 +16,6 @@ import org.junit.jupiter.api.Test;
  */
 class ReadmeStatusTableTest {
 
-  private static final List<String> METHODS =
-      List.of("get", "put", "post", "patch", "delete", "head", "options", "trace");
   private static final String HEADER =
       "| tag | operations | served | hidden | deprecated | removed | replaced by |";
 
@@ -26,7 +24,7 @@ class ReadmeStatusTableTest {
     JsonNode spec = TestFiles.yaml(TestFiles.file("posthog-api.yaml"));
     Map<String, List<Integer>> out = new TreeMap<>();
     spec.path("paths").forEach(item -> {
-      for (String m : METHODS) {
+      for (String m : TestFiles.METHODS) {
         JsonNode op = item.get(m);
         if (op == null) {
           continue;

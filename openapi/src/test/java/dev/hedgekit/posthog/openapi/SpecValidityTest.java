@@ -23,8 +23,6 @@ import org.junit.jupiter.api.Test;
 /** The committed posthog-api.yaml is a clean OpenAPI 3.0.3 document the generator can trust. */
 class SpecValidityTest {
 
-  private static final List<String> METHODS =
-      List.of("get", "put", "post", "patch", "delete", "head", "options", "trace");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}/]+)}");
 
   private static String text;
@@ -39,17 +37,13 @@ class SpecValidityTest {
   /** Calls back with (where, operation) for every operation of the spec. */
   private static void eachOperation(BiConsumer<String, JsonNode> each) {
     spec.path("paths").properties().iterator().forEachRemaining(p -> {
-      for (String m : METHODS) {
+      for (String m : TestFiles.METHODS) {
         JsonNode op = p.getValue().get(m);
         if (op != null) {
           each.accept(m.toUpperCase() + " " + p.getKey(), op);
         }
       }
     });
-  }
-
-  private static void assertNone(List<String> problems, String what) {
-    assertTrue(problems.isEmpty(), what + ":\n  " + String.join("\n  ", problems));
   }
 
   @Test
@@ -59,7 +53,7 @@ class SpecValidityTest {
     SwaggerParseResult result = new OpenAPIV3Parser().readContents(text, null, options);
     assertTrue(result.getOpenAPI() != null, "the parser built no model");
     List<String> messages = result.getMessages() == null ? List.of() : result.getMessages();
-    assertNone(messages, "swagger-parser messages");
+    TestFiles.assertNone(messages, "swagger-parser messages");
     assertEquals("3.0.3", result.getOpenAPI().getOpenapi());
     // Guard against a silently empty parse: the model must hold what the tree holds.
     assertEquals(spec.path("paths").size(), result.getOpenAPI().getPaths().size());
@@ -79,7 +73,7 @@ class SpecValidityTest {
         seen.put(id, where);
       }
     });
-    assertNone(problems, "operationIds");
+    TestFiles.assertNone(problems, "operationIds");
     assertTrue(seen.size() > 0, "no operations");
   }
 
@@ -95,7 +89,7 @@ class SpecValidityTest {
           problems.add(path + ": {" + m.group(1) + "} appears twice");
         }
       }
-      for (String method : METHODS) {
+      for (String method : TestFiles.METHODS) {
         JsonNode op = p.getValue().get(method);
         if (op == null) {
           continue;
@@ -125,7 +119,7 @@ class SpecValidityTest {
         }
       }
     });
-    assertNone(problems, "path parameters");
+    TestFiles.assertNone(problems, "path parameters");
   }
 
   @Test
@@ -136,7 +130,7 @@ class SpecValidityTest {
         problems.add(path);
       }
     });
-    assertNone(problems, "paths that do not end with '/'");
+    TestFiles.assertNone(problems, "paths that do not end with '/'");
   }
 
   @Test
@@ -173,7 +167,7 @@ class SpecValidityTest {
         });
       }
     });
-    assertNone(problems, "operation documentation");
+    TestFiles.assertNone(problems, "operation documentation");
   }
 
   @Test
@@ -193,7 +187,7 @@ class SpecValidityTest {
         problems.add(pointer + ": $ref " + r + " does not resolve");
       }
     });
-    assertNone(problems, "references");
+    TestFiles.assertNone(problems, "references");
     assertTrue(count[0] > 0, "no $ref found at all");
   }
 
@@ -238,7 +232,7 @@ class SpecValidityTest {
         }
       }
     });
-    assertNone(problems, "summaries or descriptions with */, \" or a backslash");
+    TestFiles.assertNone(problems, "summaries or descriptions with */, \" or a backslash");
   }
 
   /** Visits every object node with its JSON pointer. */

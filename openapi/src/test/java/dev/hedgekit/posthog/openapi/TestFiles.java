@@ -1,5 +1,6 @@
 package dev.hedgekit.posthog.openapi;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,11 +11,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Files of the openapi module, read the way the tests need them. */
 final class TestFiles {
 
   static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  /** The operation keys of an OpenAPI path item. */
+  static final List<String> METHODS =
+      List.of("get", "put", "post", "patch", "delete", "head", "options", "trace");
 
   private TestFiles() {
   }
@@ -43,6 +50,25 @@ final class TestFiles {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The spec's operations by operationId, in operationId order. */
+  static Map<String, JsonNode> operationsById(JsonNode spec) {
+    Map<String, JsonNode> out = new TreeMap<>();
+    spec.path("paths").forEach(item -> {
+      for (String m : METHODS) {
+        JsonNode op = item.get(m);
+        if (op != null) {
+          out.put(op.path("operationId").asText(), op);
+        }
+      }
+    });
+    return out;
+  }
+
+  /** Fails listing every problem when there are any. */
+  static void assertNone(List<String> problems, String what) {
+    assertTrue(problems.isEmpty(), what + ":\n  " + String.join("\n  ", problems));
   }
 
   /** Fails with the first differing line when two texts differ. */

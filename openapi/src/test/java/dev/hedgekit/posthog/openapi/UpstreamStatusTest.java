@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,8 +21,6 @@ import org.junit.jupiter.api.Test;
  */
 class UpstreamStatusTest {
 
-  private static final List<String> METHODS =
-      List.of("get", "put", "post", "patch", "delete", "head", "options", "trace");
   static final List<String> STATUSES = List.of("served", "hidden", "deprecated", "removed");
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final Pattern CONSTANT = Pattern.compile("[A-Z][A-Z0-9_]*");
@@ -34,24 +31,13 @@ class UpstreamStatusTest {
 
   private static JsonNode spec;
   private static JsonNode overlay;
-  private static final Map<String, JsonNode> operations = new TreeMap<>();
+  private static Map<String, JsonNode> operations;
 
   @BeforeAll
   static void load() {
     spec = TestFiles.yaml(TestFiles.file("posthog-api.yaml"));
     overlay = TestFiles.yaml(TestFiles.file("overlay.yaml"));
-    spec.path("paths").forEach(item -> {
-      for (String m : METHODS) {
-        JsonNode op = item.get(m);
-        if (op != null) {
-          operations.put(op.path("operationId").asText(), op);
-        }
-      }
-    });
-  }
-
-  private static void assertNone(List<String> problems, String what) {
-    assertTrue(problems.isEmpty(), what + ":\n  " + String.join("\n  ", problems));
+    operations = TestFiles.operationsById(spec);
   }
 
   @Test
@@ -68,7 +54,7 @@ class UpstreamStatusTest {
             + " for status " + status);
       }
     });
-    assertNone(problems, "statuses");
+    TestFiles.assertNone(problems, "statuses");
     assertTrue(operations.size() > 356, "operations: " + operations.size());
   }
 
@@ -91,7 +77,7 @@ class UpstreamStatusTest {
             + replacement);
       }
     }
-    assertNone(problems, "replacements");
+    TestFiles.assertNone(problems, "replacements");
     assertTrue(checked >= 40, "removed or deprecated operations: " + checked);
   }
 
@@ -112,7 +98,7 @@ class UpstreamStatusTest {
         problems.add(e.getKey() + ": a sunset date on an operation that is not deprecated");
       }
     }
-    assertNone(problems, "sunset dates");
+    TestFiles.assertNone(problems, "sunset dates");
     assertTrue(seen > 0, "no sunset date at all");
   }
 
@@ -146,7 +132,7 @@ class UpstreamStatusTest {
         }
       }
     });
-    assertNone(problems, "integer enums");
+    TestFiles.assertNone(problems, "integer enums");
     assertTrue(seen[0] >= 5, "integer enums found: " + seen[0]);
   }
 
@@ -165,7 +151,7 @@ class UpstreamStatusTest {
         problems.add(e.getKey() + ": upstream mark '" + mark + "'");
       }
     });
-    assertNone(problems, "overlay notes");
+    TestFiles.assertNone(problems, "overlay notes");
     assertEquals(operations.size(), overlay.path("operations").size(), "overlay operations");
   }
 
