@@ -1,5 +1,7 @@
 package dev.hedgekit.posthog;
 
+import dev.hedgekit.posthog.internal.config.Endpoint;
+import dev.hedgekit.posthog.internal.config.Uuids;
 import dev.hedgekit.posthog.resources.Domains;
 import dev.hedgekit.posthog.resources.Invites;
 import dev.hedgekit.posthog.resources.Members;
@@ -41,10 +43,9 @@ public final class OrganizationScope {
     if (id == null) {
       throw new NullPointerException("organizationId must not be null");
     }
-    if (!id.equals("@current") && !id.matches(
-        "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
+    if (!id.equals("@current") && !Uuids.isUuid(id)) {
       throw new IllegalArgumentException("the organization id must be a UUID (as shown in the"
-          + " organization's settings) or @current, was \"" + ProjectScope.printable(id) + "\"");
+          + " organization's settings) or @current, was \"" + Endpoint.printable(id) + "\"");
     }
     return id;
   }

@@ -14,7 +14,6 @@ import dev.hedgekit.posthog.internal.config.Headers;
 import dev.hedgekit.posthog.internal.config.SdkInfo;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -63,7 +62,8 @@ public final class PostHogClientBuilder {
   private String projectId;
   private String organizationId;
   private RateLimits rateLimits = RateLimits.posthogDefaults();
-  private final Map<String, String> headers = new LinkedHashMap<>();
+  /** Headers of every request, checked as they are added. */
+  private final RequestOptions.Builder defaults = RequestOptions.builder();
   private String userAgentSuffix;
 
   PostHogClientBuilder() {
@@ -285,8 +285,7 @@ public final class PostHogClientBuilder {
    * @return this builder
    */
   public PostHogClientBuilder header(String name, String value) {
-    Headers.check(name, value);
-    headers.put(name, value);
+    defaults.header(name, value);
     return this;
   }
 
@@ -328,9 +327,10 @@ public final class PostHogClientBuilder {
     String host = env.get(PostHogClient.ENV_HOST);
     String sub = env.get(PostHogClient.ENV_SUBDOMAIN);
     if (host != null && !host.isBlank()) {
-      baseUrl(host.strip());
-      setting("baseUrl", PostHogClient.ENV_HOST,
-          () -> Endpoint.ofBaseUrl(host.strip(), allowInsecureHttp));
+      String h = host.strip();
+      // Checked with the insecure-http setting from the same environment, then kept.
+      setting("baseUrl", PostHogClient.ENV_HOST, () -> Endpoint.ofBaseUrl(h, allowInsecureHttp));
+      this.baseUrl = h;
     } else if (sub != null && !sub.isBlank()) {
       subdomain(sub.strip());
     }
@@ -364,8 +364,6 @@ public final class PostHogClientBuilder {
         ? setting("baseUrl", PostHogClient.ENV_HOST,
             () -> Endpoint.ofBaseUrl(baseUrl, allowInsecureHttp))
         : Endpoint.ofSubdomain(subdomain);
-    RequestOptions.Builder defaults = RequestOptions.builder();
-    headers.forEach(defaults::header);
     String ua = SdkInfo.userAgent() + (userAgentSuffix == null ? "" : " " + userAgentSuffix);
     ClientConfig config = new ClientConfig(endpoint, key, connectTimeout, readTimeout,
         callTimeout, retryPolicy, defaults.build(), clock, sleeper, jitterSource, executor,

@@ -1,5 +1,6 @@
 package dev.hedgekit.posthog;
 
+import dev.hedgekit.posthog.internal.config.Endpoint;
 import dev.hedgekit.posthog.query.Query;
 import dev.hedgekit.posthog.resources.Actions;
 import dev.hedgekit.posthog.resources.ActivityLog;
@@ -62,19 +63,11 @@ public final class ProjectScope {
     }
     if (!id.equals("@current") && !id.matches("[0-9]{1,19}")) {
       throw new IllegalArgumentException("the project id must be a number (as shown in the"
-          + " project's URL and settings) or @current, was \"" + printable(id) + "\"");
+          + " project's URL and settings) or @current, was \"" + Endpoint.printable(id) + "\"");
     }
     return id;
   }
 
-  static String printable(String s) {
-    String t = s.length() > 60 ? s.substring(0, 60) + "..." : s;
-    StringBuilder sb = new StringBuilder();
-    for (char c : t.toCharArray()) {
-      sb.append(Character.isISOControl(c) ? '?' : c);
-    }
-    return sb.toString();
-  }
 
 
   /**

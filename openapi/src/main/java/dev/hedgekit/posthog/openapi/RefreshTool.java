@@ -201,7 +201,7 @@ public final class RefreshTool {
     List<String> upstreamLocations() {
       List<String> out = new ArrayList<>();
       for (String u : upstream) {
-        boolean url = u.startsWith("http://") || u.startsWith("https://");
+        boolean url = SpecFiles.isUrl(u);
         out.add(url || dir == null ? u : dir.resolve(u).toString());
       }
       return out;
@@ -211,7 +211,7 @@ public final class RefreshTool {
     List<String> upstreamNames() {
       List<String> out = new ArrayList<>();
       for (String u : upstream) {
-        boolean url = u.startsWith("http://") || u.startsWith("https://");
+        boolean url = SpecFiles.isUrl(u);
         out.add(url ? u : Path.of(u).getFileName().toString());
       }
       return out;

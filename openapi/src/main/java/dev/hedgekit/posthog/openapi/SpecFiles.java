@@ -45,6 +45,14 @@ public final class SpecFiles {
   }
 
   /**
+   * @param location a file path or a URL
+   * @return whether it is an http(s) URL (read over the network) rather than a file
+   */
+  static boolean isUrl(String location) {
+    return location.startsWith("http://") || location.startsWith("https://");
+  }
+
+  /**
    * Reads a document from a path or URL.
    *
    * @param location a file path, or an http(s) URL such as https://us.posthog.com/api/schema/
@@ -53,7 +61,7 @@ public final class SpecFiles {
    */
   public static JsonNode read(String location) throws IOException {
     byte[] data;
-    if (location.startsWith("http://") || location.startsWith("https://")) {
+    if (isUrl(location)) {
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
       HttpRequest req = HttpRequest.newBuilder(URI.create(location))
           .header("Accept", "application/vnd.oai.openapi+json, application/json, application/yaml")

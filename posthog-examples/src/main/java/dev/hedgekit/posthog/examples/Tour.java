@@ -5,6 +5,7 @@ import dev.hedgekit.posthog.PostHogClient;
 import dev.hedgekit.posthog.toolkit.ToolResult;
 import dev.hedgekit.posthog.errors.PostHogApiException;
 import dev.hedgekit.posthog.errors.PostHogException;
+import dev.hedgekit.posthog.examples.cli.PostHogCli;
 import dev.hedgekit.posthog.examples.sandbox.SandboxServer;
 import dev.hedgekit.posthog.generated.api.FeatureFlagsApi;
 import dev.hedgekit.posthog.generated.api.FeatureFlagsApi.FeatureFlagsListQuery;
@@ -42,8 +43,6 @@ public final class Tour {
   /** Exit status when a call failed unexpectedly. */
   public static final int EXIT_FAILED = 1;
 
-  private static final String SANDBOX_KEY = "phx_sandbox_not_a_real_key";
-  private static final String SANDBOX_PROJECT = "1";
   private static final int PAGE = 5;
   private static final int SHOWN = 3;
 
@@ -92,8 +91,7 @@ public final class Tour {
    * @return 0 on success, {@link #EXIT_USAGE} or {@link #EXIT_FAILED} otherwise
    */
   public static int run(Map<String, String> env, PrintStream out, PrintStream err) {
-    String key = env.get(PostHogClient.ENV_API_KEY);
-    if (key == null || key.isBlank()) {
+    if (!PostHogCli.hasKey(env)) {
       return runInSandbox(out, err);
     }
     return runLive(env, out, err);
@@ -101,16 +99,12 @@ public final class Tour {
 
   private static int runInSandbox(PrintStream out, PrintStream err) {
     try (SandboxServer sandbox = SandboxServer.start();
-         PostHogClient client = PostHogClient.builder()
-             .apiKey(SANDBOX_KEY)
-             .baseUrl(sandbox.baseUrl())
-             .projectId(SANDBOX_PROJECT)
-             .build()) {
+         PostHogClient client = PostHogCli.sandboxClient(sandbox)) {
       out.println("PostHog SDK tour against the local sandbox at " + sandbox.baseUrl()
-          + " (" + sandbox.operations().size() + " operations stubbed from the spec).");
+          + " (" + sandbox.operationCount() + " operations stubbed from the spec).");
       out.println("Set " + PostHogClient.ENV_API_KEY + " and " + PostHogClient.ENV_PROJECT_ID
           + " to make read-only calls to PostHog instead.");
-      return new Tour(client, SANDBOX_PROJECT, false, out).steps(err);
+      return new Tour(client, PostHogCli.SANDBOX_PROJECT, false, out).steps(err);
     }
   }
 

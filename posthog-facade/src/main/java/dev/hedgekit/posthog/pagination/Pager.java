@@ -2,6 +2,7 @@ package dev.hedgekit.posthog.pagination;
 
 import dev.hedgekit.posthog.errors.PostHogException;
 import dev.hedgekit.posthog.generated.support.Paginated;
+import dev.hedgekit.posthog.internal.http.Urls;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -71,7 +72,7 @@ public final class Pager<T> implements Iterable<T> {
           String url = current.next().orElseThrow();
           if (!visited.add(url)) {
             throw new PostHogException("PostHog's next link leads back to a page already"
-                + " fetched (" + pathOf(url) + "); stopped to avoid a loop", null);
+                + " fetched (" + Urls.pathOf(url) + "); stopped to avoid a loop", null);
           }
           current = Page.of(follow.apply(url));
         }
@@ -119,9 +120,5 @@ public final class Pager<T> implements Iterable<T> {
         Spliterator.ORDERED), false);
   }
 
-  private static String pathOf(String url) {
-    int scheme = url.indexOf("://");
-    int slash = scheme < 0 ? -1 : url.indexOf('/', scheme + 3);
-    return slash < 0 ? url : url.substring(slash);
-  }
+
 }

@@ -1,5 +1,6 @@
 package dev.hedgekit.posthog.resources;
 
+import dev.hedgekit.posthog.internal.config.Uuids;
 import dev.hedgekit.posthog.generated.support.Paginated;
 import dev.hedgekit.posthog.internal.ClientContext;
 import dev.hedgekit.posthog.internal.config.UrlLimits;
@@ -12,9 +13,6 @@ import java.util.function.Supplier;
  * came from, so every call carries that view's options.
  */
 public abstract class Resource {
-
-  private static final java.util.regex.Pattern UUID_SHAPE = java.util.regex.Pattern.compile(
-      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   /** The client or view this group works through. */
   protected final ClientContext context;
@@ -79,7 +77,7 @@ public abstract class Resource {
    */
   protected static String uuid(String value, String name) {
     text(value, name);
-    if (!UUID_SHAPE.matcher(value).matches()) {
+    if (!Uuids.isUuid(value)) {
       throw new IllegalArgumentException(name + " must be a UUID such as"
           + " 0190e5c6-35b2-7cc8-9a1e-2b8c9f3d4e5f, was '"
           + (value.length() <= 64 ? value : value.substring(0, 64) + "...") + "'");

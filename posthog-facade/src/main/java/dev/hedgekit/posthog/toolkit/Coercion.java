@@ -1,5 +1,6 @@
 package dev.hedgekit.posthog.toolkit;
 
+import dev.hedgekit.posthog.internal.config.Uuids;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -30,8 +31,6 @@ final class Coercion {
   private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9][0-9]*)");
   private static final Pattern NUMBER =
       Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
-  private static final Pattern UUID = Pattern.compile(
-      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
   private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
@@ -218,7 +217,7 @@ final class Coercion {
   private static String checkFormat(String format, String text) {
     switch (format) {
       case "uuid":
-        return UUID.matcher(text).matches() ? null : "uuid";
+        return Uuids.isUuid(text) ? null : "uuid";
       case "date-time":
         try {
           OffsetDateTime.parse(text);

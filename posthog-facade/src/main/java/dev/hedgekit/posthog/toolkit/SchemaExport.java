@@ -83,7 +83,7 @@ final class SchemaExport {
    */
   static String description(ToolSpec a) {
     StringBuilder sb = new StringBuilder();
-    if ("removed".equals(a.upstream)) {
+    if (a.retired()) {
       sb.append("Removed: PostHog no longer serves this endpoint. ");
     } else if (a.deprecated) {
       sb.append("Deprecated. ");

@@ -29,6 +29,20 @@ public final class ToolDefinition {
     this.idempotent = idempotent;
   }
 
+  /**
+   * The tool of one action, with its hints from the HTTP method.
+   *
+   * @param a the action
+   * @param description what to tell the model
+   * @param inputSchema the parameters' schema
+   * @return the definition
+   */
+  static ToolDefinition of(ToolSpec a, String description, ObjectNode inputSchema) {
+    boolean read = a.readOnly();
+    return new ToolDefinition(a.slug, description, inputSchema, read, "DELETE".equals(a.method),
+        read || "PUT".equals(a.method) || "DELETE".equals(a.method));
+  }
+
   /** @return the tool name: an action slug, or one of the two compact tools' names */
   public String name() {
     return name;

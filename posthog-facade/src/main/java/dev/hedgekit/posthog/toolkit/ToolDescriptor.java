@@ -75,7 +75,7 @@ public final class ToolDescriptor {
 
   /** @return whether PostHog has removed the operation ({@code upstream()} is {@code removed}) */
   public boolean retired() {
-    return "removed".equals(spec.upstream);
+    return spec.retired();
   }
 
   /** @return what to use instead, from the spec's {@code x-hedgekit-replacement}, if given */
@@ -85,8 +85,7 @@ public final class ToolDescriptor {
 
   /** @return whether the operation only reads (HTTP GET, HEAD or OPTIONS) */
   public boolean readOnly() {
-    return "GET".equals(spec.method) || "HEAD".equals(spec.method)
-        || "OPTIONS".equals(spec.method);
+    return spec.readOnly();
   }
 
   /**

@@ -134,11 +134,8 @@ public final class ToolSet {
       List<ToolDefinition> out = new ArrayList<>();
       for (String slug : chosen.keySet()) {
         ToolSpec a = spec(slug);
-        boolean read = chosen.get(slug).readOnly();
-        out.add(new ToolDefinition(a.slug, ToolExport.description(a),
-            ToolExport.inputSchema(a, defaultProject, defaultOrganization), read,
-            "DELETE".equals(a.method),
-            read || "PUT".equals(a.method) || "DELETE".equals(a.method)));
+        out.add(ToolDefinition.of(a, ToolExport.description(a),
+            ToolExport.inputSchema(a, defaultProject, defaultOrganization)));
       }
       d = Collections.unmodifiableList(out);
       definitions = d;

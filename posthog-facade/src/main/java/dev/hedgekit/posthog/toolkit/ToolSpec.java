@@ -69,6 +69,16 @@ final class ToolSpec {
     this.byName = Collections.unmodifiableMap(names);
   }
 
+  /** @return whether the method only reads (GET, HEAD, OPTIONS) */
+  boolean readOnly() {
+    return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
+  }
+
+  /** @return whether PostHog no longer serves the operation */
+  boolean retired() {
+    return "removed".equals(upstream);
+  }
+
   /** @return the names a caller may use, canonical names first, in spec order */
   List<String> acceptedNames() {
     return List.copyOf(byName.keySet());

@@ -2,8 +2,6 @@ package dev.hedgekit.posthog.toolkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hedgekit.posthog.config.RequestOptions;
 import dev.hedgekit.posthog.errors.PostHogException;
 import dev.hedgekit.posthog.internal.ClientContext;
@@ -283,24 +281,12 @@ public final class Toolkit {
   public ArrayNode toolDefinitions(ToolFormat format) {
     Objects.requireNonNull(format, "format");
     ClientConfig c = context.config();
-    ArrayNode out = JsonNodeFactory.instance.arrayNode();
+    List<ToolDefinition> tools = new ArrayList<>();
     for (ToolSpec a : Catalog.get().actions().values()) {
-      ObjectNode schema = SchemaExport.parameters(a, false, c.projectId(), c.organizationId());
-      String description = SchemaExport.description(a);
-      ObjectNode tool = out.addObject();
-      if (format == ToolFormat.OPENAI) {
-        tool.put("type", "function");
-        ObjectNode fn = tool.putObject("function");
-        fn.put("name", a.slug);
-        fn.put("description", description);
-        fn.set("parameters", schema);
-      } else {
-        tool.put("name", a.slug);
-        tool.put("description", description);
-        tool.set("input_schema", schema);
-      }
+      tools.add(ToolDefinition.of(a, SchemaExport.description(a),
+          SchemaExport.parameters(a, false, c.projectId(), c.organizationId())));
     }
-    return out;
+    return ToolSet.render(tools, format);
   }
 
   /**

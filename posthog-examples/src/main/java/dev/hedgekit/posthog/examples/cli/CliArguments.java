@@ -1,9 +1,7 @@
 package dev.hedgekit.posthog.examples.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import dev.hedgekit.posthog.internal.json.Json;
 import dev.hedgekit.posthog.toolkit.ToolSelection;
 import java.util.ArrayList;
@@ -53,12 +51,6 @@ final class CliArguments {
       super(message);
       this.command = command;
     }
-  }
-
-  /** Made on first use: most command lines are checked without a JSON parser. */
-  private static final class Strict {
-    static final ObjectReader JSON =
-        Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
   final Command command;
@@ -370,7 +362,7 @@ final class CliArguments {
       return null;
     }
     try {
-      JsonNode node = Strict.JSON.readTree(text);
+      JsonNode node = Json.mapper().readTree(text);
       return node == null || node.isMissingNode() ? null : node;
     } catch (JsonProcessingException e) {
       return null;

@@ -59,7 +59,7 @@ public final class PostHogCli {
   /** The key the sandbox is called with (it accepts any bearer token). */
   static final String SANDBOX_KEY = "phx_sandbox_not_a_real_key";
   /** The project the sandbox calls default to. */
-  static final String SANDBOX_PROJECT = "1";
+  public static final String SANDBOX_PROJECT = "1";
 
   private static final String NL = System.lineSeparator();
   private static final String PROGRAM = "posthog";
@@ -148,7 +148,7 @@ public final class PostHogCli {
     try {
       switch (a.command) {
         case CALL:
-          return live ? callLive(a, env, out, err) : callSandbox(a, out, err);
+          return live ? callLive(a, env, out) : callSandbox(a, out, err);
         case MCP:
           return live ? mcpLive(a, env, in, out, err) : mcpSandbox(a, in, out, err);
         default:
@@ -222,7 +222,11 @@ public final class PostHogCli {
     }
   }
 
-  private static boolean hasKey(Map<String, String> env) {
+  /**
+   * @param env the environment
+   * @return whether it sets an API key (else the sandbox is used)
+   */
+  public static boolean hasKey(Map<String, String> env) {
     String key = env.get(PostHogClient.ENV_API_KEY);
     return key != null && !key.isBlank();
   }
@@ -270,8 +274,7 @@ public final class PostHogCli {
     return PostHogClient.builder().apiKey(SANDBOX_KEY).baseUrl("http://127.0.0.1:9").build();
   }
 
-  private static int callLive(CliArguments a, Map<String, String> env, PrintStream out,
-      PrintStream err) {
+  private static int callLive(CliArguments a, Map<String, String> env, PrintStream out) {
     try (PostHogClient client = fromEnv(env)) {
       return call(a, client, out);
     }

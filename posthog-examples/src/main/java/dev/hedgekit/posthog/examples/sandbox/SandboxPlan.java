@@ -152,8 +152,8 @@ public final class SandboxPlan {
     }
     if (responses.size() == 1 && responses.has("405")) {
       return new StubbedOperation(id, method, path, regex, 405, JSON,
-          text(error("invalid_request", "method_not_allowed",
-              "Method \"" + method + "\" not allowed.")));
+          errorText("invalid_request", "method_not_allowed",
+              "Method \"" + method + "\" not allowed."));
     }
     if (responses.has("default")) {
       return withBody(id, method, path, regex, 200, follow(spec, responses.get("default")),
@@ -172,8 +172,8 @@ public final class SandboxPlan {
     if (status >= 400) {
       String description = follow(spec, responses.path(Integer.toString(status)))
           .path("description").asText("The request failed.");
-      return new StubbedOperation(id, method, path, regex, status, JSON, text(error(
-          status >= 500 ? "server_error" : "invalid_request", "error", description)));
+      return new StubbedOperation(id, method, path, regex, status, JSON, errorText(
+          status >= 500 ? "server_error" : "invalid_request", "error", description));
     }
     return new StubbedOperation(id, method, path, regex, status, null, null);
   }
@@ -236,15 +236,11 @@ public final class SandboxPlan {
     }
   }
 
-  /** PostHog's error body: {@code {"type":..,"code":..,"detail":..,"attr":null}}. */
-  private static ObjectNode error(String type, String code, String detail) {
-    ObjectNode body = MAPPER.createObjectNode();
-    body.put("type", type);
-    body.put("code", code);
-    body.put("detail", detail);
-    body.putNull("attr");
-    return body;
+  /** PostHog's error body, as the sandbox answers it at run time. */
+  private static String errorText(String type, String code, String detail) {
+    return new String(SandboxServer.errorBody(type, code, detail), StandardCharsets.UTF_8);
   }
+
 
   private static String text(JsonNode value) {
     try {

@@ -3,6 +3,7 @@ package dev.hedgekit.posthog.examples.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.hedgekit.posthog.generated.support.SpecResource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -61,7 +62,7 @@ import java.util.regex.Pattern;
 public final class SandboxServer implements AutoCloseable {
 
   /** The classpath resource holding the spec as JSON (written by posthog-generated). */
-  public static final String SPEC_RESOURCE = "/dev/hedgekit/posthog/generated/posthog-api.json";
+  public static final String SPEC_RESOURCE = SpecResource.PATH;
   /** Response header naming the operation that answered. */
   public static final String OPERATION_HEADER = "X-Sandbox-Operation";
 
@@ -160,16 +161,14 @@ public final class SandboxServer implements AutoCloseable {
    * @throws IllegalStateException if the resource is missing
    */
   public static JsonNode loadSpec() {
-    try (InputStream in = SandboxServer.class.getResourceAsStream(SPEC_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("the spec " + SPEC_RESOURCE + " is not on the classpath;"
-            + " it comes with the posthog-generated jar");
-      }
+    try (InputStream in = SpecResource.open()) {
       return SandboxPlan.mapper().readTree(in);
     } catch (IOException e) {
-      throw new UncheckedIOException("could not read " + SPEC_RESOURCE, e);
+      throw new IllegalStateException("could not read the spec " + SPEC_RESOURCE
+          + "; it comes with the posthog-generated jar", e);
     }
   }
+
 
   /**
    * What the sandbox answers for every operation of a spec, without starting anything.
@@ -322,7 +321,7 @@ public final class SandboxServer implements AutoCloseable {
   }
 
   /** PostHog's error body: {@code {"type":..,"code":..,"detail":..,"attr":null}}. */
-  private static byte[] errorBody(String type, String code, String detail) {
+  static byte[] errorBody(String type, String code, String detail) {
     return ("{\"type\":" + quote(type) + ",\"code\":" + quote(code) + ",\"detail\":"
         + quote(detail) + ",\"attr\":null}").getBytes(StandardCharsets.UTF_8);
   }

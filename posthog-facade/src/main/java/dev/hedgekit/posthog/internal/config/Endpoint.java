@@ -194,7 +194,11 @@ public final class Endpoint {
     return "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
   }
 
-  static String printable(String s) {
+  /**
+   * @param s text from the caller or a server
+   * @return the text for a message: control characters escaped, cut after 120 characters
+   */
+  public static String printable(String s) {
     StringBuilder sb = new StringBuilder();
     int limit = Math.min(s.length(), 120);
     for (int i = 0; i < limit; i++) {

@@ -7,9 +7,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -192,18 +191,13 @@ final class ApacheTransport implements AutoCloseable {
       response = http.executeOpen(null, req, null);
     } catch (IOException | RuntimeException e) {
       onDone.run();
-      if (closed) {
-        throw new IllegalStateException("this PostHogClient is closed");
-      }
-      if (state.isCancelled() || state.isExpired()) {
-        throw new StoppedException(state);
-      }
+      failIfStopped(state);
       throw e;
     }
-    Map<String, Collection<String>> headers = new LinkedHashMap<>();
+    // Feign copies these into its own case-insensitive map: grouping by name is enough here.
+    Map<String, Collection<String>> headers = new HashMap<>();
     for (Header h : response.getHeaders()) {
-      headers.computeIfAbsent(h.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>(1))
-          .add(h.getValue());
+      headers.computeIfAbsent(h.getName(), k -> new ArrayList<>(1)).add(h.getValue());
     }
     HttpEntity entity = response.getEntity();
     ResponseBody responseBody = entity == null ? null
@@ -230,8 +224,7 @@ final class ApacheTransport implements AutoCloseable {
    * by Feign), which spares a URL parse per call.
    */
   private HttpUriRequestBase newRequest(String method, String url) {
-    int authority = url.indexOf("://");
-    int slash = authority < 0 ? -1 : url.indexOf('/', authority + 3);
+    int slash = Urls.pathStart(url);
     if (slash < 0) {
       return new HttpUriRequestBase(method, URI.create(url));
     }
@@ -259,9 +252,21 @@ final class ApacheTransport implements AutoCloseable {
     return ContentType.APPLICATION_JSON;
   }
 
-  /** @return whether the client is closed */
-  boolean isClosed() {
-    return closed;
+  /**
+   * After an attempt failed: if the client was closed or the call cancelled or past its
+   * deadline, that (not the I/O error it caused) is the failure.
+   *
+   * @param state the call
+   * @throws StoppedException if the call was cancelled or timed out
+   * @throws IllegalStateException if the client is closed
+   */
+  void failIfStopped(CallState state) throws StoppedException {
+    if (closed) {
+      throw new IllegalStateException("this PostHogClient is closed");
+    }
+    if (state.isCancelled() || state.isExpired()) {
+      throw new StoppedException(state);
+    }
   }
 
   /** Whether the pool has been made (tests of start-up cost). */

@@ -1,6 +1,5 @@
 package dev.hedgekit.posthog.internal.http;
 
-import dev.hedgekit.posthog.config.RequestOptions;
 import dev.hedgekit.posthog.errors.PostHogException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -42,7 +41,7 @@ final class AsyncTasks implements AutoCloseable {
   }
 
   <T> CompletableFuture<T> submit(Supplier<T> work) {
-    CallState task = new CallState(RequestOptions.none(), Long.MAX_VALUE, null);
+    CallState task = new CallState(Long.MAX_VALUE, null);
     TaskFuture<T> future = new TaskFuture<>(task);
     Runnable run = () -> {
       if (future.isDone()) {

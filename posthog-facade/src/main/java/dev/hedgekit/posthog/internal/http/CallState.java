@@ -1,17 +1,15 @@
 package dev.hedgekit.posthog.internal.http;
 
-import dev.hedgekit.posthog.config.RequestOptions;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One logical call: a generated method's request with all its attempts, or an async task that
- * makes such calls. It holds the call's options and deadline and the hooks that cancellation
+ * makes such calls. It holds the call's deadline and the hooks that cancellation
  * and the deadline watchdog use to stop the attempt in flight. A call made inside an async task
  * is that task's child, so cancelling the task reaches it.
  */
 final class CallState {
 
-  private final RequestOptions options;
   private final long deadlineNanos;
   private final CallState parent;
   private volatile CallState child;
@@ -20,14 +18,9 @@ final class CallState {
   private volatile boolean expired;
   private volatile Thread worker;
 
-  CallState(RequestOptions options, long deadlineNanos, CallState parent) {
-    this.options = options;
+  CallState(long deadlineNanos, CallState parent) {
     this.deadlineNanos = deadlineNanos;
     this.parent = parent;
-  }
-
-  RequestOptions options() {
-    return options;
   }
 
   long deadlineNanos() {

@@ -37,7 +37,7 @@ final class ErrorResponses implements ErrorDecoder {
       }
     }
     return ApiErrors.fromResponse(response.status(), response.request().httpMethod().name(),
-        RetryingClient.pathOf(response.request().url()), body,
+        Urls.pathOf(response.request().url()), body,
         RetryAfter.parse(response.headers(), clock), cloud, Retired.of(response.request()));
   }
 }

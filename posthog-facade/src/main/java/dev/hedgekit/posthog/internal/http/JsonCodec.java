@@ -73,14 +73,10 @@ final class JsonCodec implements Encoder, Decoder {
       if (first == null) {
         return null;
       }
-      Object value = type == JsonNode.class || type == Object.class
+      // The mapper fails on content after the value (FAIL_ON_TRAILING_TOKENS).
+      return type == JsonNode.class || type == Object.class
           ? Mapper.INSTANCE.readTree(p)
           : reader(type).readValue(p);
-      if (p.nextToken() != null) {
-        throw new PostHogDecodeException(prefix(response, type)
-            + ": there is more content after the JSON value", null, response.status());
-      }
-      return value;
     } catch (JsonProcessingException e) {
       throw new PostHogDecodeException(prefix(response, type) + ": "
           + Messages.clean(scrubber.scrub(e.getOriginalMessage()))

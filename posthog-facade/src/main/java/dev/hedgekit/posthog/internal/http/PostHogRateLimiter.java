@@ -56,7 +56,7 @@ final class PostHogRateLimiter implements RateLimiter {
 
   @Override
   public void throttled(String url, Duration retryAfter) {
-    Windows w = windows(LimitClass.of(RetryingClient.pathOf(url)));
+    Windows w = windows(LimitClass.of(Urls.pathOf(url)));
     if (w != null) {
       w.full(nowNanos() + (retryAfter == null ? 0 : retryAfter.toNanos()));
     }
@@ -64,7 +64,7 @@ final class PostHogRateLimiter implements RateLimiter {
 
   @Override
   public Slot acquire(String url, CallState state) {
-    LimitClass c = LimitClass.of(RetryingClient.pathOf(url));
+    LimitClass c = LimitClass.of(Urls.pathOf(url));
     Windows w = windows(c);
     if (w == null) {
       return Slot.NONE;

@@ -15,7 +15,6 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,7 +70,7 @@ final class RetryingClient {
     UrlLimits.checkUrl(method, request.url());
     CallState parent = AsyncTasks.current();
     Duration timeout = options.callTimeout() != null ? options.callTimeout() : config.callTimeout();
-    CallState state = new CallState(options, System.nanoTime() + timeout.toNanos(), parent);
+    CallState state = new CallState(System.nanoTime() + timeout.toNanos(), parent);
     boolean idempotent = IDEMPOTENT.contains(method);
     int maxRetries = options.maxRetries() != null ? options.maxRetries() : policy.maxRetries();
     Duration readTimeout = options.readTimeout() != null ? options.readTimeout() : config.readTimeout();
@@ -128,14 +127,15 @@ final class RetryingClient {
       }
       slot.answered();
       int status = response.status();
+      boolean retryable = status == 429
+          || (idempotent && policy.retryableStatuses().contains(status));
+      Duration asked = retryable ? RetryAfter.parse(response.headers(), clock) : null;
       if (status == 429) {
-        limiter.throttled(request.url(), RetryAfter.parse(response.headers(), clock));
+        limiter.throttled(request.url(), asked);
       }
-      if (attempt >= maxRetries || !(status == 429
-          || (idempotent && policy.retryableStatuses().contains(status)))) {
+      if (attempt >= maxRetries || !retryable) {
         return response;
       }
-      Duration asked = RetryAfter.parse(response.headers(), clock);
       if (asked != null && asked.compareTo(policy.maxRetryAfter()) > 0) {
         return response;
       }
@@ -167,12 +167,7 @@ final class RetryingClient {
         ((ResponseBody) response.body()).prefetch();
       } catch (IOException | RuntimeException e) {
         closeQuietly(response);
-        if (transport.isClosed()) {
-          throw new IllegalStateException("this PostHogClient is closed");
-        }
-        if (state.isCancelled() || state.isExpired()) {
-          throw new ApacheTransport.StoppedException(state);
-        }
+        transport.failIfStopped(state);
         throw e;
       }
     }
@@ -201,7 +196,7 @@ final class RetryingClient {
 
   /** The request as named in error messages, e.g. {@code GET /api/projects/1/}. */
   static String where(Request request) {
-    return request.httpMethod().name() + " " + pathOf(request.url());
+    return request.httpMethod().name() + " " + Urls.pathOf(request.url());
   }
 
   /** Waits before the next attempt; false if the wait would pass the deadline. */
@@ -247,15 +242,7 @@ final class RetryingClient {
     return a.compareTo(b) <= 0 ? a : b;
   }
 
-  /** The path and query of a URL, never its host or user info. */
-  static String pathOf(String url) {
-    try {
-      URI u = URI.create(url);
-      return u.getRawQuery() == null ? u.getRawPath() : u.getRawPath() + "?" + u.getRawQuery();
-    } catch (IllegalArgumentException e) {
-      return "(unparseable URL)";
-    }
-  }
+
 
   @Override
   public String toString() {
