@@ -382,7 +382,8 @@ final class CuratedSpec {
   /**
    * Adds the overlay's {@code addSchemas}: component schemas of our own (answers PostHog's
    * schema leaves untyped or types wrongly). A name upstream already has is a problem: patch
-   * it under {@code schemas} instead.
+   * it under {@code schemas} instead. Each entry's {@code notes} cite the PostHog source and
+   * are left out of the schema.
    */
   private void addSchemas(ObjectNode schemas) {
     Iterator<Map.Entry<String, JsonNode>> it = overlay.path("addSchemas").properties().iterator();
@@ -394,7 +395,7 @@ final class CuratedSpec {
             + " name; patch it under schemas instead");
         continue;
       }
-      added.put(e.getKey(), e.getValue().deepCopy());
+      added.put(e.getKey(), withoutNotes(e.getValue()));
     }
     if (added.isEmpty()) {
       return;
@@ -414,8 +415,20 @@ final class CuratedSpec {
         problems.add("overlay schema patch for " + e.getKey() + ": no such component");
         continue;
       }
-      merge((ObjectNode) target, e.getValue());
+      merge((ObjectNode) target, withoutNotes(e.getValue()));
     }
+  }
+
+  /**
+   * A schema entry of the overlay without its {@code notes} (the PostHog source that proves
+   * it), which documents the overlay and is not part of the schema.
+   */
+  private static JsonNode withoutNotes(JsonNode entry) {
+    JsonNode copy = entry.deepCopy();
+    if (copy instanceof ObjectNode) {
+      ((ObjectNode) copy).remove("notes");
+    }
+    return copy;
   }
 
   /**

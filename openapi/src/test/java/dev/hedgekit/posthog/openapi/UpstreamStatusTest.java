@@ -155,6 +155,23 @@ class UpstreamStatusTest {
     assertEquals(operations.size(), overlay.path("operations").size(), "overlay operations");
   }
 
+  @Test
+  void everyOverlaySchemaCitesItsSource() {
+    List<String> problems = new ArrayList<>();
+    for (String section : List.of("schemas", "addSchemas")) {
+      overlay.path(section).properties().iterator().forEachRemaining(e -> {
+        String notes = e.getValue().path("notes").asText("");
+        if (!notes.startsWith("Source: ") || !SOURCE_PATH.matcher(notes).find()
+            || !REVISION.matcher(notes).find()) {
+          problems.add(section + "." + e.getKey()
+              + ": notes do not cite a source path and commit or index id");
+        }
+      });
+    }
+    TestFiles.assertNone(problems, "overlay schema notes");
+    assertTrue(overlay.path("schemas").size() + overlay.path("addSchemas").size() > 0);
+  }
+
   private interface Visitor {
     void visit(String where, JsonNode node);
   }

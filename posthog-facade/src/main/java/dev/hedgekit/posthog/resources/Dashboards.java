@@ -166,7 +166,7 @@ public final class Dashboards extends Resource {
    * Moves a tile from this dashboard to another.
    *
    * @param id the dashboard the tile is on
-   * @param move {@code tile} (its {@code id}) and {@code toDashboard}
+   * @param move {@code tile} (its {@code id}) and {@code toDashboard} (sent as {@code to_dashboard})
    * @return the dashboard the tile left, as it is now
    */
   public Dashboard moveTile(long id, DashboardMoveTileRequest move) {

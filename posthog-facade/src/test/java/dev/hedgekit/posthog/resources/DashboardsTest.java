@@ -141,7 +141,7 @@ class DashboardsTest {
 
     assertEquals(0, left.getTiles().size());
     wm.verify(1, patchRequestedFor(urlEqualTo(BASE + "12/move_tile/"))
-        .withRequestBody(equalToJson(json("{'tile':{'id':3},'toDashboard':14}"))));
+        .withRequestBody(equalToJson(json("{'tile':{'id':3},'to_dashboard':14}"))));
   }
 
   @Test
